@@ -1,0 +1,145 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseFile, type IAudioMetadata, type IFormat } from 'music-metadata';
+import type { FileProblem } from '../audit/types.js';
+
+export interface ProbeResult {
+  /** Container as music-metadata names it (WAVE, MPEG, Ogg, …), or GSM for raw GSM. */
+  format: string | null;
+  codec: string | null;
+  durationSec: number | null;
+  /** Empty when the file is readable audio. */
+  problems: FileProblem[];
+}
+
+const GSM_FRAME_BYTES = 33;
+const GSM_FRAME_SEC = 0.02;
+
+// music-metadata raises this on every WAV (an off-by-design check on the last chunk), so it
+// says nothing; the one below is raised only when the data chunk really runs past the end.
+const WAV_DATA_CUT_WARNING = 'data chunk length exceeding file length';
+
+/**
+ * Reads just enough of an audio file to tell whether it is a usable recording. Never throws:
+ * anything wrong with the file comes back as a problem.
+ */
+export async function probeAudio(absPath: string, size: number): Promise<ProbeResult> {
+  if (size === 0) {
+    return unreadable('EMPTY_FILE', 'The file is empty (0 bytes): the recorder wrote no audio.');
+  }
+  if (extname(absPath).toLowerCase() === '.gsm') return probeRawGsm(absPath, size);
+
+  let metadata: IAudioMetadata;
+  try {
+    metadata = await parseFile(absPath, { duration: false, skipCovers: true });
+    // ADTS AAC and header-less VBR MP3 carry no duration up front. Scanning the file costs a
+    // full read, so do it only for those, never for every file.
+    if (needsDurationScan(metadata.format)) {
+      metadata = await parseFile(absPath, { duration: true, skipCovers: true });
+    }
+  } catch (error) {
+    return fromError(error);
+  }
+
+  const { format } = metadata;
+  const result: ProbeResult = {
+    format: format.container ?? null,
+    codec: format.codec ?? null,
+    durationSec: format.duration !== undefined ? round(format.duration, 3) : null,
+    problems: [],
+  };
+  const missing = missingEssentials(format);
+  if (missing.length > 0) {
+    result.problems.push(
+      format.container
+        ? {
+            code: 'TRUNCATED',
+            message: `Recognised as ${format.container} but without ${missing.join(', ')}: the file is probably cut short or was never finished.`,
+          }
+        : {
+            code: 'UNDECODABLE',
+            message: `Not recognisable as ${extname(absPath).slice(1) || 'audio'}: no container, codec or duration found.`,
+          },
+    );
+  } else if (metadata.quality.warnings.some((w) => w.message === WAV_DATA_CUT_WARNING)) {
+    result.problems.push({
+      code: 'TRUNCATED',
+      message: 'The audio data is cut short: the header promises more audio than the file holds.',
+    });
+  }
+  return result;
+}
+
+function needsDurationScan(format: IFormat): boolean {
+  // A WAV's duration comes from its header alone; scanning cannot find a missing one.
+  return format.duration === undefined && Boolean(format.codec) && format.container !== 'WAVE';
+}
+
+function missingEssentials(format: IFormat): string[] {
+  const missing: string[] = [];
+  if (!format.codec) missing.push('codec');
+  // The ASF parser never reports a sample rate, so for WMA its absence proves nothing.
+  if (!format.sampleRate && !format.container?.startsWith('ASF')) missing.push('sample rate');
+  if (!(format.duration !== undefined && format.duration > 0)) missing.push('duration');
+  return missing;
+}
+
+/**
+ * Asterisk's `gsm` format has no header, so no parser recognises it; its size gives the length
+ * (33-byte frames of 20 ms) and the first byte's 0xD signature nibble tells it from junk.
+ */
+async function probeRawGsm(absPath: string, size: number): Promise<ProbeResult> {
+  let first: number | undefined;
+  try {
+    const handle = await open(absPath, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, 0);
+      first = bytesRead === 1 ? buffer[0] : undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return fromError(error);
+  }
+  const result: ProbeResult = {
+    format: 'GSM',
+    codec: 'GSM610',
+    durationSec: round((size / GSM_FRAME_BYTES) * GSM_FRAME_SEC, 2),
+    problems: [],
+  };
+  if (first === undefined || first >> 4 !== 0xd) {
+    result.problems.push({
+      code: 'UNDECODABLE',
+      message: 'Not GSM 06.10 audio: the first frame lacks the GSM signature.',
+    });
+  } else if (size % GSM_FRAME_BYTES !== 0) {
+    result.problems.push({
+      code: 'TRUNCATED',
+      message: `The last GSM frame is incomplete (${size} bytes is not a multiple of ${GSM_FRAME_BYTES}).`,
+    });
+  }
+  return result;
+}
+
+function fromError(error: unknown): ProbeResult {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isSystemError(error)) return unreadable('UNREADABLE', `Cannot read the file: ${message}`);
+  // strtok3 (music-metadata's reader) throws this when a header ends before it should.
+  if (error instanceof Error && error.name === 'EndOfStreamError') {
+    return unreadable('TRUNCATED', 'The file ends inside its header: it is cut short.');
+  }
+  return unreadable('UNDECODABLE', `Not readable as audio: ${message}`);
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+function unreadable(code: FileProblem['code'], message: string): ProbeResult {
+  return { format: null, codec: null, durationSec: null, problems: [{ code, message }] };
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,47 @@
+import type { Finding, Summary } from './types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface RootInput {
+  path: string;
+  recordings: number;
+  ignoredFiles: number;
+  ignoredByExtension: Record<string, number>;
+}
+
+export interface CallLogInput {
+  file: string;
+  sha256: string;
+  encoding: string;
+  encodingDetected: boolean;
+  delimiter: string;
+  rows: number;
+  events: number;
+  skippedRows: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+export interface InputProblem {
+  file: string;
+  line: number | null;
+  code: string;
+  message: string;
+}
+
+/** The lossless result of one audit; every report format is rendered from it. */
+export interface AuditResult {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  generatedAt: string;
+  policy: { id: string; version: string; sha256: string };
+  settings: Record<string, unknown>;
+  inputs: {
+    roots: RootInput[];
+    callLogs: CallLogInput[];
+    outcomeMap: { file: string; sha256: string; entries: number } | null;
+  };
+  problems: InputProblem[];
+  summary: Summary;
+  recordings: Finding[];
+}

@@ -1,0 +1,141 @@
+/**
+ * The plain data the audit core works on. Everything here is produced by the readers at the
+ * edges (archive, calllog) and consumed by pure functions (join, judge) and reporters.
+ */
+
+export type Verdict = 'compliant' | 'violation' | 'review' | 'hold';
+
+/** Verdicts ordered by how urgently a human must act; used for --fail-on thresholds. */
+export const VERDICT_SEVERITY: Record<Verdict, number> = { compliant: 0, hold: 0, review: 1, violation: 2 };
+
+export type Category =
+  | 'order'
+  | 'order_change'
+  | 'cancellation'
+  | 'complaint'
+  | 'objection'
+  | 'relationship_change'
+  | 'support'
+  | 'information'
+  | 'no_sale'
+  | 'staff_monitoring'
+  | 'abuse_prevention'
+  | 'other_non_qualifying'
+  | 'unknown';
+
+/** What a category means for keeping a recording: qualifies, does not, or a human decides. */
+export type Qualifies = 'yes' | 'no' | 'review';
+
+/** Stable reason codes. Codes never change once released; new ones may be added. */
+export type ReasonCode =
+  | 'QUALIFYING_EVENT'
+  | 'NON_QUALIFYING_ONLY'
+  | 'NO_CALL_LOG_ENTRY'
+  | 'UNKNOWN_OUTCOME'
+  | 'AMBIGUOUS_CATEGORY'
+  | 'NO_CALL_ID'
+  | 'UNREADABLE_FILE'
+  | 'CONFLICTING_CALL_ID'
+  | 'RETENTION_EXPIRED'
+  | 'LEGAL_HOLD'
+  | 'HOLD_EXPIRED'
+  | 'NO_PRIOR_NOTICE'
+  | 'EVENT_TIME_MISMATCH'
+  | 'OUTSIDE_LOG_COVERAGE'
+  | 'UNLAWFUL_STATED_PURPOSE'
+  | 'UNREADABLE_SIDECAR';
+
+/** How the call ID of a recording was found. */
+export type IdSource = 'filename' | 'path' | 'tag' | 'sidecar' | 'none';
+
+export interface FileProblem {
+  code: 'EMPTY_FILE' | 'TRUNCATED' | 'UNDECODABLE' | 'UNREADABLE' | 'NO_CALL_ID' | string;
+  message: string;
+}
+
+/** One audio file in an archive, as probed. Paths are relative to `root`, with forward slashes. */
+export interface Recording {
+  root: string;
+  path: string;
+  size: number;
+  /** Modification time, ISO 8601 UTC with milliseconds. */
+  mtime: string;
+  callId: string | null;
+  idSource: IdSource;
+  /** Container as music-metadata names it (e.g. WAVE, MPEG, Ogg), or from the extension. */
+  format: string | null;
+  codec: string | null;
+  durationSec: number | null;
+  /** When the call started, ISO 8601 UTC, if known. */
+  startedAt: string | null;
+  timeSource: 'filename' | 'tag' | 'sidecar' | 'mtime' | null;
+  /** Problems that make the file unreadable as audio; empty when the file is fine. */
+  problems: FileProblem[];
+}
+
+/** One row of a call log. */
+export interface CallEvent {
+  callId: string;
+  /** Event time, ISO 8601 UTC, or null when the log has no (readable) time for it. */
+  at: string | null;
+  outcome: string;
+  /** Call-log file as given on the command line (relative to the working directory). */
+  file: string;
+  /** 1-based line where the CSV record starts. */
+  line: number;
+  customerId?: string | null;
+  notice?: string | null;
+  purpose?: string | null;
+}
+
+/** How one outcome label was read under the policy. */
+export interface Classification {
+  category: Category;
+  qualifies: Qualifies;
+  /** Which rule produced the category. */
+  matchedBy: 'outcome-map' | 'vocabulary' | 'negation' | 'tie' | 'none';
+  /** The vocabulary phrase or outcome-map label that matched. */
+  term: string | null;
+}
+
+export interface EventEvidence {
+  file: string;
+  line: number;
+  outcome: string;
+  category: Category;
+  matchedBy: Classification['matchedBy'];
+  term: string | null;
+  at: string | null;
+}
+
+export interface Finding {
+  root: string;
+  path: string;
+  callId: string | null;
+  idSource: IdSource;
+  verdict: Verdict;
+  reason: ReasonCode;
+  /** Human-readable sentence explaining the verdict. */
+  explanation: string;
+  /** Distinct categories of the joined events, sorted. */
+  categories: Category[];
+  events: EventEvidence[];
+  /** Citation ids from the policy pack that back the verdict. */
+  legalBasis: string[];
+  size: number;
+  mtime: string;
+  format: string | null;
+  codec: string | null;
+  durationSec: number | null;
+  startedAt: string | null;
+  problems: FileProblem[];
+}
+
+export interface Summary {
+  recordings: number;
+  compliant: number;
+  violation: number;
+  review: number;
+  hold: number;
+  byReason: Partial<Record<ReasonCode, number>>;
+}

@@ -1,0 +1,70 @@
+import { CallauditError } from '../errors.js';
+import type { CallLogOptions } from './types.js';
+
+/** Position of each wanted column in a record; -1 for an optional column that is absent. */
+export interface ColumnIndexes {
+  id: number;
+  outcome: number;
+  time: number;
+  customer: number;
+  notice: number;
+  purpose: number;
+}
+
+/**
+ * Index of `name` among `headers`: an exact match wins, then a case-insensitive match on trimmed
+ * text (Excel users retype headers, and a stray BOM or space is invisible to them).
+ */
+export function findColumn(headers: readonly string[], name: string): number {
+  const exact = headers.indexOf(name);
+  if (exact >= 0) return exact;
+  const wanted = name.trim().toLowerCase();
+  return headers.findIndex((header) => header.trim().toLowerCase() === wanted);
+}
+
+interface Wanted {
+  key: keyof ColumnIndexes;
+  name: string | undefined;
+  flag: string;
+  required: boolean;
+}
+
+/** Maps the configured column names onto `headers`, or explains which ones are missing. */
+export function resolveColumns(
+  headers: readonly string[],
+  options: CallLogOptions,
+  file: string,
+  headerLine = 1,
+): ColumnIndexes {
+  const wanted: Wanted[] = [
+    { key: 'id', name: options.idColumn, flag: '--id-column', required: true },
+    { key: 'outcome', name: options.outcomeColumn, flag: '--outcome-column', required: true },
+    { key: 'time', name: options.timeColumn, flag: '--time-column', required: true },
+    { key: 'customer', name: options.customerColumn, flag: '--customer-column', required: false },
+    { key: 'notice', name: options.noticeColumn, flag: '--notice-column', required: true },
+    { key: 'purpose', name: options.purposeColumn, flag: '--purpose-column', required: true },
+  ];
+  const indexes: ColumnIndexes = { id: -1, outcome: -1, time: -1, customer: -1, notice: -1, purpose: -1 };
+  const missing: Wanted[] = [];
+  for (const column of wanted) {
+    if (column.name === undefined || column.name === '') continue;
+    indexes[column.key] = findColumn(headers, column.name);
+    if (indexes[column.key] < 0 && column.required) missing.push(column);
+  }
+  if (missing.length === 0) return indexes;
+
+  const names = missing.map((m) => `"${m.name}"`).join(', ');
+  const found = headers.length === 0 ? '(none)' : headers.map((h) => `"${h}"`).join(', ');
+  const flags = [...new Set(['--id-column', '--outcome-column', ...missing.map((m) => m.flag)])].join(' / ');
+  const oneColumn =
+    headers.length === 1
+      ? ' The header was read as a single column, so the delimiter or encoding is probably wrong: try --delimiter ";" or --encoding.'
+      : '';
+  throw new CallauditError(
+    'CSV_MISSING_COLUMN',
+    `${file} has no ${missing.length === 1 ? 'column' : 'columns'} ${names}. Columns found: ${found}.`,
+    `Name the columns this file uses with ${flags} (header names match case-insensitively).${oneColumn}`,
+    file,
+    headerLine,
+  );
+}

@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import type { LineEndNormaliser } from './line-ends.js';
+import type { CallLogEncoding } from './types.js';
+
+/** The file is not valid UTF-8; `auto` then starts over with Windows-1250. */
+export class InvalidUtf8Error extends Error {
+  constructor(
+    readonly byteOffset: number,
+    byteLength: number,
+  ) {
+    super(
+      byteLength > 0
+        ? `a byte sequence that is not UTF-8 lies between bytes ${byteOffset} and ${byteOffset + byteLength}`
+        : 'the file ends inside a UTF-8 character',
+    );
+    this.name = 'InvalidUtf8Error';
+  }
+}
+
+export interface DecodeHooks {
+  /** Sees every raw chunk, e.g. to hash the file without a second read. */
+  onBytes(chunk: Buffer): void;
+  normaliser: LineEndNormaliser;
+}
+
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Streams `path` as text with LF line breaks, one chunk at a time, so the file is never held in
+ * memory as a whole. UTF-8 is decoded strictly: a byte sequence that is not UTF-8 throws
+ * InvalidUtf8Error instead of turning `č` into U+FFFD. TextDecoder drops a leading BOM itself.
+ */
+export async function* decodeFile(
+  path: string,
+  encoding: CallLogEncoding,
+  hooks: DecodeHooks,
+): AsyncGenerator<string, void, undefined> {
+  const strict = encoding === 'utf-8';
+  const decoder = new TextDecoder(encoding, { fatal: strict });
+  let offset = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    const bytes = chunk as Buffer;
+    hooks.onBytes(bytes);
+    const text = decodeChunk(decoder, bytes, offset);
+    offset += bytes.length;
+    const normalised = hooks.normaliser.push(text);
+    if (normalised.length > 0) yield normalised;
+  }
+  const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
+  if (tail.length > 0) yield tail;
+}
+
+function decodeChunk(decoder: TextDecoder, bytes: Buffer | undefined, offset: number): string {
+  try {
+    return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+  } catch (error) {
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+    ) {
+      throw new InvalidUtf8Error(offset, bytes?.length ?? 0);
+    }
+    throw error;
+  }
+}

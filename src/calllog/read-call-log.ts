@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { CallauditError, isCallauditError } from '../errors.js';
+import { recordTooLargeError } from './bad-rows.js';
+import { CallLogCollector, type SkippedRecord } from './collector.js';
+import { csvParseOptions, MAX_RECORD_BYTES } from './csv-options.js';
+import { decodeFile, InvalidUtf8Error } from './decode.js';
+import { sniffEncoding } from './encoding.js';
+import { LineEndNormaliser } from './line-ends.js';
+import { isValidTimeZone } from './parse-time.js';
+import { excelSepLine, headerLineEnd, sniffDelimiter } from './sniff-delimiter.js';
+import type { CallLogEncoding, CallLogOptions, CallLogResult } from './types.js';
+
+export type {
+  CallLogDelimiter,
+  CallLogEncoding,
+  CallLogOptions,
+  CallLogResult,
+  RowProblem,
+} from './types.js';
+
+/** Text buffered to find the header line for delimiter sniffing; headers are far shorter. */
+const HEADER_SNIFF_CHARS = 1 << 20;
+
+/**
+ * Reads one call-log CSV into call events. Streams the file; a broken row becomes a RowProblem
+ * and only that row is skipped, unless more than 1% of the data lines are unreadable.
+ * Throws CallauditError for an unreadable or empty file, a missing column, a bad time zone or
+ * encoding, and too many bad rows.
+ */
+export async function readCallLog(
+  path: string,
+  displayName: string,
+  options: CallLogOptions,
+): Promise<CallLogResult> {
+  if (!isValidTimeZone(options.timezone)) {
+    throw new CallauditError(
+      'INVALID_TIMEZONE',
+      `"${options.timezone}" is not a time zone (reading ${displayName})`,
+      'Use an IANA zone name such as Europe/Ljubljana or UTC.',
+      displayName,
+    );
+  }
+  const head = await readHead(path, displayName);
+  try {
+    return await readDetected(path, displayName, options, head);
+  } catch (error) {
+    // Reaches here only when UTF-8 was asked for, or promised by a BOM, and the bytes disagree.
+    if (error instanceof InvalidUtf8Error) throw notUtf8Error(displayName, error);
+    throw error;
+  }
+}
+
+/** Chooses the encoding: as asked, else from the BOM, else UTF-8 with a Windows-1250 restart. */
+async function readDetected(
+  path: string,
+  displayName: string,
+  options: CallLogOptions,
+  head: Uint8Array,
+): Promise<CallLogResult> {
+  if (options.encoding !== 'auto') return readPass(path, displayName, options, options.encoding, false);
+  const sniffed = sniffEncoding(head);
+  if (sniffed === 'utf-16be') {
+    throw new CallauditError(
+      'CSV_UNSUPPORTED_ENCODING',
+      `${displayName} is UTF-16 big-endian, which callaudit does not read`,
+      'Save the file as "CSV UTF-8" or as UTF-16LE ("Unicode text") and run again.',
+      displayName,
+    );
+  }
+  if (sniffed !== null) return readPass(path, displayName, options, sniffed, true);
+  try {
+    return await readPass(path, displayName, options, 'utf-8', true);
+  } catch (error) {
+    // Not UTF-8 somewhere in the file: Excel's plain "CSV" on Slovenian Windows is Windows-1250.
+    if (error instanceof InvalidUtf8Error) return readPass(path, displayName, options, 'windows-1250', true);
+    throw error;
+  }
+}
+
+/** Checks the file can be read and is not empty, and returns its first bytes for BOM sniffing. */
+async function readHead(path: string, displayName: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw unreadableError(displayName, 'it is not a regular file');
+    if (stats.size === 0) {
+      throw new CallauditError(
+        'CSV_EMPTY_FILE',
+        `${displayName} is empty (0 bytes)`,
+        'Export the call log again; it needs a header row and one row per call.',
+        displayName,
+      );
+    }
+    const buffer = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    throw isCallauditError(error) ? error : unreadableError(displayName, describeIoError(error));
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** One full read of the file in one encoding. */
+async function readPass(
+  path: string,
+  displayName: string,
+  options: CallLogOptions,
+  encoding: CallLogEncoding,
+  encodingDetected: boolean,
+): Promise<CallLogResult> {
+  const hash = createHash('sha256');
+  const normaliser = new LineEndNormaliser();
+  const text = decodeFile(path, encoding, { onBytes: (chunk) => hash.update(chunk), normaliser });
+  try {
+    let head = '';
+    const bufferUntil = async (ready: () => boolean): Promise<void> => {
+      while (!ready() && head.length < HEADER_SNIFF_CHARS) {
+        const next = await text.next();
+        if (next.done) return;
+        head += next.value;
+      }
+    };
+    await bufferUntil(() => headerLineEnd(head) >= 0);
+    const sepLine = excelSepLine(head);
+    if (sepLine !== null) {
+      await bufferUntil(() => headerLineEnd(head.slice(sepLine.length)) >= 0);
+      head = head.slice(sepLine.length);
+    }
+    const sniffed = sepLine?.delimiter ?? sniffDelimiter(head);
+    const delimiter = options.delimiter === 'auto' ? sniffed : options.delimiter;
+    const collector = new CallLogCollector(displayName, options, sepLine === null ? 1 : 2);
+    const skipped: SkippedRecord[] = [];
+    const parser = parse(
+      csvParseOptions(delimiter, (error) => {
+        // csv-parse cannot resume after this one: stop instead of dropping text silently.
+        if (error.code === 'CSV_MAX_RECORD_SIZE') {
+          throw recordTooLargeError(displayName, Number(error.lines), MAX_RECORD_BYTES);
+        }
+        // Reported once every record before it has been collected, to keep line numbers in order.
+        skipped.push({ code: error.code, message: error.message });
+      }),
+    );
+    await pipeline(
+      async function* () {
+        if (head.length > 0) yield head;
+        for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+      },
+      parser,
+      async function (records: AsyncIterable<string[]>) {
+        for await (const record of records) collector.onRecord(record);
+      },
+    );
+    for (const error of skipped) collector.onSkip(error, normaliser.lines);
+    collector.finish();
+    return {
+      file: displayName,
+      sha256: hash.digest('hex'),
+      encoding,
+      encodingDetected,
+      delimiter,
+      headers: collector.headers ?? [],
+      rows: collector.rows,
+      events: collector.events,
+      problems: collector.problems,
+      firstAt: collector.firstAt,
+      lastAt: collector.lastAt,
+    };
+  } catch (error) {
+    if (isCallauditError(error) || error instanceof InvalidUtf8Error) throw error;
+    throw unreadableError(displayName, describeIoError(error));
+  } finally {
+    await text.return(undefined);
+  }
+}
+
+function notUtf8Error(displayName: string, error: InvalidUtf8Error): CallauditError {
+  return new CallauditError(
+    'CSV_BAD_ENCODING',
+    `${displayName} is not valid UTF-8 (${error.message})`,
+    'Use --encoding windows-1250 for a file saved by Excel as plain "CSV", or save the file as "CSV UTF-8".',
+    displayName,
+  );
+}
+
+function unreadableError(displayName: string, reason: string): CallauditError {
+  return new CallauditError(
+    'CSV_UNREADABLE',
+    `cannot read call log ${displayName}: ${reason}`,
+    'Check the path and that this user may read the file.',
+    displayName,
+  );
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'the file does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
+}

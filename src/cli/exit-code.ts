@@ -1,0 +1,13 @@
+import type { Summary } from '../audit/types.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_AUDIT = 2;
+
+/** 1 when findings reach the --fail-on threshold; 2 is decided elsewhere and never downgraded. */
+export function exitCodeFor(summary: Summary, failOn: 'violation' | 'review' | 'never'): number {
+  if (failOn === 'never') return EXIT_OK;
+  if (summary.violation > 0) return EXIT_FINDINGS;
+  if (failOn === 'review' && summary.review > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

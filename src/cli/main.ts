@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { isCallauditError } from '../errors.js';
+import { TOOL } from '../version.js';
+import { auditCommand, type CommandIo } from './audit-command.js';
+import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
+
+export function buildProgram(io: CommandIo): Command {
+  const program = new Command('callaudit')
+    .description(
+      'Which call recordings may you keep, which must go, and which need a human — with the evidence.',
+    )
+    .version(TOOL.version, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  program.addCommand(
+    auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
+  );
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code; only bin/callaudit.js touches process.exitCode. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const io: CommandIo = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram(io).parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are exits too, but successful ones.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_AUDIT;
+    }
+    if (isCallauditError(error)) {
+      io.stderr(`callaudit: error: ${error.format()}\n`);
+      if (debug) io.stderr(`${error.stack}\n`);
+      return EXIT_CANNOT_AUDIT;
+    }
+    io.stderr(`callaudit: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr(
+      debug ? `${(error as Error).stack}\n` : 'Run again with --debug for details, and please report this.\n',
+    );
+    return EXIT_CANNOT_AUDIT;
+  }
+}

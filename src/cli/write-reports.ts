@@ -1,0 +1,46 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AuditResult } from '../audit/result.js';
+import { CallauditError } from '../errors.js';
+import { isInside } from '../inputs.js';
+import { REPORTERS } from '../report/index.js';
+
+export function checkFormats(formats: readonly string[]): void {
+  for (const format of formats) {
+    if (!REPORTERS[format]) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `unknown report format "${format}"`,
+        `--format takes a comma-separated list of: ${Object.keys(REPORTERS).join(', ')}`,
+      );
+    }
+  }
+}
+
+/** The audit must never write inside an archive: refuse an output folder within a root. */
+export function checkOutsideRoots(outDir: string, roots: readonly string[]): void {
+  for (const root of roots) {
+    if (isInside(outDir, root)) {
+      throw new CallauditError(
+        'OUT_INSIDE_ARCHIVE',
+        `the output folder ${outDir} lies inside the archive root ${root}; the audit never writes into an archive`,
+        'choose an --out folder outside the archive',
+      );
+    }
+  }
+}
+
+/** Writes each report through a temporary file and a rename, so a reader never sees half a report. */
+export function writeReports(result: AuditResult, outDir: string, formats: readonly string[]): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const format of formats) {
+    const reporter = REPORTERS[format]!;
+    const target = path.join(outDir, reporter.fileName);
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, reporter.render(result));
+    renameSync(temporary, target);
+    written.push(target);
+  }
+  return written;
+}

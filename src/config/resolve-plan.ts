@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { DateTime, IANAZone } from 'luxon';
+import { CallauditError } from '../errors.js';
+import type { LoadedConfig } from './config-file.js';
+import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
+
+/** Flags as commander hands them over; every one is optional so the config file can fill it. */
+export interface AuditFlags {
+  crm?: string[];
+  idPattern?: string;
+  idColumn?: string;
+  outcomeColumn?: string;
+  timeColumn?: string;
+  encoding?: string;
+  delimiter?: string;
+  timezone?: string;
+  outcomeMap?: string;
+  policy?: string;
+  now?: string;
+  out?: string;
+  format?: string;
+  failOn?: string;
+  concurrency?: string;
+}
+
+const asList = (value: string | string[] | undefined): string[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CallauditError('BAD_FLAG', `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+export function resolvePlan(
+  rootArgs: string[],
+  flags: AuditFlags,
+  loaded: LoadedConfig | null,
+  clock: () => Date = () => new Date(),
+): AuditPlan {
+  const config = loaded?.config ?? {};
+  // Paths from the config file are relative to the file, so a committed config works from any cwd.
+  const fromConfig = (p: string) =>
+    loaded ? path.relative(process.cwd(), path.resolve(loaded.dir, p)) || '.' : p;
+
+  const roots = rootArgs.length > 0 ? rootArgs : (asList(config.roots) ?? []).map(fromConfig);
+  if (roots.length === 0) {
+    throw new CallauditError(
+      'NO_ARCHIVE',
+      'no archive root was given',
+      'name the recordings folder: callaudit audit ./recordings --crm ./calls.csv',
+    );
+  }
+  const crm = flags.crm ?? (asList(config.crm) ?? []).map(fromConfig);
+  if (crm.length === 0) {
+    throw new CallauditError(
+      'NO_CALL_LOG',
+      'no call log was given: outcomes come from the CRM export',
+      'add --crm <file.csv> (several files or globs allowed)',
+    );
+  }
+
+  const timezone = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
+  if (!IANAZone.isValidZone(timezone)) {
+    throw new CallauditError(
+      'BAD_FLAG',
+      `--timezone "${timezone}" is not an IANA time zone`,
+      'e.g. Europe/Ljubljana or UTC',
+    );
+  }
+
+  let now: string;
+  if (flags.now !== undefined) {
+    const parsed = DateTime.fromISO(flags.now, { zone: timezone });
+    if (!parsed.isValid) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `--now "${flags.now}" is not an ISO 8601 date`,
+        'e.g. --now 2026-11-28 or --now 2026-11-28T12:00:00Z',
+      );
+    }
+    now = parsed.toUTC().toISO()!;
+  } else {
+    now = clock().toISOString();
+  }
+
+  const formats = (flags.format ?? asList(config.format)?.join(',') ?? DEFAULTS.format)
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+
+  const delimiter = oneOf(
+    '--delimiter',
+    flags.delimiter ?? config.delimiter ?? DEFAULTS.delimiter,
+    DELIMITERS,
+  );
+  const concurrency =
+    flags.concurrency !== undefined
+      ? Number(flags.concurrency)
+      : (config.concurrency ?? DEFAULTS.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new CallauditError(
+      'BAD_FLAG',
+      `--concurrency must be a whole number from 1 to 256, not "${flags.concurrency}"`,
+    );
+  }
+  const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : undefined);
+
+  return {
+    roots,
+    crm,
+    idPattern: flags.idPattern ?? config.idPattern ?? null,
+    idColumn: flags.idColumn ?? config.idColumn ?? DEFAULTS.idColumn,
+    outcomeColumn: flags.outcomeColumn ?? config.outcomeColumn ?? DEFAULTS.outcomeColumn,
+    timeColumn: flags.timeColumn ?? config.timeColumn ?? null,
+    encoding: oneOf('--encoding', flags.encoding ?? config.encoding ?? DEFAULTS.encoding, ENCODINGS),
+    delimiter: delimiter === 'tab' ? '\t' : delimiter,
+    timezone,
+    outcomeMap: outcomeMap ?? null,
+    policy: flags.policy ?? config.policy ?? DEFAULTS.policy,
+    now,
+    out: flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out),
+    formats,
+    failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
+    concurrency,
+    configFile: loaded?.file ?? null,
+  };
+}

@@ -1,0 +1,19 @@
+export type { Citation, CategoryDefinition, PolicyPack } from './types.js';
+export { createClassifier, normaliseLabel, tokenise, type Classifier } from './classify.js';
+export {
+  BUILTIN_PACK_IDS,
+  DEFAULT_PACK_ID,
+  canonicalJson,
+  loadBuiltinPack,
+  packSha256,
+} from './load-pack.js';
+export { parseOutcomeMap } from './outcome-map.js';
+export {
+  CATEGORY_CODES,
+  DEFINABLE_CATEGORY_CODES,
+  REASON_CODES,
+  categoryDefinitionSchema,
+  citationSchema,
+  parsePolicyPack,
+  policyPackSchema,
+} from './pack-schema.js';

@@ -1,0 +1,118 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Category } from '../audit/types.js';
+import { CallauditError } from '../errors.js';
+import { normaliseLabel } from './classify.js';
+import { CATEGORY_CODES } from './pack-schema.js';
+
+/** The upper-case codes of the legal briefing, accepted so a DPO can copy them from it. */
+const CATEGORY_ALIASES: Readonly<Record<string, Category>> = {
+  info: 'information',
+  no_outcome: 'no_sale',
+  staff_qa: 'staff_monitoring',
+  abusive: 'abuse_prevention',
+  support_no_change: 'support',
+};
+
+const VALID_CATEGORIES = new Set<string>(CATEGORY_CODES);
+
+function readCategory(value: string): Category | undefined {
+  const code = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+  if (VALID_CATEGORIES.has(code)) return code as Category;
+  return CATEGORY_ALIASES[code];
+}
+
+const HINT_CATEGORIES = `Valid categories: ${CATEGORY_CODES.join(', ')}.`;
+
+/**
+ * Reads a company's outcome map: a CSV with the header `label,category` (or `label;category`)
+ * that pins exact CRM labels to categories, ahead of the vocabulary. Keys are normalised labels.
+ * Extra columns (e.g. a comment) are allowed and ignored.
+ */
+export function parseOutcomeMap(text: string, file: string): Map<string, Category> {
+  const fail = (message: string, hint: string, line?: number): never => {
+    throw new CallauditError('OUTCOME_MAP_INVALID', message, hint, file, line);
+  };
+
+  // Line numbers from csv-parse drift on CRLF input; with LF only they are exact.
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const headerLine = source.split('\n').find((line) => line.trim() !== '');
+  if (headerLine === undefined) {
+    return fail('outcome map is empty', 'The first line must be the header label,category.');
+  }
+  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+
+  let rows: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    rows = parse(source, {
+      delimiter,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof rows;
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? error.lines : undefined;
+      return fail(`outcome map is not valid CSV: ${error.message}`, 'Check quotes and delimiters.', line);
+    }
+    throw error;
+  }
+
+  const located = rows.map(({ record, info, raw }) => ({ record, line: startLine(info.lines, raw) }));
+  const header = located.find((row) => row.record.some((cell) => cell.trim() !== ''));
+  if (!header) return fail('outcome map is empty', 'The first line must be the header label,category.');
+  const columns = header.record.map((cell) => cell.trim().toLowerCase());
+  const labelAt = columns.indexOf('label');
+  const categoryAt = columns.indexOf('category');
+  if (labelAt < 0 || categoryAt < 0) {
+    return fail(
+      `outcome map header must name the columns "label" and "category", found "${header.record.join(delimiter)}"`,
+      'Start the file with the line label,category (or label;category).',
+      header.line,
+    );
+  }
+
+  const map = new Map<string, Category>();
+  const definedAt = new Map<string, number>();
+  for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
+    if (record.every((cell) => cell.trim() === '')) continue;
+    const label = record[labelAt] ?? '';
+    const rawCategory = record[categoryAt] ?? '';
+    const key = normaliseLabel(label);
+    if (key === '') {
+      fail(`label is empty`, 'Every row needs a CRM outcome label in the label column.', line);
+    }
+    const category = readCategory(rawCategory);
+    if (category === undefined) {
+      fail(
+        rawCategory.trim() === ''
+          ? `no category for label "${label.trim()}"`
+          : `unknown category "${rawCategory.trim()}" for label "${label.trim()}"`,
+        HINT_CATEGORIES,
+        line,
+      );
+    }
+    const previous = map.get(key);
+    if (previous !== undefined && previous !== category) {
+      fail(
+        `label "${label.trim()}" is mapped to ${category} here but to ${previous} on line ${definedAt.get(key)}`,
+        'Labels are compared after folding case, diacritics and punctuation; keep one row per label.',
+        line,
+      );
+    }
+    map.set(key, category as Category);
+    if (!definedAt.has(key)) definedAt.set(key, line);
+  }
+  return map;
+}
+
+/** csv-parse reports the line a record ends on; labels may span lines inside quotes. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  let newlines = 0;
+  for (const ch of body) if (ch === '\n') newlines++;
+  return endLine - newlines;
+}

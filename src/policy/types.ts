@@ -1,0 +1,38 @@
+import type { Category, Qualifies, ReasonCode } from '../audit/types.js';
+
+export interface Citation {
+  id: string;
+  textSl: string;
+  textEn: string;
+  status: 'confirmed' | 'unconfirmed';
+  /** Where the text was confirmed (a source id or URL from the legal briefing). */
+  source: string;
+}
+
+export interface CategoryDefinition {
+  code: Category;
+  labelSl: string;
+  labelEn: string;
+  qualifies: Qualifies;
+  /**
+   * Phrases matched against normalised outcome labels (lower case, diacritics folded, separators as
+   * spaces). Each word of a phrase is a stem: it matches a label word that starts with it, so
+   * `narocil` matches naročilo, naročila and naročil. The longest matching phrase wins.
+   */
+  vocabulary: string[];
+  citationIds: string[];
+}
+
+/** A versioned policy pack: data only, no code. */
+export interface PolicyPack {
+  id: string;
+  version: string;
+  jurisdiction: string;
+  description: string;
+  categories: CategoryDefinition[];
+  /** Words that negate a qualifying phrase anywhere in a label ("ni", "brez", "no", "not"). */
+  negations: string[];
+  /** Citation ids that back each reason code. */
+  reasonCitations: Partial<Record<ReasonCode, string[]>>;
+  citations: Record<string, Citation>;
+}

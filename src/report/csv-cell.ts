@@ -1,0 +1,26 @@
+/**
+ * Cells starting with these characters are run as formulas by Excel and LibreOffice
+ * (OWASP "CSV injection"); recording paths and CRM labels are attacker-controllable text.
+ */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+export function neutraliseFormula(value: string): string {
+  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value;
+}
+
+/** RFC 4180 quoting: only when needed, doubling embedded quotes. */
+export function quoteCsv(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(
+  cells: ReadonlyArray<string | number | null>,
+  { neutralise }: { neutralise: boolean },
+): string {
+  return cells
+    .map((cell) => {
+      const text = cell === null ? '' : String(cell);
+      return quoteCsv(neutralise ? neutraliseFormula(text) : text);
+    })
+    .join(',');
+}

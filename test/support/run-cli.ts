@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+export const BIN = path.join(REPO, 'bin/callaudit.js');
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI the way a user would, with a scrubbed environment and no colour. */
+export function runCli(args: string[], cwd = REPO): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: process.env.HOME },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** SHA-256 over every file's relative path, size, mtime and bytes: proves a tree was left alone. */
+export function hashTree(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      const stat = statSync(full);
+      if (stat.isDirectory()) walk(full);
+      else
+        hash
+          .update(`${path.relative(root, full)}\0${stat.size}\0${stat.mtimeMs}\0`)
+          .update(readFileSync(full));
+    }
+  };
+  walk(root);
+  return hash.digest('hex');
+}
