@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { compileIdPattern } from './archive/call-id.js';
 import { scanArchive } from './archive/scan.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
-import { judge } from './audit/judge.js';
+import { buildEngineReport } from './audit/engine-report.js';
+import { judge, type JudgePolicy } from './audit/judge.js';
+import { withRecordingTime } from './audit/recording-time.js';
 import {
   REPORT_SCHEMA_VERSION,
   type AuditResult,
@@ -10,19 +12,24 @@ import {
   type InputProblem,
 } from './audit/result.js';
 import { sortFindings, summarise } from './audit/summarise.js';
-import type { CallEvent } from './audit/types.js';
+import type { CallEvent, Recording } from './audit/types.js';
 import { readCallLog } from './calllog/read-call-log.js';
 import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
+import { DEFAULT_ENGINE_PLAN, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs, sha256File } from './inputs.js';
 import { createClassifier } from './policy/classify.js';
-import { loadBuiltinPack, packSha256 } from './policy/load-pack.js';
+import { withRetentionOverrides } from './policy/extend-pack.js';
+import { packSha256 } from './policy/load-pack.js';
+import { loadPolicy } from './policy/load-pack-file.js';
 import { parseOutcomeMap } from './policy/outcome-map.js';
 import { TOOL } from './version.js';
 
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
   warn?: (message: string) => void;
+  /** Called for every recording as judged, with its events and the policy; `explain` traces from it. */
+  onJudged?: (recording: Recording, events: readonly CallEvent[], policy: JudgePolicy) => void;
 }
 
 function loadOutcomeMap(file: string) {
@@ -43,14 +50,9 @@ function loadOutcomeMap(file: string) {
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
 export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<AuditResult> {
   const warn = hooks.warn ?? (() => {});
-  if (plan.policy !== 'si-ip-akos') {
-    throw new CallauditError(
-      'UNKNOWN_POLICY',
-      `unknown policy pack "${plan.policy}"`,
-      'the built-in pack is si-ip-akos',
-    );
-  }
-  const pack = loadBuiltinPack(plan.policy);
+  const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
+  const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
+  const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap);
   const idPattern = plan.idPattern === null ? null : compileIdPattern(plan.idPattern);
@@ -67,6 +69,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
           encoding: plan.encoding,
           delimiter: plan.delimiter,
           timezone: plan.timezone,
+          customerColumn: engine.customerColumn,
+          noticeColumn: engine.noticeColumn ?? undefined,
+          purposeColumn: engine.purposeColumn ?? undefined,
         }),
       ),
     ),
@@ -98,8 +103,44 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   }
 
   const index = indexEventsByCallId(events);
-  const policy = { pack, classify };
-  const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsForCall(index, r.callId), policy)));
+  const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
+  const policy: JudgePolicy = {
+    pack,
+    classify,
+    engine: {
+      now: plan.now,
+      zone: plan.timezone,
+      holds: holds?.list ?? [],
+      maxEventLagHours: engine.maxEventLagHours,
+      coverage,
+    },
+  };
+  const recordings = scan.recordings.map(withRecordingTime);
+  const findings = sortFindings(
+    recordings.map((r) => {
+      const joined = eventsForCall(index, r.callId);
+      hooks.onJudged?.(r, joined, policy);
+      return judge(r, joined, policy);
+    }),
+  );
+  const engineReport = buildEngineReport({
+    findings,
+    pack,
+    now: plan.now,
+    noticeColumn: engine.noticeColumn,
+    maxEventLagHours: engine.maxEventLagHours,
+    coverage,
+    dueWithinDays: engine.dueWithinDays,
+    holds: holds && {
+      ...holds,
+      subjects: recordings.map((r) => ({
+        callId: r.callId,
+        customerIds: eventsForCall(index, r.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
+        path: r.path,
+        callAt: r.startedAt,
+      })),
+    },
+  });
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -115,6 +156,14 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       delimiter: plan.delimiter,
       timezone: plan.timezone,
       now: plan.now,
+      holds: engine.holds,
+      customerColumn: engine.customerColumn,
+      noticeColumn: engine.noticeColumn,
+      purposeColumn: engine.purposeColumn,
+      maxEventLagHours: engine.maxEventLagHours,
+      logPeriod: engine.logPeriod,
+      dueWithinDays: engine.dueWithinDays,
+      retention: engine.retention,
     },
     inputs: {
       roots: scan.roots,
@@ -126,6 +175,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     },
     problems,
     summary: summarise(findings),
+    engine: engineReport,
     recordings: findings,
   };
 }

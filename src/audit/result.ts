@@ -1,3 +1,4 @@
+import type { EngineReport } from './engine-report.js';
 import type { Finding, Summary } from './types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -44,4 +45,6 @@ export interface AuditResult {
   problems: InputProblem[];
   summary: Summary;
   recordings: Finding[];
+  /** Prior notice, time window, log coverage, retention deadlines and holds (policy engine). */
+  engine?: EngineReport;
 }

@@ -106,6 +106,8 @@ export interface EventEvidence {
   matchedBy: Classification['matchedBy'];
   term: string | null;
   at: string | null;
+  /** Where the event lies relative to the recording's evidence window. */
+  window?: 'inside' | 'before' | 'after' | 'unknown-time';
 }
 
 export interface Finding {
@@ -129,6 +131,12 @@ export interface Finding {
   durationSec: number | null;
   startedAt: string | null;
   problems: FileProblem[];
+  /** Where `startedAt` came from; `mtime` is the weakest evidence. */
+  timeSource?: Recording['timeSource'];
+  /** When a kept recording must be deleted at the latest (compliant), or had to be (expired). */
+  deleteBy?: string | null;
+  /** Legal holds that decided the verdict (active for `hold`, ended for HOLD_EXPIRED). */
+  holdIds?: string[];
 }
 
 export interface Summary {

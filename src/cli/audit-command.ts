@@ -55,7 +55,26 @@ export function auditCommand(io: CommandIo): Command {
     )
     .option('--timezone <zone>', `IANA zone for times without an offset (default: ${DEFAULTS.timezone})`)
     .option('--outcome-map <file>', "CSV with columns label,category for your CRM's own labels")
-    .option('--policy <id>', `policy pack (default: ${DEFAULTS.policy})`)
+    .option(
+      '--policy <id|file>',
+      `policy pack: a built-in id or a JSON pack file (default: ${DEFAULTS.policy})`,
+    )
+    .option('--holds <file>', 'legal holds, CSV (type,scope,value,reference,reason,until) or JSON')
+    .option('--customer-column <name>', 'customer-ID column, for customer_id holds (default: customer_id)')
+    .option(
+      '--notice-column <name>',
+      'prior-notice column (yes/true/1/da, no/false/0/ne); without it, notice is not verified',
+    )
+    .option('--purpose-column <name>', 'stated recording-purpose column')
+    .option(
+      '--max-event-lag <hours>',
+      'how long after the recording an event still counts, hours or ISO duration (default: 72)',
+    )
+    .option('--log-period <from..to>', "period the call logs cover (default: each log's span of event times)")
+    .option(
+      '--due-within <days>',
+      'list compliant recordings due for deletion within this many days (default: 30)',
+    )
     .option('--now <iso-date>', 'reference time, for reproducible reports (default: now)')
     .option('--out <dir>', `output folder (default: ${DEFAULTS.out})`)
     .option('--format <list>', `comma-separated report formats (default: ${DEFAULTS.format})`)

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
+import { resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 
 /** Flags as commander hands them over; every one is optional so the config file can fill it. */
-export interface AuditFlags {
+export interface AuditFlags extends EngineFlags {
   crm?: string[];
   idPattern?: string;
   idColumn?: string;
@@ -123,5 +124,6 @@ export function resolvePlan(
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
     configFile: loaded?.file ?? null,
+    engine: resolveEnginePlan(flags, config, fromConfig, timezone),
   };
 }

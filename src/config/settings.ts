@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engineConfigShape, type EnginePlan } from './engine-plan.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
@@ -31,6 +32,7 @@ export const configFileSchema = z
     format: stringOrList.optional(),
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
+    ...engineConfigShape,
   })
   .strict();
 
@@ -56,6 +58,8 @@ export interface AuditPlan {
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
   configFile: string | null;
+  /** Holds, notice, purpose, time window, coverage and retention; defaults when absent. */
+  engine?: EnginePlan;
 }
 
 export const DEFAULTS = {

@@ -17,3 +17,5 @@ export {
   parsePolicyPack,
   policyPackSchema,
 } from './pack-schema.js';
+export { extendPack, packExtensionSchema, packFileSchema, withRetentionOverrides } from './extend-pack.js';
+export { loadPolicy } from './load-pack-file.js';

@@ -1,3 +1,4 @@
+import { Duration } from 'luxon';
 import { z } from 'zod';
 import type { Category, ReasonCode } from '../audit/types.js';
 import { CallauditError } from '../errors.js';
@@ -71,8 +72,32 @@ export const categoryDefinitionSchema = z.strictObject({
   citationIds: z.array(text),
 });
 
+/** An ISO 8601 duration such as P3Y or P18M; luxon is the judge of validity, as for holds. */
+export const isoDurationSchema = z
+  .string()
+  .regex(/^P(?!$)[0-9YMWDTHS.]+$/, 'an ISO 8601 duration such as P3Y')
+  .refine((value) => Duration.fromISO(value).isValid, 'an ISO 8601 duration such as P3Y');
+
+export const retentionSchema = z.strictObject({
+  periods: z
+    .partialRecord(z.enum(DEFINABLE_CATEGORY_CODES), isoDurationSchema)
+    .describe('How long a recording may be kept after its qualifying event, per category.'),
+  graceDays: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Days the deletion job may lag behind the deadline before RETENTION_EXPIRED.'),
+  status: z
+    .enum(['confirmed', 'unconfirmed'])
+    .describe('unconfirmed until the DPO has confirmed the periods against the law.'),
+  basisSl: text,
+  basisEn: text,
+  citationIds: z.array(text),
+});
+
 export const policyPackSchema = z
   .strictObject({
+    $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
     version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0'),
     jurisdiction: text,
@@ -81,6 +106,7 @@ export const policyPackSchema = z
     negations: z.array(text),
     reasonCitations: z.partialRecord(z.enum(REASON_CODES), z.array(text)),
     citations: z.record(text, citationSchema),
+    retention: retentionSchema,
   })
   .superRefine((pack, ctx) => {
     const issue = (path: PropertyKey[], message: string): void => {
@@ -99,6 +125,15 @@ export const policyPackSchema = z
     };
     for (const [reason, ids] of Object.entries(pack.reasonCitations)) {
       if (ids) cited(['reasonCitations', reason], ids);
+    }
+    cited(['retention', 'citationIds'], pack.retention.citationIds);
+    // A qualifying category without a period would leave its recordings without a deadline.
+    for (const def of pack.categories) {
+      if (def.qualifies === 'yes' && pack.retention.periods[def.code] === undefined)
+        issue(
+          ['retention', 'periods', def.code],
+          `qualifying category "${def.code}" has no retention period`,
+        );
     }
 
     const negations = new Set<string>();
@@ -149,7 +184,11 @@ export const policyPackSchema = z
  */
 export function parsePolicyPack(data: unknown, source: string): PolicyPack {
   const parsed = policyPackSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // The schema pointer is editor help, not policy: it must not change the pack's hash.
+    const { $schema: _schema, ...pack } = parsed.data;
+    return pack;
+  }
   const shown = parsed.error.issues.slice(0, 10).map((i) => `  ${formatPath(i.path)}: ${i.message}`);
   const more = parsed.error.issues.length - shown.length;
   if (more > 0) shown.push(`  … and ${more} more`);

@@ -23,6 +23,18 @@ export interface CategoryDefinition {
   citationIds: string[];
 }
 
+/** How long recordings with a qualifying event may be kept; the DPO sets and signs off these. */
+export interface RetentionPolicy {
+  /** ISO 8601 durations per qualifying category, counted from the qualifying event. */
+  periods: Partial<Record<Category, string>>;
+  /** Days the deletion job may lag behind a deadline before the recording counts as expired. */
+  graceDays: number;
+  status: 'confirmed' | 'unconfirmed';
+  basisSl: string;
+  basisEn: string;
+  citationIds: string[];
+}
+
 /** A versioned policy pack: data only, no code. */
 export interface PolicyPack {
   id: string;
@@ -35,4 +47,5 @@ export interface PolicyPack {
   /** Citation ids that back each reason code. */
   reasonCitations: Partial<Record<ReasonCode, string[]>>;
   citations: Record<string, Citation>;
+  retention: RetentionPolicy;
 }

@@ -13,6 +13,14 @@ const pack: PolicyPack = {
   negations: [],
   reasonCitations: { QUALIFYING_EVENT: ['CIT_A'], NO_CALL_LOG_ENTRY: ['CIT_B', 'CIT_C'] },
   citations: {},
+  retention: {
+    periods: { order: 'P3Y', complaint: 'P3Y' },
+    graceDays: 0,
+    status: 'unconfirmed',
+    basisSl: 'x',
+    basisEn: 'x',
+    citationIds: [],
+  },
 };
 const classify = stubClassifier({
   Order: 'order',
@@ -77,14 +85,19 @@ describe('judge', () => {
   it('traces the rules in order up to the one that decided', () => {
     const trace = traceRules(buildContext(makeRecording(), [makeEvent('Info')], policy));
     expect(trace.map((c) => c.rule)).toEqual([
+      'legal-hold',
       'readable-file',
       'call-id',
+      'prior-notice',
+      'stated-purpose',
       'qualifying-event',
+      'event-time',
       'unknown-outcome',
       'ambiguous-category',
       'non-qualifying-only',
+      'expired-hold',
     ]);
-    expect(trace.at(-1)?.outcome?.reason).toBe('NON_QUALIFYING_ONLY');
-    expect(trace.slice(0, -1).every((c) => c.outcome === null)).toBe(true);
+    expect(trace.at(-2)?.outcome?.reason).toBe('NON_QUALIFYING_ONLY');
+    expect(trace.filter((c) => c.outcome !== null)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,9 @@ const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recur
   .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
 for (const id of ['C-1', 'C-2', 'C-3']) {
   copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, `${id}.wav`));
+  // The recording's time falls back to its mtime; the logs below are of 3 October 2026.
+  const callTime = new Date('2026-10-03T08:00:00Z');
+  utimesSync(path.join(archive, `${id}.wav`), callTime, callTime);
 }
 
 /** Windows-1250 bytes for the Slovenian letters; the rest is ASCII. */

@@ -35,7 +35,7 @@ describe('built-in pack si-ip-akos', () => {
   const pack = loadBuiltinPack();
 
   it('is the default and says what it is', () => {
-    expect(pack).toMatchObject({ id: 'si-ip-akos', version: '1.0.0', jurisdiction: 'SI' });
+    expect(pack).toMatchObject({ id: 'si-ip-akos', version: '1.1.0', jurisdiction: 'SI' });
     expect(loadBuiltinPack('si-ip-akos')).toEqual(pack);
   });
 

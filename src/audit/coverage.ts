@@ -1,0 +1,49 @@
+import { DateTime } from 'luxon';
+
+/** A span of time a call log speaks for, ISO UTC, both ends included. */
+export interface CoverageSpan {
+  /** The call-log file, or `--log-period` when declared. */
+  source: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * What period the call logs cover. `none` when no log has event times and none was declared:
+ * then nothing can be said to lie outside, and every recording counts as covered.
+ */
+export interface Coverage {
+  basis: 'declared' | 'event-times' | 'none';
+  spans: CoverageSpan[];
+}
+
+export const NO_COVERAGE: Coverage = { basis: 'none', spans: [] };
+
+export type CoverageVerdict = 'inside' | 'outside' | 'unknown-time' | 'no-coverage-data';
+
+/**
+ * Each log's span of event times, widened to whole local days: exports are cut by date, so a
+ * call at 18:00 on the last day of an export is inside it even if that day's last event was at 17:00.
+ */
+export function coverageFromLogs(
+  logs: ReadonlyArray<{ file: string; firstAt: string | null; lastAt: string | null }>,
+  zone: string,
+): Coverage {
+  const spans: CoverageSpan[] = [];
+  for (const log of logs) {
+    if (log.firstAt === null || log.lastAt === null) continue;
+    spans.push({
+      source: log.file,
+      from: DateTime.fromISO(log.firstAt, { zone }).startOf('day').toUTC().toISO()!,
+      to: DateTime.fromISO(log.lastAt, { zone }).endOf('day').toUTC().toISO()!,
+    });
+  }
+  return spans.length === 0 ? NO_COVERAGE : { basis: 'event-times', spans };
+}
+
+export function coverageOf(at: string | null, coverage: Coverage): CoverageVerdict {
+  if (coverage.spans.length === 0) return 'no-coverage-data';
+  if (at === null) return 'unknown-time';
+  const t = Date.parse(at);
+  return coverage.spans.some((s) => Date.parse(s.from) <= t && t <= Date.parse(s.to)) ? 'inside' : 'outside';
+}

@@ -1,0 +1,106 @@
+import { holdMatches, type Hold, type HoldSubject } from '../policy/holds.js';
+import type { PolicyPack } from '../policy/types.js';
+import { coverageOf, type Coverage } from './coverage.js';
+import { compareStrings } from './summarise.js';
+import type { Finding } from './types.js';
+
+export const NOTICE_NOT_VERIFIED =
+  'prior notice not verified: the call logs were read without a notice column (--notice-column), so no recording was checked for the announcement required before recording';
+
+/** What report.json says about the policy engine beyond the per-recording findings. */
+export interface EngineReport {
+  priorNotice: { verified: boolean; column: string | null; statement: string };
+  timeWindow: { maxEventLagHours: number; leadHours: number };
+  coverage: Coverage & {
+    /** Recordings without a call-log event that counted as covered because their time, or the logs' span, is unknown. */
+    treatedAsCovered: number;
+    recordingsOfUnknownTime: number;
+  };
+  recordingTime: Record<string, number>;
+  retention: {
+    status: PolicyPack['retention']['status'];
+    periods: PolicyPack['retention']['periods'];
+    graceDays: number;
+    dueWithinDays: number;
+    /** Compliant recordings whose deadline falls within `dueWithinDays` of the audit, earliest first. */
+    dueSoon: Array<{ root: string; path: string; callId: string | null; deleteBy: string }>;
+  };
+  holds: { file: string; sha256: string; count: number; stale: Hold[] } | null;
+  /** Cited citations whose article or period is not confirmed; reports must show them as such. */
+  unconfirmedCitations: Array<{ id: string; textEn: string; source: string }>;
+}
+
+export interface EngineReportInput {
+  findings: readonly Finding[];
+  pack: PolicyPack;
+  now: string;
+  noticeColumn: string | null;
+  maxEventLagHours: number;
+  coverage: Coverage;
+  dueWithinDays: number;
+  holds: { file: string; sha256: string; list: readonly Hold[]; subjects: readonly HoldSubject[] } | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function buildEngineReport(input: EngineReportInput): EngineReport {
+  const { findings, pack } = input;
+  const horizon = Date.parse(input.now) + input.dueWithinDays * DAY_MS;
+  const dueSoon = findings
+    .filter((f) => f.verdict === 'compliant' && f.deleteBy && Date.parse(f.deleteBy) <= horizon)
+    .map((f) => ({ root: f.root, path: f.path, callId: f.callId, deleteBy: f.deleteBy as string }))
+    .sort((a, b) => compareStrings(a.deleteBy, b.deleteBy) || compareStrings(a.path, b.path));
+
+  let treatedAsCovered = 0;
+  let recordingsOfUnknownTime = 0;
+  const recordingTime: Record<string, number> = {};
+  for (const f of findings) {
+    const source = f.timeSource ?? 'unknown';
+    recordingTime[source] = (recordingTime[source] ?? 0) + 1;
+    if (f.startedAt === null) recordingsOfUnknownTime++;
+    if (f.events.length === 0 && f.callId !== null) {
+      const where = coverageOf(f.startedAt, input.coverage);
+      if (where === 'unknown-time' || where === 'no-coverage-data') treatedAsCovered++;
+    }
+  }
+
+  const cited = new Set(findings.flatMap((f) => f.legalBasis));
+  const unconfirmedCitations = [...cited]
+    .sort(compareStrings)
+    .map((id) => pack.citations[id])
+    .filter((c) => c !== undefined && c.status === 'unconfirmed')
+    .map((c) => ({ id: c!.id, textEn: c!.textEn, source: c!.source }));
+
+  return {
+    priorNotice: {
+      verified: input.noticeColumn !== null,
+      column: input.noticeColumn,
+      statement:
+        input.noticeColumn === null
+          ? NOTICE_NOT_VERIFIED
+          : `prior notice checked against the call-log column "${input.noticeColumn}"`,
+    },
+    timeWindow: { maxEventLagHours: input.maxEventLagHours, leadHours: 1 },
+    coverage: { ...input.coverage, treatedAsCovered, recordingsOfUnknownTime },
+    recordingTime: Object.fromEntries(Object.entries(recordingTime).sort(([a], [b]) => compareStrings(a, b))),
+    retention: {
+      status: pack.retention.status,
+      periods: pack.retention.periods,
+      graceDays: pack.retention.graceDays,
+      dueWithinDays: input.dueWithinDays,
+      dueSoon,
+    },
+    holds: input.holds && {
+      file: input.holds.file,
+      sha256: input.holds.sha256,
+      count: input.holds.list.length,
+      stale: staleHolds(input.holds.list, input.holds.subjects),
+    },
+    unconfirmedCitations,
+  };
+}
+
+/** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
+export function staleHolds(holds: readonly Hold[], subjects: readonly HoldSubject[]): Hold[] {
+  return holds.filter((hold) => !subjects.some((subject) => holdMatches(hold, subject)));
+}

@@ -1,0 +1,22 @@
+import type { Hold } from '../policy/holds.js';
+import { NO_COVERAGE, type Coverage } from './coverage.js';
+import { DEFAULT_MAX_EVENT_LAG_HOURS } from './time-window.js';
+
+/** Everything besides the pack that the rules need; `now` comes in so the judge stays pure. */
+export interface EngineSettings {
+  /** Reference time, ISO UTC; null judges without retention deadlines. */
+  now: string | null;
+  /** IANA zone for calendar arithmetic on deadlines. */
+  zone: string;
+  holds: readonly Hold[];
+  maxEventLagHours: number;
+  coverage: Coverage;
+}
+
+export const DEFAULT_ENGINE: EngineSettings = {
+  now: null,
+  zone: 'Europe/Ljubljana',
+  holds: [],
+  maxEventLagHours: DEFAULT_MAX_EVENT_LAG_HOURS,
+  coverage: NO_COVERAGE,
+};

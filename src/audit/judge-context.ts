@@ -1,0 +1,98 @@
+import { holdIsActive, holdMatches, type Hold } from '../policy/holds.js';
+import type { PolicyPack } from '../policy/types.js';
+import { DEFAULT_ENGINE, type EngineSettings } from './engine-settings.js';
+import { readNotice, type NoticeReading } from './notice.js';
+import { compareStrings } from './summarise.js';
+import { windowPosition, type WindowPosition } from './time-window.js';
+import type {
+  CallEvent,
+  Category,
+  Classification,
+  EventEvidence,
+  ReasonCode,
+  Recording,
+  Verdict,
+} from './types.js';
+
+export interface JudgePolicy {
+  pack: PolicyPack;
+  classify: (label: string) => Classification;
+  /** Absent for callers that only classify outcomes: no holds, no deadlines, no coverage. */
+  engine?: EngineSettings;
+}
+
+export interface JudgedEvidence extends EventEvidence {
+  window: WindowPosition;
+  qualifies: Classification['qualifies'];
+  notice: NoticeReading | null;
+  purpose: string | null;
+  /** The category the stated purpose reads as, when a purpose column was given. */
+  purposeCategory: Category | null;
+}
+
+/** What the rules look at: the recording and its joined events, each read under the policy. */
+export interface JudgeContext {
+  recording: Recording;
+  evidence: JudgedEvidence[];
+  holds: { active: Hold[]; expired: Hold[] };
+  pack: PolicyPack;
+  settings: EngineSettings;
+}
+
+export interface RuleOutcome {
+  verdict: Verdict;
+  reason: ReasonCode;
+  explanation: string;
+  deleteBy?: string | null;
+  holdIds?: string[];
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  apply(context: JudgeContext): RuleOutcome | null;
+}
+
+export function buildContext(
+  recording: Recording,
+  events: readonly CallEvent[],
+  policy: JudgePolicy,
+): JudgeContext {
+  const settings = policy.engine ?? DEFAULT_ENGINE;
+  const evidence = events
+    .map((event): JudgedEvidence => {
+      const reading = policy.classify(event.outcome);
+      const purpose = event.purpose ?? null;
+      return {
+        file: event.file,
+        line: event.line,
+        outcome: event.outcome,
+        category: reading.category,
+        matchedBy: reading.matchedBy,
+        term: reading.term,
+        at: event.at,
+        window: windowPosition(recording.startedAt, event.at, settings.maxEventLagHours),
+        qualifies: reading.qualifies,
+        notice: event.notice === undefined ? null : readNotice(event.notice),
+        purpose,
+        purposeCategory: purpose === null ? null : policy.classify(purpose).category,
+      };
+    })
+    .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
+
+  const subject = {
+    callId: recording.callId,
+    customerIds: events.flatMap((e) => (e.customerId ? [e.customerId] : [])),
+    path: recording.path,
+    callAt: recording.startedAt,
+  };
+  const active: Hold[] = [];
+  const expired: Hold[] = [];
+  for (const hold of settings.holds) {
+    if (!holdMatches(hold, subject)) continue;
+    // Without a reference time no hold can be shown to have ended: keep.
+    if (settings.now === null || holdIsActive(hold, subject, settings.now)) active.push(hold);
+    else expired.push(hold);
+  }
+  return { recording, evidence, holds: { active, expired }, pack: policy.pack, settings };
+}

@@ -1,0 +1,225 @@
+import type { Hold } from '../policy/holds.js';
+import { coverageOf } from './coverage.js';
+import type { JudgeContext, Rule, RuleOutcome } from './judge-context.js';
+import { deleteByOf, isPast } from './retention.js';
+import { countsAsEvidence } from './time-window.js';
+
+type Evidence = JudgeContext['evidence'][number];
+
+const labelsOf = (context: JudgeContext, predicate: (e: Evidence) => boolean) =>
+  [...new Set(context.evidence.filter(predicate).map((e) => `"${e.outcome}"`))].join(', ');
+
+const describeHolds = (holds: readonly Hold[]) =>
+  holds.map((h) => `${h.type} ${h.reference} (${h.reason}; ${h.id})`).join('; ');
+
+const UNLAWFUL_PURPOSES = new Set(['staff_monitoring', 'abuse_prevention']);
+
+/** Evidence that counts for this recording: inside the time window, or of unknown time. */
+const counted = (e: Evidence) => countsAsEvidence(e.window);
+const qualifying = (e: Evidence) => e.qualifies === 'yes';
+
+/** The latest deadline over the counted qualifying events: the recording proves each of them. */
+function retentionDeadline(context: JudgeContext): string | null {
+  const { pack, settings, recording } = context;
+  let latest: string | null = null;
+  for (const event of context.evidence.filter((e) => qualifying(e) && counted(e))) {
+    const anchor = event.at ?? recording.startedAt;
+    const period = pack.retention.periods[event.category];
+    if (anchor === null || period === undefined) continue;
+    const deadline = deleteByOf(anchor, period, pack.retention.graceDays, settings.zone);
+    if (latest === null || Date.parse(deadline) > Date.parse(latest)) latest = deadline;
+  }
+  return latest;
+}
+
+/** The rules in order of precedence: the first that applies decides. */
+export const RULES: readonly Rule[] = [
+  {
+    id: 'legal-hold',
+    description:
+      'An active legal hold (pending data-subject request, litigation, regulatory duty, authority order) keeps the recording whatever else is true.',
+    apply: ({ holds }) =>
+      holds.active.length > 0
+        ? {
+            verdict: 'hold',
+            reason: 'LEGAL_HOLD',
+            explanation: `Kept under an active legal hold: ${describeHolds(holds.active)}.`,
+            holdIds: holds.active.map((h) => h.id),
+          }
+        : null,
+  },
+  {
+    id: 'readable-file',
+    description: 'The recording must be a readable audio file.',
+    apply: ({ recording }) =>
+      recording.problems.length > 0
+        ? {
+            verdict: 'review',
+            reason: 'UNREADABLE_FILE',
+            explanation: `The file could not be read as audio (${recording.problems.map((p) => p.message).join('; ')}); a human must check it before anything is deleted.`,
+          }
+        : null,
+  },
+  {
+    id: 'call-id',
+    description: 'The recording must carry a call ID that joins it to the call logs.',
+    apply: ({ recording }) =>
+      recording.callId === null
+        ? {
+            verdict: 'review',
+            reason: 'NO_CALL_ID',
+            explanation:
+              'No call ID could be extracted from this recording, so it cannot be matched to a call log.',
+          }
+        : null,
+  },
+  {
+    id: 'prior-notice',
+    description:
+      'The caller must have been told of the recording beforehand (only checked with --notice-column).',
+    apply: (context) => {
+      const notices = context.evidence.filter(counted).map((e) => e.notice);
+      if (!notices.includes('not-given') || notices.includes('given')) return null;
+      return {
+        verdict: 'violation',
+        reason: 'NO_PRIOR_NOTICE',
+        explanation: `The call log says the caller was not told of the recording beforehand (${labelsOf(context, (e) => e.notice === 'not-given')}); without prior notice the recording is unlawful even if a transaction followed.`,
+      };
+    },
+  },
+  {
+    id: 'stated-purpose',
+    description:
+      'A recording kept for quality, training, monitoring or abuse prevention has no lawful purpose in Slovenia, even with a qualifying event (only checked with --purpose-column).',
+    apply: (context) => {
+      const unlawful = context.evidence.filter(
+        (e) => counted(e) && e.purposeCategory !== null && UNLAWFUL_PURPOSES.has(e.purposeCategory),
+      );
+      // Only decides when the recording would otherwise be kept: it never softens a violation.
+      if (unlawful.length === 0 || !context.evidence.some(qualifying)) return null;
+      const purposes = [...new Set(unlawful.map((e) => `"${e.purpose}"`))].join(', ');
+      return {
+        verdict: 'review',
+        reason: 'UNLAWFUL_STATED_PURPOSE',
+        explanation: `The stated recording purpose ${purposes} is not a lawful purpose for recording calls; a human decides whether the qualifying event justifies keeping it.`,
+      };
+    },
+  },
+  {
+    id: 'qualifying-event',
+    description:
+      'A call-log event inside the time window that is an order, order change, cancellation, complaint or objection; kept until its retention period ends.',
+    apply: (context) => {
+      if (!context.evidence.some((e) => qualifying(e) && counted(e))) return null;
+      const labels = labelsOf(context, (e) => qualifying(e) && counted(e));
+      const deleteBy = retentionDeadline(context);
+      const now = context.settings.now;
+      if (deleteBy !== null && now !== null && isPast(now, deleteBy)) {
+        return {
+          verdict: 'violation',
+          reason: 'RETENTION_EXPIRED',
+          explanation: `The call log records a business transaction (${labels}), but its retention period ended on ${deleteBy}; the recording must be deleted.`,
+          deleteBy,
+        };
+      }
+      return {
+        verdict: 'compliant',
+        reason: 'QUALIFYING_EVENT',
+        explanation: `The call log records a business transaction (${labels}); the recording may be kept as evidence${deleteBy === null ? ' (no time known, so no deadline could be computed)' : ` until ${deleteBy}`}.`,
+        deleteBy,
+      };
+    },
+  },
+  {
+    id: 'event-time',
+    description: 'Qualifying events that lie only outside the time window may belong to another call.',
+    apply: (context) =>
+      context.evidence.some(qualifying)
+        ? {
+            verdict: 'review',
+            reason: 'EVENT_TIME_MISMATCH',
+            explanation: `The qualifying event ${labelsOf(context, qualifying)} lies outside the window from 1 hour before to ${context.settings.maxEventLagHours} hours after the recording (${context.recording.startedAt}, from ${context.recording.timeSource}); a human checks that it belongs to this call.`,
+          }
+        : null,
+  },
+  {
+    id: 'unknown-outcome',
+    description: 'Outcome labels the policy cannot read go to a human.',
+    apply: (context) =>
+      context.evidence.some((e) => e.category === 'unknown')
+        ? {
+            verdict: 'review',
+            reason: 'UNKNOWN_OUTCOME',
+            explanation: `The outcome label ${labelsOf(context, (e) => e.category === 'unknown')} is not in the policy vocabulary; map it with --outcome-map or review the call.`,
+          }
+        : null,
+  },
+  {
+    id: 'ambiguous-category',
+    description: 'Categories the policy marks for a human (other relationship change, support).',
+    apply: (context) =>
+      context.evidence.some((e) => e.qualifies === 'review')
+        ? {
+            verdict: 'review',
+            reason: 'AMBIGUOUS_CATEGORY',
+            explanation: `The outcome ${labelsOf(context, (e) => e.qualifies === 'review')} may or may not change the business relationship; a human decides.`,
+          }
+        : null,
+  },
+  {
+    id: 'non-qualifying-only',
+    description: 'Calls whose events are all non-qualifying may not be kept.',
+    apply: (context) =>
+      context.evidence.length > 0
+        ? {
+            verdict: 'violation',
+            reason: 'NON_QUALIFYING_ONLY',
+            explanation: `Every call-log event is non-qualifying (${labelsOf(context, () => true)}); the call led to no transaction, so the recording must be deleted.`,
+          }
+        : null,
+  },
+  {
+    id: 'log-coverage',
+    description:
+      'A recording from a time the call logs do not cover cannot be judged by its absence from them.',
+    apply: ({ recording, settings }) =>
+      coverageOf(recording.startedAt, settings.coverage) === 'outside'
+        ? {
+            verdict: 'review',
+            reason: 'OUTSIDE_LOG_COVERAGE',
+            explanation: `No call-log event carries this call ID, but the recording (${recording.startedAt}, from ${recording.timeSource}) lies outside the period the call logs cover (${settings.coverage.spans.map((s) => `${s.from}..${s.to}`).join(', ')}); give the call log of that period.`,
+          }
+        : null,
+  },
+  {
+    id: 'no-call-log-entry',
+    description: 'A recording without any call-log event has no documented transaction.',
+    apply: () => ({
+      verdict: 'violation',
+      reason: 'NO_CALL_LOG_ENTRY',
+      explanation:
+        'No call-log event carries this call ID, so nothing shows that the call led to a transaction.',
+    }),
+  },
+];
+
+/** Checked after a rule decided: safeguards that may soften, never harden, the verdict. */
+export const SAFEGUARDS: ReadonlyArray<{
+  id: string;
+  description: string;
+  apply(context: JudgeContext, decided: RuleOutcome): RuleOutcome | null;
+}> = [
+  {
+    id: 'expired-hold',
+    description: 'A recording once under a legal hold never goes straight to deletion when the hold ends.',
+    apply: ({ holds }, decided) =>
+      decided.verdict === 'violation' && holds.expired.length > 0
+        ? {
+            verdict: 'review',
+            reason: 'HOLD_EXPIRED',
+            explanation: `Would be a violation (${decided.reason}: ${decided.explanation}) but was under a legal hold that has ended: ${describeHolds(holds.expired)}; a human confirms before deletion.`,
+            holdIds: holds.expired.map((h) => h.id),
+          }
+        : null,
+  },
+];

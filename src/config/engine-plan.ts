@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { DateTime, Duration } from 'luxon';
+import { z } from 'zod';
+import { CallauditError } from '../errors.js';
+import { isoDurationSchema } from '../policy/pack-schema.js';
+
+/** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
+export const engineConfigShape = {
+  holds: z.string().optional().describe('Legal holds file (CSV or JSON).'),
+  customerColumn: z.string().optional(),
+  noticeColumn: z.string().optional(),
+  purposeColumn: z.string().optional(),
+  maxEventLag: z
+    .union([z.number().positive(), z.string()])
+    .optional()
+    .describe('Hours (72) or an ISO 8601 duration (PT72H, P3D).'),
+  logPeriod: z.string().optional().describe('Period the call logs cover: 2026-10-01..2026-10-31.'),
+  dueWithin: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Days ahead to list compliant recordings due for deletion.'),
+  retention: z
+    .record(z.string(), isoDurationSchema)
+    .optional()
+    .describe('Retention period per qualifying category, e.g. {"complaint": "P5Y"}.'),
+};
+
+export interface EngineFlags {
+  holds?: string;
+  customerColumn?: string;
+  noticeColumn?: string;
+  purposeColumn?: string;
+  maxEventLag?: string;
+  logPeriod?: string;
+  dueWithin?: string;
+}
+
+export interface EngineConfig {
+  holds?: string;
+  customerColumn?: string;
+  noticeColumn?: string;
+  purposeColumn?: string;
+  maxEventLag?: number | string;
+  logPeriod?: string;
+  dueWithin?: number;
+  retention?: Record<string, string>;
+}
+
+/** The policy-engine part of an AuditPlan. */
+export interface EnginePlan {
+  holds: string | null;
+  customerColumn: string;
+  noticeColumn: string | null;
+  purposeColumn: string | null;
+  maxEventLagHours: number;
+  /** Declared coverage of the call logs, ISO UTC, both ends included. */
+  logPeriod: { from: string; to: string } | null;
+  dueWithinDays: number;
+  retention: Record<string, string>;
+}
+
+export const ENGINE_DEFAULTS = {
+  customerColumn: 'customer_id',
+  maxEventLagHours: 72,
+  dueWithinDays: 30,
+} as const;
+
+function badFlag(message: string, hint: string): never {
+  throw new CallauditError('BAD_FLAG', message, hint);
+}
+
+export function parseMaxEventLag(value: number | string): number {
+  const text = String(value).trim();
+  const hours = /^\d+(\.\d+)?h?$/i.test(text)
+    ? Number(text.replace(/h$/i, ''))
+    : Duration.fromISO(text).isValid
+      ? Duration.fromISO(text).as('hours')
+      : NaN;
+  if (!Number.isFinite(hours) || hours <= 0)
+    badFlag(
+      `--max-event-lag "${text}" is not a positive number of hours`,
+      'e.g. --max-event-lag 72 or PT72H',
+    );
+  return hours;
+}
+
+/** `from..to`: dates cover whole local days in `zone`; date-times are taken as given. */
+export function parseLogPeriod(value: string, zone: string): { from: string; to: string } {
+  const parts = value.split('..');
+  const hint = 'e.g. --log-period 2026-10-01..2026-10-31';
+  if (parts.length !== 2) badFlag(`--log-period "${value}" is not of the form from..to`, hint);
+  const [fromText, toText] = parts.map((p) => p.trim()) as [string, string];
+  const read = (text: string, end: boolean): string => {
+    const parsed = DateTime.fromISO(text, { zone });
+    if (!parsed.isValid) badFlag(`--log-period: "${text}" is not an ISO 8601 date`, hint);
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+    return (dateOnly ? (end ? parsed.endOf('day') : parsed.startOf('day')) : parsed).toUTC().toISO()!;
+  };
+  const from = read(fromText, false);
+  const to = read(toText, true);
+  if (Date.parse(from) > Date.parse(to)) badFlag(`--log-period "${value}" ends before it starts`, hint);
+  return { from, to };
+}
+
+function parseDueWithin(value: number | string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0)
+    badFlag(`--due-within must be a whole number of days, not "${value}"`, 'e.g. --due-within 30');
+  return days;
+}
+
+export function resolveEnginePlan(
+  flags: EngineFlags,
+  config: EngineConfig,
+  fromConfig: (p: string) => string,
+  zone: string,
+): EnginePlan {
+  const holds = flags.holds ?? (config.holds ? fromConfig(config.holds) : null);
+  const logPeriod = flags.logPeriod ?? config.logPeriod;
+  return {
+    holds: holds === null ? null : path.normalize(holds),
+    customerColumn: flags.customerColumn ?? config.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
+    noticeColumn: flags.noticeColumn ?? config.noticeColumn ?? null,
+    purposeColumn: flags.purposeColumn ?? config.purposeColumn ?? null,
+    maxEventLagHours: parseMaxEventLag(
+      flags.maxEventLag ?? config.maxEventLag ?? ENGINE_DEFAULTS.maxEventLagHours,
+    ),
+    logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
+    dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
+    retention: config.retention ?? {},
+  };
+}
