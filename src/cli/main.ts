@@ -3,6 +3,8 @@ import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
+import { explainCommand } from './explain-command.js';
+import { policyCommand } from './policy-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -15,6 +17,12 @@ export function buildProgram(io: CommandIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program.addCommand(
     auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
+  );
+  program.addCommand(
+    explainCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
+  );
+  program.addCommand(
+    policyCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
   );
   return program;
 }

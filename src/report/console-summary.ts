@@ -1,4 +1,5 @@
 import type { AuditResult } from '../audit/result.js';
+import { engineNotes } from './engine-notes.js';
 
 export interface Painter {
   green(text: string): string;
@@ -47,6 +48,7 @@ export function renderConsoleSummary(result: AuditResult, outDir: string | null,
       paint.yellow(`Input problems: ${skipped} call-log row(s) skipped, ${unreadable} unreadable file(s).`),
     );
   }
+  lines.push(...engineNotes(result, paint));
   if (outDir) {
     lines.push('');
     lines.push(paint.dim(`Reports written to ${outDir}`));

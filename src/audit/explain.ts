@@ -1,0 +1,113 @@
+import { coverageOf, type CoverageVerdict } from './coverage.js';
+import { buildContext, decisionOf, RULES, traceRules, type JudgePolicy } from './judge.js';
+import type { JudgedEvidence } from './judge-context.js';
+import { EVENT_LEAD_MS } from './time-window.js';
+import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
+import type { Hold } from '../policy/holds.js';
+
+export type RuleStatus = 'does not apply' | 'decides' | 'not reached' | 'softens';
+
+export interface ExplainedRule {
+  order: number;
+  rule: string;
+  kind: 'rule' | 'safeguard';
+  description: string;
+  status: RuleStatus;
+  verdict: Verdict | null;
+  reason: ReasonCode | null;
+}
+
+export interface ExplainedCitation {
+  id: string;
+  status: 'confirmed' | 'unconfirmed';
+  textSl: string;
+  textEn: string;
+  source: string;
+}
+
+/** The whole reasoning for one recording, as `callaudit explain` prints it. */
+export interface Explanation {
+  recording: Recording & { idRule: string };
+  window: { from: string; to: string; maxEventLagHours: number } | null;
+  events: Array<Omit<JudgedEvidence, 'window'> & { window: JudgedEvidence['window'] }>;
+  holds: { active: Hold[]; expired: Hold[] };
+  coverage: { basis: string; recording: CoverageVerdict };
+  rules: ExplainedRule[];
+  verdict: Verdict;
+  reason: ReasonCode;
+  explanation: string;
+  deleteBy: string | null;
+  legalBasis: ExplainedCitation[];
+}
+
+/**
+ * Traces one recording through every rule. `idRule` says how its call ID was looked for (the
+ * --id-pattern, or the file-name default). Pure: the caller supplies recording, events and policy.
+ */
+export function explainRecording(
+  recording: Recording,
+  events: readonly CallEvent[],
+  policy: JudgePolicy,
+  idRule: string,
+): Explanation {
+  const context = buildContext(recording, events, policy);
+  const trace = traceRules(context);
+  const decided = decisionOf(trace);
+  const decidingRule = trace.filter((c) => c.kind === 'rule').length - 1;
+
+  const rules: ExplainedRule[] = RULES.map((rule, index) => {
+    const check = trace[index];
+    const status: RuleStatus =
+      index < decidingRule ? 'does not apply' : index === decidingRule ? 'decides' : 'not reached';
+    return {
+      order: index + 1,
+      rule: rule.id,
+      kind: 'rule',
+      description: rule.description,
+      status,
+      verdict: status === 'decides' ? (check?.outcome?.verdict ?? null) : null,
+      reason: status === 'decides' ? (check?.outcome?.reason ?? null) : null,
+    };
+  });
+  for (const check of trace.filter((c) => c.kind === 'safeguard')) {
+    rules.push({
+      order: rules.length + 1,
+      rule: check.rule,
+      kind: 'safeguard',
+      description: check.description,
+      status: check.outcome ? 'softens' : 'does not apply',
+      verdict: check.outcome?.verdict ?? null,
+      reason: check.outcome?.reason ?? null,
+    });
+  }
+
+  const { settings, pack } = context;
+  const start = recording.startedAt === null ? NaN : Date.parse(recording.startedAt);
+  const window = Number.isNaN(start)
+    ? null
+    : {
+        from: new Date(start - EVENT_LEAD_MS).toISOString(),
+        to: new Date(start + settings.maxEventLagHours * 3_600_000).toISOString(),
+        maxEventLagHours: settings.maxEventLagHours,
+      };
+
+  return {
+    recording: { ...recording, idRule },
+    window,
+    events: context.evidence,
+    holds: context.holds,
+    coverage: {
+      basis: settings.coverage.basis,
+      recording: coverageOf(recording.startedAt, settings.coverage),
+    },
+    rules,
+    verdict: decided.verdict,
+    reason: decided.reason,
+    explanation: decided.explanation,
+    deleteBy: decided.deleteBy ?? null,
+    legalBasis: (pack.reasonCitations[decided.reason] ?? []).flatMap((id) => {
+      const citation = pack.citations[id];
+      return citation ? [{ ...citation }] : [];
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+import type { PolicyPack } from '../policy/types.js';
+
+/** `callaudit policy` for a human: what the DPO signs off next to the record of processing. */
+export function renderPolicy(pack: PolicyPack, sha256: string): string {
+  const lines: string[] = [];
+  lines.push(`Policy pack ${pack.id}@${pack.version} (${pack.jurisdiction})`);
+  lines.push(`sha256 ${sha256}`);
+  lines.push('');
+  lines.push(pack.description);
+  lines.push('');
+  lines.push('Categories:');
+  for (const def of pack.categories) {
+    const period = pack.retention.periods[def.code];
+    lines.push(
+      `  ${def.code.padEnd(21)} qualifies: ${def.qualifies.padEnd(6)} retention: ${(period ?? '-').padEnd(5)} ${def.labelSl} / ${def.labelEn}`,
+    );
+    lines.push(
+      `  ${''.padEnd(21)} vocabulary: ${def.vocabulary.length} phrases; cites ${def.citationIds.join(', ')}`,
+    );
+  }
+  lines.push('');
+  const r = pack.retention;
+  lines.push(
+    `Retention (${r.status === 'unconfirmed' ? 'UNCONFIRMED: the DPO must confirm the periods' : 'confirmed'}), grace ${r.graceDays} day(s), counted from the qualifying event:`,
+  );
+  lines.push(`  SL: ${r.basisSl}`);
+  lines.push(`  EN: ${r.basisEn}`);
+  lines.push(`  cites ${r.citationIds.join(', ')}`);
+  lines.push('');
+  lines.push('Reasons and their citations:');
+  for (const [reason, ids] of Object.entries(pack.reasonCitations))
+    lines.push(`  ${reason.padEnd(24)} ${ids?.join(', ')}`);
+  lines.push('');
+  lines.push('Citations:');
+  for (const c of Object.values(pack.citations)) {
+    lines.push(`  ${c.id} [${c.status.toUpperCase()}]`);
+    lines.push(`    SL: ${c.textSl}`);
+    lines.push(`    EN: ${c.textEn}`);
+    lines.push(`    source: ${c.source}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
