@@ -1,4 +1,4 @@
-export type { Citation, CategoryDefinition, PolicyPack } from './types.js';
+export type { Citation, CategoryDefinition, PolicyPack, RetentionPolicy } from './types.js';
 export { createClassifier, normaliseLabel, tokenise, type Classifier } from './classify.js';
 export {
   BUILTIN_PACK_IDS,

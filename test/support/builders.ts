@@ -1,4 +1,5 @@
 import type { CallEvent, Classification, Recording } from '../../src/audit/types.js';
+import type { PolicyPack, RetentionPolicy } from '../../src/policy/types.js';
 
 export function makeRecording(overrides: Partial<Recording> = {}): Recording {
   return {
@@ -43,5 +44,28 @@ export function stubClassifier(table: Record<string, Classification['category']>
       matchedBy: category === 'unknown' ? 'none' : 'vocabulary',
       term: null,
     };
+  };
+}
+
+/** A minimal pack for judge tests: retention P3Y for the qualifying test categories, no grace. */
+export function testPack(retention: Partial<RetentionPolicy> = {}): PolicyPack {
+  return {
+    id: 'test',
+    version: '0.0.0',
+    jurisdiction: 'SI',
+    description: 'test',
+    categories: [],
+    negations: [],
+    reasonCitations: {},
+    citations: {},
+    retention: {
+      periods: { order: 'P3Y', complaint: 'P3Y' },
+      graceDays: 0,
+      status: 'unconfirmed',
+      basisSl: 'test',
+      basisEn: 'test',
+      citationIds: [],
+      ...retention,
+    },
   };
 }
