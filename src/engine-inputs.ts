@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
+import { readNotice } from './audit/notice.js';
+import type { CallEvent } from './audit/types.js';
 import { ENGINE_DEFAULTS, type EnginePlan } from './config/engine-plan.js';
 import { CallauditError } from './errors.js';
 import { sha256File } from './inputs.js';
@@ -47,4 +49,30 @@ export function resolveCoverage(
   if (engine.logPeriod)
     return { basis: 'declared', spans: [{ source: '--log-period', ...engine.logPeriod }] };
   return coverageFromLogs(logs, zone);
+}
+
+/** Inputs that parse but cannot do what the DPO meant; warned about, not fatal. */
+export function engineInputWarnings(
+  events: readonly CallEvent[],
+  holds: readonly Hold[],
+  engine: EnginePlan,
+): string[] {
+  const warnings: string[] = [];
+  if (holds.some((h) => h.scope === 'customer_id') && !events.some((e) => e.customerId)) {
+    warnings.push(
+      `no customer IDs were read from the column "${engine.customerColumn}", so customer_id holds can match nothing; name the column with --customer-column`,
+    );
+  }
+  if (engine.noticeColumn !== null) {
+    const unreadable = new Set(
+      events.filter((e) => e.notice && readNotice(e.notice) === 'unknown').map((e) => e.notice as string),
+    );
+    if (unreadable.size > 0) {
+      const shown = [...unreadable].slice(0, 5).map((v) => `"${v}"`);
+      warnings.push(
+        `notice values ${shown.join(', ')}${unreadable.size > 5 ? ' …' : ''} in column "${engine.noticeColumn}" are neither yes/true/1/da nor no/false/0/ne; they count as unknown`,
+      );
+    }
+  }
+  return warnings;
 }

@@ -16,7 +16,7 @@ import type { CallEvent, Recording } from './audit/types.js';
 import { readCallLog } from './calllog/read-call-log.js';
 import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
-import { DEFAULT_ENGINE_PLAN, loadHolds, resolveCoverage } from './engine-inputs.js';
+import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs, sha256File } from './inputs.js';
 import { createClassifier } from './policy/classify.js';
 import { withRetentionOverrides } from './policy/extend-pack.js';
@@ -102,6 +102,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     });
   }
 
+  for (const warning of engineInputWarnings(events, holds?.list ?? [], engine)) warn(warning);
   const index = indexEventsByCallId(events);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
   const policy: JudgePolicy = {

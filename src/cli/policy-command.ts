@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import path from 'node:path';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
+import { policyFromConfig } from '../config/engine-plan.js';
 import { DEFAULTS } from '../config/settings.js';
 import { withRetentionOverrides } from '../policy/extend-pack.js';
 import { packSha256 } from '../policy/load-pack.js';
@@ -21,7 +23,12 @@ export function policyCommand(io: CommandIo): Command {
     .action((options: { policy?: string; json?: boolean; config?: string }) => {
       const configFile = findConfigFile(options.config, process.cwd());
       const loaded = configFile ? loadConfigFile(configFile) : null;
-      const reference = options.policy ?? loaded?.config.policy ?? DEFAULTS.policy;
+      const configPolicy = loaded?.config.policy;
+      const reference =
+        options.policy ??
+        (loaded && configPolicy
+          ? policyFromConfig(configPolicy, (p) => path.relative(process.cwd(), path.resolve(loaded.dir, p)))
+          : DEFAULTS.policy);
       const pack = withRetentionOverrides(
         loadPolicy(reference),
         loaded?.config.retention ?? {},

@@ -132,3 +132,11 @@ export function resolveEnginePlan(
     retention: config.retention ?? {},
   };
 }
+
+/**
+ * A `policy` from the config file: a built-in id stays as it is, a file path is relative to the
+ * config file like every other path in it.
+ */
+export function policyFromConfig(value: string, fromConfig: (p: string) => string): string {
+  return /\.json$/i.test(value) || value.includes('/') || value.includes('\\') ? fromConfig(value) : value;
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
-import { resolveEnginePlan, type EngineFlags } from './engine-plan.js';
+import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 
 /** Flags as commander hands them over; every one is optional so the config file can fill it. */
@@ -117,7 +117,7 @@ export function resolvePlan(
     delimiter: delimiter === 'tab' ? '\t' : delimiter,
     timezone,
     outcomeMap: outcomeMap ?? null,
-    policy: flags.policy ?? config.policy ?? DEFAULTS.policy,
+    policy: flags.policy ?? (config.policy ? policyFromConfig(config.policy, fromConfig) : DEFAULTS.policy),
     now,
     out: flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out),
     formats,

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { coverageFromLogs, coverageOf } from '../../src/audit/coverage.js';
+import { readNotice } from '../../src/audit/notice.js';
+import { withRecordingTime } from '../../src/audit/recording-time.js';
+import { makeRecording } from '../support/builders.js';
+
+describe('prior-notice values', () => {
+  it.each([
+    ['yes', 'given'],
+    ['TRUE', 'given'],
+    ['1', 'given'],
+    [' Da ', 'given'],
+    ['no', 'not-given'],
+    ['False', 'not-given'],
+    ['0', 'not-given'],
+    ['NE', 'not-given'],
+    ['', 'unknown'],
+    [null, 'unknown'],
+    ['played', 'unknown'],
+  ])('%o reads as %s', (value, reading) => {
+    expect(readNotice(value)).toBe(reading);
+  });
+});
+
+describe('log coverage', () => {
+  const coverage = coverageFromLogs(
+    [
+      { file: 'oct.csv', firstAt: '2026-10-01T07:12:00.000Z', lastAt: '2026-10-31T15:00:00.000Z' },
+      { file: 'notimes.csv', firstAt: null, lastAt: null },
+    ],
+    'Europe/Ljubljana',
+  );
+
+  it('spans each log’s event times, widened to whole local days', () => {
+    expect(coverage).toEqual({
+      basis: 'event-times',
+      spans: [{ source: 'oct.csv', from: '2026-09-30T22:00:00.000Z', to: '2026-10-31T22:59:59.999Z' }],
+    });
+  });
+
+  it.each([
+    ['2026-10-31T20:00:00.000Z', 'inside'],
+    ['2026-09-30T21:59:59.000Z', 'outside'],
+    ['2026-11-02T08:00:00.000Z', 'outside'],
+    [null, 'unknown-time'],
+  ])('a recording at %s is %s', (at, verdict) => {
+    expect(coverageOf(at, coverage)).toBe(verdict);
+  });
+
+  it('has no coverage data when no log has event times', () => {
+    const none = coverageFromLogs([{ file: 'a.csv', firstAt: null, lastAt: null }], 'UTC');
+    expect(coverageOf('2020-01-01T00:00:00.000Z', none)).toBe('no-coverage-data');
+  });
+});
+
+describe('recording time', () => {
+  it('falls back to the modification time, marked as such', () => {
+    const r = withRecordingTime(makeRecording({ mtime: '2026-10-03T08:00:00.000Z' }));
+    expect(r).toMatchObject({ startedAt: '2026-10-03T08:00:00.000Z', timeSource: 'mtime' });
+  });
+
+  it('keeps a time from a preset, tag or sidecar, and leaves an unreadable file of unknown time', () => {
+    const tagged = makeRecording({ startedAt: '2026-10-03T07:00:00.000Z', timeSource: 'tag' });
+    expect(withRecordingTime(tagged)).toBe(tagged);
+    expect(withRecordingTime(makeRecording({ mtime: '' }))).toMatchObject({
+      startedAt: null,
+      timeSource: null,
+    });
+  });
+});
