@@ -102,5 +102,14 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
 
 /** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
 export function staleHolds(holds: readonly Hold[], subjects: readonly HoldSubject[]): Hold[] {
-  return holds.filter((hold) => !subjects.some((subject) => holdMatches(hold, subject)));
+  // Call and customer IDs are looked up in sets, so only path globs meet every recording.
+  const callIds = new Set(
+    subjects.flatMap((s) => (s.callId === null ? [] : [s.callId.trim().toLowerCase()])),
+  );
+  const customerIds = new Set(subjects.flatMap((s) => s.customerIds.map((id) => id.trim())));
+  return holds.filter((hold) => {
+    if (hold.scope === 'call_id') return !callIds.has(hold.value.toLowerCase());
+    if (hold.scope === 'customer_id') return !customerIds.has(hold.value);
+    return !subjects.some((subject) => holdMatches(hold, subject));
+  });
 }

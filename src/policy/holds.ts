@@ -122,6 +122,17 @@ export function parseHolds(content: string, file: string, zone: string): Hold[] 
   });
 }
 
+// Every recording meets every hold, twice (judging and the stale-hold list): compile each glob once.
+const globMatchers = new Map<string, (path: string) => boolean>();
+function globMatcher(glob: string): (path: string) => boolean {
+  let matcher = globMatchers.get(glob);
+  if (!matcher) {
+    matcher = picomatch(glob, { dot: true });
+    globMatchers.set(glob, matcher);
+  }
+  return matcher;
+}
+
 export function holdMatches(hold: Hold, subject: HoldSubject): boolean {
   switch (hold.scope) {
     case 'call_id':
@@ -129,7 +140,7 @@ export function holdMatches(hold: Hold, subject: HoldSubject): boolean {
     case 'customer_id':
       return subject.customerIds.some((id) => id.trim() === hold.value);
     case 'path':
-      return picomatch(hold.value, { dot: true })(subject.path);
+      return globMatcher(hold.value)(subject.path);
   }
 }
 

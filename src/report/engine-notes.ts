@@ -24,6 +24,11 @@ export function engineNotes(result: AuditResult, paint: Painter): string[] {
     notes.push(paint.yellow(`${stale} legal hold(s) match no recording (stale); see report.json.`));
   const mtime = engine.recordingTime.mtime ?? 0;
   if (mtime > 0) notes.push(paint.dim(`${mtime} recording time(s) taken from the file modification time.`));
+  const unconfirmed = engine.unconfirmedCitations.map((c) => c.id);
+  if (unconfirmed.length > 0)
+    notes.push(
+      paint.dim(`Unconfirmed citations in this report: ${unconfirmed.join(', ')} (see report.json).`),
+    );
   if (engine.retention.status === 'unconfirmed')
     notes.push(paint.dim('Retention periods are unconfirmed: the DPO must confirm them (callaudit policy).'));
   return notes.length > 0 ? ['', ...notes] : [];
