@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import fc from 'fast-check';
+import { DateTime, Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { deleteByOf, isPast } from '../../src/audit/retention.js';
 
@@ -44,5 +45,38 @@ describe('retention deadlines across daylight-saving changes in Europe/Ljubljana
   it('counts a recording as expired only strictly after its deadline', () => {
     expect(isPast('2029-10-03T08:00:00.000Z', '2029-10-03T08:00:00.000Z')).toBe(false);
     expect(isPast('2029-10-03T08:00:00.001Z', '2029-10-03T08:00:00.000Z')).toBe(true);
+  });
+});
+
+describe('the cached zone offsets', () => {
+  it('give the same deadline as plain luxon for any anchor, period and zone, transitions included', () => {
+    const transitions = [
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T01:00:00Z',
+      '2027-03-28T01:00:00Z',
+      '2025-10-26T01:00:00Z',
+    ].map(Date.parse);
+    const nearTransition = fc
+      .tuple(fc.constantFrom(...transitions), fc.integer({ min: -7_200_000, max: 7_200_000 }))
+      .map(([t, d]) => t + d);
+    const anywhere = fc.integer({ min: Date.parse('2015-01-01'), max: Date.parse('2035-01-01') });
+    fc.assert(
+      fc.property(
+        fc.oneof(nearTransition, anywhere),
+        fc.constantFrom('P3Y', 'P6M', 'P1D', 'PT72H', 'P1Y2M3DT4H', 'P0D'),
+        fc.integer({ min: 0, max: 45 }),
+        fc.constantFrom(ZONE, 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'),
+        (ms, period, grace, zone) => {
+          const anchor = new Date(ms).toISOString();
+          const expected = DateTime.fromISO(anchor, { zone })
+            .plus(Duration.fromISO(period))
+            .plus({ days: grace })
+            .toUTC()
+            .toISO();
+          expect(deleteByOf(anchor, period, grace, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
