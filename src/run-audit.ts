@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { compileIdPattern } from './archive/call-id.js';
-import { scanArchive } from './archive/scan.js';
+import { scanSources } from './archive/scan-sources.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
+import { cdrAloneError, linkedCallIds, splitTelephony } from './audit/link.js';
 import { judge } from './audit/judge.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -12,6 +12,8 @@ import {
 import { sortFindings, summarise } from './audit/summarise.js';
 import type { CallEvent } from './audit/types.js';
 import { readCallLog } from './calllog/read-call-log.js';
+import { callLogOptionsFor } from './calllog/source-options.js';
+import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
 import { expandCallLogs, sha256File } from './inputs.js';
@@ -40,6 +42,18 @@ function loadOutcomeMap(file: string) {
   return parseOutcomeMap(text.replace(/^\uFEFF/, ''), file);
 }
 
+function planFlags(plan: AuditPlan) {
+  return {
+    crm: plan.crm,
+    idColumn: plan.idColumn,
+    outcomeColumn: plan.outcomeColumn,
+    encoding: plan.encoding,
+    delimiter: plan.delimiter === '\t' ? 'tab' : plan.delimiter,
+    ...(plan.idPattern !== null ? { idPattern: plan.idPattern } : {}),
+    ...(plan.timeColumn !== null ? { timeColumn: plan.timeColumn } : {}),
+  };
+}
+
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
 export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<AuditResult> {
   const warn = hooks.warn ?? (() => {});
@@ -53,21 +67,20 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const pack = loadBuiltinPack(plan.policy);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap);
-  const idPattern = plan.idPattern === null ? null : compileIdPattern(plan.idPattern);
-  const callLogFiles = await expandCallLogs(plan.crm);
+  // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
+  const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
+  const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
+  const callLogJobs = (
+    await Promise.all(
+      sources.map(async (source) => (await expandCallLogs(source.files)).map((file) => ({ file, source }))),
+    )
+  ).flat();
 
   const [scan, callLogs] = await Promise.all([
-    scanArchive(plan.roots, { idPattern, concurrency: plan.concurrency }),
+    scanSources(archives, { concurrency: plan.concurrency }),
     Promise.all(
-      callLogFiles.map((file) =>
-        readCallLog(file, file, {
-          idColumn: plan.idColumn,
-          outcomeColumn: plan.outcomeColumn,
-          timeColumn: plan.timeColumn ?? undefined,
-          encoding: plan.encoding,
-          delimiter: plan.delimiter,
-          timezone: plan.timezone,
-        }),
+      callLogJobs.map(({ file, source }) =>
+        readCallLog(file, file, callLogOptionsFor(source, plan.timezone)),
       ),
     ),
   ]);
@@ -78,6 +91,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   for (const log of callLogs) {
     if (log.encodingDetected && log.encoding !== 'utf-8')
       warn(`${log.file}: not UTF-8; read as ${log.encoding}`);
+    if (log.layout) warn(`${log.file}: no header row; assumed the Asterisk layout of ${log.layout}`);
     if (log.problems.length > 0)
       warn(`${log.file}: ${log.problems.length} row problem(s); see "problems" in report.json`);
     for (const p of log.problems)
@@ -94,12 +108,18 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       skippedRows: log.problems.filter((p) => p.code !== 'UNREADABLE_TIME').length,
       firstAt: log.firstAt,
       lastAt: log.lastAt,
+      ...(log.layout ? { layout: log.layout } : {}),
     });
   }
 
-  const index = indexEventsByCallId(events);
+  const { business, links, telephonyRows } = splitTelephony(events);
+  if (telephonyRows > 0 && business.length === 0) throw cdrAloneError(callLogs.map((l) => l.file));
+  const index = indexEventsByCallId(business);
   const policy = { pack, classify };
-  const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsForCall(index, r.callId), policy)));
+  const eventsOf = (callId: string | null) => [
+    ...new Set(linkedCallIds(callId, links).flatMap((id) => eventsForCall(index, id))),
+  ];
+  const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsOf(r.callId), policy)));
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -115,6 +135,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       delimiter: plan.delimiter,
       timezone: plan.timezone,
       now: plan.now,
+      archives,
+      callLogs: sources,
     },
     inputs: {
       roots: scan.roots,

@@ -1,4 +1,5 @@
 import type { PolicyPack } from '../policy/types.js';
+import { CALL_ID_TRUST_RULE } from './id-rules.js';
 import { compareStrings } from './summarise.js';
 import type {
   CallEvent,
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
           }
         : null,
   },
+  CALL_ID_TRUST_RULE,
   {
     id: 'call-id',
     description: 'The recording must carry a call ID that joins it to the call logs.',

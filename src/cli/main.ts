@@ -3,6 +3,8 @@ import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
+import { initCommand } from './init-command.js';
+import { presetsCommand } from './presets-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -16,6 +18,9 @@ export function buildProgram(io: CommandIo): Command {
   program.addCommand(
     auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
   );
+  for (const command of [presetsCommand(io), initCommand(io)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
+  }
   return program;
 }
 

@@ -3,9 +3,10 @@ import { DateTime, IANAZone } from 'luxon';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
+import { resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 
 /** Flags as commander hands them over; every one is optional so the config file can fill it. */
-export interface AuditFlags {
+export interface AuditFlags extends SourceFlags {
   crm?: string[];
   idPattern?: string;
   idColumn?: string;
@@ -42,7 +43,10 @@ export function resolvePlan(
   const fromConfig = (p: string) =>
     loaded ? path.relative(process.cwd(), path.resolve(loaded.dir, p)) || '.' : p;
 
-  const roots = rootArgs.length > 0 ? rootArgs : (asList(config.roots) ?? []).map(fromConfig);
+  const timezoneForSources = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
+  const archives = resolveArchives(rootArgs, flags, config, fromConfig, timezoneForSources);
+  const callLogs = resolveCallLogs(flags, config, fromConfig);
+  const roots = archives.map((a) => a.root);
   if (roots.length === 0) {
     throw new CallauditError(
       'NO_ARCHIVE',
@@ -50,7 +54,7 @@ export function resolvePlan(
       'name the recordings folder: callaudit audit ./recordings --crm ./calls.csv',
     );
   }
-  const crm = flags.crm ?? (asList(config.crm) ?? []).map(fromConfig);
+  const crm = callLogs.flatMap((c) => c.files);
   if (crm.length === 0) {
     throw new CallauditError(
       'NO_CALL_LOG',
@@ -123,5 +127,7 @@ export function resolvePlan(
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
     configFile: loaded?.file ?? null,
+    archives,
+    callLogs,
   };
 }

@@ -78,6 +78,7 @@ describe('judge', () => {
     const trace = traceRules(buildContext(makeRecording(), [makeEvent('Info')], policy));
     expect(trace.map((c) => c.rule)).toEqual([
       'readable-file',
+      'trusted-call-id',
       'call-id',
       'qualifying-event',
       'unknown-outcome',
