@@ -76,7 +76,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     )
   ).flat();
 
-  const [scan, callLogs] = await Promise.all([
+  // Both run at once; when both fail, the archive's error is reported, as it is the first input.
+  const [scanned, read] = await Promise.allSettled([
     scanSources(archives, { concurrency: plan.concurrency }),
     Promise.all(
       callLogJobs.map(({ file, source }) =>
@@ -84,6 +85,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       ),
     ),
   ]);
+  if (scanned.status === 'rejected') throw scanned.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const [scan, callLogs] = [scanned.value, read.value];
 
   const problems: InputProblem[] = [];
   const events: CallEvent[] = [];

@@ -117,10 +117,13 @@ export function resolveCallLogs(
   fromConfig: (p: string) => string,
 ): CallLogSource[] {
   const fromFlags = flags.crm !== undefined || flags.cdr !== undefined;
-  const entries: Array<Partial<NonNullable<ConfigFile['callLogs']>[number]> & { files: string[] }> = fromFlags
+  type Entry = Partial<NonNullable<ConfigFile['callLogs']>[number]> & { files: string[]; cdr?: boolean };
+  const entries: Entry[] = fromFlags
     ? [
         ...(flags.crm?.length ? [{ files: flags.crm, preset: flags.crmPreset }] : []),
-        ...(flags.cdr?.length ? [{ files: flags.cdr, preset: flags.cdrPreset ?? 'freepbx-cdr' }] : []),
+        ...(flags.cdr?.length
+          ? [{ files: flags.cdr, preset: flags.cdrPreset ?? 'freepbx-cdr', cdr: true }]
+          : []),
       ]
     : [
         ...((asList(config.crm) ?? []).length
@@ -132,18 +135,21 @@ export function resolveCallLogs(
     const presetName =
       (fromFlags ? entry.preset : (flags.crmPreset ?? entry.preset ?? config.crmPreset)) ?? null;
     if (presetName) callLogPreset(presetName);
-    const encoding = flags.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
-    const delimiter = flags.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
+    // Column and format flags describe the CRM export; a --cdr file keeps its preset's.
+    const columns: SourceFlags = entry.cdr ? {} : flags;
+    const encoding = columns.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
+    const delimiter = columns.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
     const d = oneOf('--delimiter', delimiter, DELIMITERS);
     return {
       files: entry.files,
       preset: presetName,
-      idColumn: flags.idColumn ?? entry.idColumn ?? config.idColumn ?? null,
-      outcomeColumn: flags.outcomeColumn ?? entry.outcomeColumn ?? config.outcomeColumn ?? null,
-      timeColumn: flags.timeColumn ?? entry.timeColumn ?? config.timeColumn ?? null,
+      idColumn: columns.idColumn ?? entry.idColumn ?? (entry.cdr ? null : config.idColumn) ?? null,
+      outcomeColumn:
+        columns.outcomeColumn ?? entry.outcomeColumn ?? (entry.cdr ? null : config.outcomeColumn) ?? null,
+      timeColumn: columns.timeColumn ?? entry.timeColumn ?? (entry.cdr ? null : config.timeColumn) ?? null,
       encoding: oneOf('--encoding', encoding, ENCODINGS),
       delimiter: d === 'tab' ? '\t' : d,
-      dateFormat: flags.dateFormat ?? entry.dateFormat ?? config.dateFormat ?? null,
+      dateFormat: (entry.cdr ? undefined : flags.dateFormat) ?? entry.dateFormat ?? config.dateFormat ?? null,
       timezone: entry.timezone ?? null,
     };
   });

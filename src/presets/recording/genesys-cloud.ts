@@ -10,7 +10,7 @@ export const genesysCloud: RecordingPreset = {
   description:
     'Genesys Cloud S3 export: year=/month=/day=/hour=/conversation_id=<uuid>/<recordingId>.opus + _metadata.json',
   include: ['**/*.{opus,ogg,wav,mp3}'],
-  idPattern: String.raw`^(?:.*?/)?(?:year=(?<year>\d{4})/month=(?<month>\d{1,2})/day=(?<day>\d{1,2})/hour=(?<hour>\d{1,2})/)?(?:.*/)?conversation_id=(?<id>[0-9a-fA-F-]{36})/(?<recordingId>[^/]+)\.[A-Za-z0-9]+$`,
+  idPattern: String.raw`^(?:(?:.*/)?year=(?<year>\d{4})/month=(?<month>\d{1,2})/day=(?<day>\d{1,2})/hour=(?<hour>\d{1,2})/)?(?:.*/)?conversation_id=(?<id>[0-9a-fA-F-]{36})/(?<recordingId>[^/]+)\.[A-Za-z0-9]+$`,
   startedAt: { groups: ['year', 'month', 'day', 'hour'], format: 'yyyy M d H', zone: 'UTC', source: 'path' },
   idMap: null,
   sidecars: ['{file}_metadata.json'],
