@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
+import { RECORDING_PRESET_NAMES } from '../presets/recording/index.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
 export const FAIL_ON = ['violation', 'review', 'never'] as const;
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = z.union([z.string(), z.array(z.string())], {
+  error: 'expected a string or a list of strings',
+});
+
+const recordingPresetName = z.enum(RECORDING_PRESET_NAMES as [string, ...string[]]);
+const callLogPresetName = z.enum(CALL_LOG_PRESET_NAMES as [string, ...string[]]);
 
 export const ID_SOURCES = ['filename', 'path', 'tag', 'sidecar'] as const;
 export type IdFrom = (typeof ID_SOURCES)[number];
@@ -14,8 +21,7 @@ export const archiveSourceSchema = z
   .object({
     $comment: stringOrList.optional(),
     root: z.string().describe('Folder of recordings, relative to the config file.'),
-    preset: z
-      .string()
+    preset: recordingPresetName
       .optional()
       .describe('Recording preset: freepbx, amazon-connect, genesys-cloud, twilio, 3cx, generic.'),
     idPattern: z
@@ -48,8 +54,7 @@ export const callLogSourceSchema = z
   .object({
     $comment: stringOrList.optional(),
     file: stringOrList.describe('Call-log CSV files or globs, relative to the config file.'),
-    preset: z
-      .string()
+    preset: callLogPresetName
       .optional()
       .describe('Call-log preset: asterisk-cdr, freepbx-cdr, salesforce-task, hubspot-calls, generic.'),
     idColumn: z.string().optional(),
@@ -93,8 +98,8 @@ export const configFileSchema = z
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
     $comment: stringOrList.optional(),
-    preset: z.string().optional().describe('Recording preset for every archive root.'),
-    crmPreset: z.string().optional().describe('Call-log preset for every call log.'),
+    preset: recordingPresetName.optional().describe('Recording preset for every archive root.'),
+    crmPreset: callLogPresetName.optional().describe('Call-log preset for every call log.'),
     include: stringOrList.optional(),
     idFrom: z.array(z.enum(ID_SOURCES)).optional(),
     idTag: z.string().optional(),

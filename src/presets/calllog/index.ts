@@ -22,7 +22,10 @@ export const CALL_LOG_PRESET_NAMES = CALL_LOG_PRESETS.map((p) => p.name);
 export function callLogPreset(name: string): CallLogPreset {
   const preset = CALL_LOG_PRESETS.find((p) => p.name === name.toLowerCase());
   if (preset) return preset;
-  const guess = didYouMean(name, CALL_LOG_PRESET_NAMES);
+  // A prefix (`amazon`, `genesys`) is the commonest slip; typos are the next.
+  const guess =
+    CALL_LOG_PRESET_NAMES.find((n) => n.startsWith(name.toLowerCase())) ??
+    didYouMean(name, CALL_LOG_PRESET_NAMES);
   throw new CallauditError(
     'UNKNOWN_PRESET',
     `unknown call-log preset "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,

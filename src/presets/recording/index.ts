@@ -24,7 +24,10 @@ export const RECORDING_PRESET_NAMES = RECORDING_PRESETS.map((p) => p.name);
 export function recordingPreset(name: string): RecordingPreset {
   const preset = RECORDING_PRESETS.find((p) => p.name === name.toLowerCase());
   if (preset) return preset;
-  const guess = didYouMean(name, RECORDING_PRESET_NAMES);
+  // A prefix (`amazon`, `genesys`) is the commonest slip; typos are the next.
+  const guess =
+    RECORDING_PRESET_NAMES.find((n) => n.startsWith(name.toLowerCase())) ??
+    didYouMean(name, RECORDING_PRESET_NAMES);
   throw new CallauditError(
     'UNKNOWN_PRESET',
     `unknown recording preset "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
