@@ -47,7 +47,9 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
     concurrency: options.concurrency,
     ...(include ? { include: (p: string) => include(p) } : {}),
   });
-  if (preset && preset.name !== 'generic' && !result.recordings.some((r) => r.callId !== null)) {
+  // Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later.
+  const byName = archive.idFrom.some((from) => from === 'filename' || from === 'path');
+  if (preset && preset.name !== 'generic' && byName && !result.recordings.some((r) => r.callId !== null)) {
     throw await matchesNothing(archive, preset);
   }
   const idMap = preset?.idMap && archive.recordingMap ? loadIdMap(archive.recordingMap, preset.idMap) : null;
