@@ -132,24 +132,25 @@ export function resolveCallLogs(
         ...(config.callLogs ?? []).map((c) => ({ ...c, files: asList(c.file)!.map(fromConfig) })),
       ];
   return entries.map((entry): CallLogSource => {
-    const presetName =
-      (fromFlags ? entry.preset : (flags.crmPreset ?? entry.preset ?? config.crmPreset)) ?? null;
-    if (presetName) callLogPreset(presetName);
-    // Column and format flags describe the CRM export; a --cdr file keeps its preset's.
-    const columns: SourceFlags = entry.cdr ? {} : flags;
+    // A callLogs[] entry's own preset is more specific than the --crm-preset flag or crmPreset.
+    const presetName = entry.preset ?? (fromFlags ? null : (flags.crmPreset ?? config.crmPreset)) ?? null;
+    const telephony = presetName !== null && callLogPreset(presetName).kind === 'telephony';
+    // Column and format flags describe the CRM export; a CDR keeps its preset's columns. Top-level
+    // columns in the config fill only entries without a preset of their own.
+    const columns: SourceFlags = entry.cdr || telephony ? {} : flags;
+    const shared = entry.preset === undefined || entry.preset === null ? config : {};
     const encoding = columns.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
     const delimiter = columns.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
     const d = oneOf('--delimiter', delimiter, DELIMITERS);
     return {
       files: entry.files,
       preset: presetName,
-      idColumn: columns.idColumn ?? entry.idColumn ?? (entry.cdr ? null : config.idColumn) ?? null,
-      outcomeColumn:
-        columns.outcomeColumn ?? entry.outcomeColumn ?? (entry.cdr ? null : config.outcomeColumn) ?? null,
-      timeColumn: columns.timeColumn ?? entry.timeColumn ?? (entry.cdr ? null : config.timeColumn) ?? null,
+      idColumn: columns.idColumn ?? entry.idColumn ?? shared.idColumn ?? null,
+      outcomeColumn: columns.outcomeColumn ?? entry.outcomeColumn ?? shared.outcomeColumn ?? null,
+      timeColumn: columns.timeColumn ?? entry.timeColumn ?? shared.timeColumn ?? null,
       encoding: oneOf('--encoding', encoding, ENCODINGS),
       delimiter: d === 'tab' ? '\t' : d,
-      dateFormat: (entry.cdr ? undefined : flags.dateFormat) ?? entry.dateFormat ?? config.dateFormat ?? null,
+      dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
       timezone: entry.timezone ?? null,
     };
   });
