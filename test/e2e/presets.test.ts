@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -396,5 +404,43 @@ describe('a preset that matches nothing', () => {
     expect(run.stderr).toContain('matches no recording');
     expect(run.stderr).toContain('4 file(s) seen');
     expect(run.stderr).toMatch(/a-9-9-9-9-9\.9\.wav \(2 files/);
+  });
+});
+
+describe('--id-from sidecar on a generic archive', () => {
+  it('reads <stem>.xml with --sidecar-field, cross-checks the file name, and reviews a broken <file>.json', () => {
+    const root = path.join(tmp, 'sidecars');
+    mkdirSync(root, { recursive: true });
+    const wav = path.join(REPO, 'fixtures/salesforce-task/recordings/SF-0001.wav');
+    mkdirSync(path.join(root, 'mapa s presledki'));
+    copyFileSync(wav, path.join(root, 'mapa s presledki/SF-0001.wav'));
+    writeFileSync(
+      path.join(root, 'mapa s presledki/SF-0001.xml'),
+      '<call><meta><CallObject>SF-0001</CallObject></meta></call>',
+    );
+    copyFileSync(wav, path.join(root, 'SF-0002.wav'));
+    writeFileSync(path.join(root, 'SF-0002.wav.json'), '{ "CallObject": "SF-0002", ');
+    copyFileSync(wav, path.join(root, 'SF-0003.wav'));
+    writeFileSync(path.join(root, 'SF-0003.xml'), '<call><CallObject>SF-0001</CallObject></call>');
+    const run = audit('salesforce-task', [
+      root,
+      '--id-from',
+      'sidecar,filename',
+      '--sidecar-field',
+      'meta.CallObject',
+      '--crm',
+      '$F/tasks.csv',
+      '--crm-preset',
+      'salesforce-task',
+    ]);
+    expect(verdicts(run.report)).toEqual({
+      'mapa s presledki/SF-0001.wav': ['compliant', 'QUALIFYING_EVENT'],
+      'SF-0002.wav': ['review', 'UNREADABLE_SIDECAR'],
+      'SF-0003.wav': ['review', 'CONFLICTING_CALL_ID'],
+    });
+    expect(byPath(run.report, 'presledki/SF-0001.wav')).toMatchObject({
+      callId: 'SF-0001',
+      idSource: 'sidecar',
+    });
   });
 });
