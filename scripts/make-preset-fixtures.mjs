@@ -498,6 +498,21 @@ function salesforce() {
       'SF-0002,Ni interesa,03/14/2026 10:00',
     ]),
   );
+  // A report exported as "Unicode text": UTF-16LE with BOM, tabs, field labels, Slovenian dates.
+  put(
+    join(dir, 'tasks-report-utf16.txt'),
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        crlf([
+          'Zadeva\tCall Object Identifier\tCall Result\tCreated Date\tComments',
+          'Klic\tSF-0001\tNaročilo\t7. 10. 2026 9:00\t"Stranka želi\r\nnov paket"',
+          'Klic\tSF-0002\tNi interesa\t7. 10. 2026 10:00\t',
+        ]),
+        'utf16le',
+      ),
+    ]),
+  );
   expected('salesforce-task', {
     'SF-0001.wav': ['compliant', 'QUALIFYING_EVENT'],
     'SF-0002.wav': ['violation', 'NON_QUALIFYING_ONLY'],

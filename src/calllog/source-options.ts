@@ -14,7 +14,7 @@ export function callLogOptionsFor(source: CallLogSource, timezone: string): Call
     outcomeColumn: source.outcomeColumn ?? preset?.columns.outcome[0] ?? DEFAULTS.outcomeColumn,
     encoding: source.encoding,
     delimiter: source.delimiter,
-    timezone: source.timezone ?? preset?.timezone ?? timezone,
+    timezone: source.timezone ?? timezone,
   };
   if (source.timeColumn !== null) options.timeColumn = source.timeColumn;
   if (source.dateFormat !== null) options.dateFormat = source.dateFormat;

@@ -444,3 +444,25 @@ describe('--id-from sidecar on a generic archive', () => {
     });
   });
 });
+
+describe('salesforce-task report saved as "Unicode text"', () => {
+  it('reads UTF-16LE with tabs, field labels and Slovenian dates', () => {
+    const run = audit('salesforce-task', [
+      '$F/recordings',
+      '--crm',
+      '$F/tasks-report-utf16.txt',
+      '--crm-preset',
+      'salesforce-task',
+    ]);
+    expect(verdicts(run.report)).toEqual({
+      'SF-0001.wav': ['compliant', 'QUALIFYING_EVENT'],
+      'SF-0002.wav': ['violation', 'NON_QUALIFYING_ONLY'],
+      'SF-0003.wav': ['violation', 'NO_CALL_LOG_ENTRY'],
+    });
+    expect(run.report!.inputs.callLogs[0]).toMatchObject({ encoding: 'utf-16le' });
+    expect(byPath(run.report, 'SF-0002.wav').events[0]).toMatchObject({
+      line: 4,
+      at: '2026-10-07T08:00:00.000Z',
+    });
+  });
+});

@@ -78,6 +78,5 @@ export const asteriskCdr: CallLogPreset = {
   idTransform: 'none',
   outcomeLabels: {},
   headerless: asteriskLayout,
-  timezone: null,
   command: '--crm /var/log/asterisk/cdr-csv/Master.csv --crm-preset asterisk-cdr',
 };

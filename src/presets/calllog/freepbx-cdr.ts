@@ -14,6 +14,5 @@ export const freepbxCdr: CallLogPreset = {
   idTransform: 'asterisk-recordingfile',
   outcomeLabels: {},
   headerless: null,
-  timezone: null,
   command: '--crm cdr.csv --crm-preset freepbx-cdr',
 };

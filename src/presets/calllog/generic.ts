@@ -11,6 +11,5 @@ export const genericLog: CallLogPreset = {
   idTransform: 'none',
   outcomeLabels: {},
   headerless: null,
-  timezone: null,
   command: '--crm calls.csv --id-column "ID klica" --outcome-column Izid --time-column Datum',
 };

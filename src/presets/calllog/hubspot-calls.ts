@@ -26,6 +26,5 @@ export const hubspotCalls: CallLogPreset = {
     '17b47fee-58de-441e-a44c-c6300d46f273': 'Wrong number',
   },
   headerless: null,
-  timezone: 'UTC',
   command: '--crm hubspot-calls.csv --crm-preset hubspot-calls',
 };

@@ -19,6 +19,5 @@ export const salesforceTask: CallLogPreset = {
   idTransform: 'none',
   outcomeLabels: {},
   headerless: null,
-  timezone: null,
   command: '--crm tasks.csv --crm-preset salesforce-task',
 };

@@ -21,8 +21,6 @@ export interface CallLogPreset {
   outcomeLabels: Record<string, string>;
   /** For files without a header row: names the columns from the first record. */
   headerless: ((first: readonly string[]) => HeaderlessLayout | null) | null;
-  /** Zone of times written without an offset; null uses --timezone. */
-  timezone: string | null;
   command: string;
 }
 
