@@ -76,7 +76,7 @@ export function presetDetails(name: string): Record<string, unknown> {
     timeColumns: preset.columns.time.length ? preset.columns.time : '(none)',
     linkColumns: preset.linkColumns.length ? preset.linkColumns : '(none)',
     header: preset.headerless ? 'none: the column layout is detected from the field count' : 'first row',
-    timezone: 'times without an offset are read in --timezone (or the call log\'s timezone)',
+    timezone: "times without an offset are read in --timezone (or the call log's timezone)",
     outcomeLabels: Object.keys(preset.outcomeLabels).length ? preset.outcomeLabels : '(labels as written)',
     command: preset.command,
   };
