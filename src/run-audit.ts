@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { compileIdPattern } from './archive/call-id.js';
-import { scanArchive } from './archive/scan.js';
+import { scanSources } from './archive/scan-sources.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
+import { cdrAloneError, linkedCallIds, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -14,6 +14,8 @@ import {
 import { sortFindings, summarise } from './audit/summarise.js';
 import type { CallEvent, Recording } from './audit/types.js';
 import { readCallLog } from './calllog/read-call-log.js';
+import { callLogOptionsFor } from './calllog/source-options.js';
+import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
@@ -47,6 +49,18 @@ function loadOutcomeMap(file: string) {
   return parseOutcomeMap(text.replace(/^\uFEFF/, ''), file);
 }
 
+function planFlags(plan: AuditPlan) {
+  return {
+    crm: plan.crm,
+    idColumn: plan.idColumn,
+    outcomeColumn: plan.outcomeColumn,
+    encoding: plan.encoding,
+    delimiter: plan.delimiter === '\t' ? 'tab' : plan.delimiter,
+    ...(plan.idPattern !== null ? { idPattern: plan.idPattern } : {}),
+    ...(plan.timeColumn !== null ? { timeColumn: plan.timeColumn } : {}),
+  };
+}
+
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
 export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<AuditResult> {
   const warn = hooks.warn ?? (() => {});
@@ -55,27 +69,34 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap);
-  const idPattern = plan.idPattern === null ? null : compileIdPattern(plan.idPattern);
-  const callLogFiles = await expandCallLogs(plan.crm);
+  // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
+  const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
+  const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
+  const callLogJobs = (
+    await Promise.all(
+      sources.map(async (source) => (await expandCallLogs(source.files)).map((file) => ({ file, source }))),
+    )
+  ).flat();
 
-  const [scan, callLogs] = await Promise.all([
-    scanArchive(plan.roots, { idPattern, concurrency: plan.concurrency }),
+  // Both run at once; when both fail, the archive's error is reported, as it is the first input.
+  const [scanned, read] = await Promise.allSettled([
+    scanSources(archives, { concurrency: plan.concurrency }),
     Promise.all(
-      callLogFiles.map((file) =>
-        readCallLog(file, file, {
-          idColumn: plan.idColumn,
-          outcomeColumn: plan.outcomeColumn,
-          timeColumn: plan.timeColumn ?? undefined,
-          encoding: plan.encoding,
-          delimiter: plan.delimiter,
-          timezone: plan.timezone,
-          customerColumn: engine.customerColumn,
-          noticeColumn: engine.noticeColumn ?? undefined,
-          purposeColumn: engine.purposeColumn ?? undefined,
-        }),
-      ),
+      callLogJobs.map(({ file, source }) => {
+        const options = callLogOptionsFor(source, plan.timezone);
+        // Customer, notice and purpose come from the business log, never from a telephony CDR.
+        if (!options.preset?.telephony) {
+          options.customerColumn = engine.customerColumn;
+          if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
+          if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
+        }
+        return readCallLog(file, file, options);
+      }),
     ),
   ]);
+  if (scanned.status === 'rejected') throw scanned.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const [scan, callLogs] = [scanned.value, read.value];
 
   const problems: InputProblem[] = [];
   const events: CallEvent[] = [];
@@ -83,6 +104,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   for (const log of callLogs) {
     if (log.encodingDetected && log.encoding !== 'utf-8')
       warn(`${log.file}: not UTF-8; read as ${log.encoding}`);
+    if (log.layout) warn(`${log.file}: no header row; assumed the Asterisk layout of ${log.layout}`);
     if (log.problems.length > 0)
       warn(`${log.file}: ${log.problems.length} row problem(s); see "problems" in report.json`);
     for (const p of log.problems)
@@ -99,11 +121,17 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       skippedRows: log.problems.filter((p) => p.code !== 'UNREADABLE_TIME').length,
       firstAt: log.firstAt,
       lastAt: log.lastAt,
+      ...(log.layout ? { layout: log.layout } : {}),
     });
   }
 
-  for (const warning of engineInputWarnings(events, holds?.list ?? [], engine)) warn(warning);
-  const index = indexEventsByCallId(events);
+  const { business, links, telephonyRows } = splitTelephony(events);
+  if (telephonyRows > 0 && business.length === 0) throw cdrAloneError(callLogs.map((l) => l.file));
+  for (const warning of engineInputWarnings(business, holds?.list ?? [], engine)) warn(warning);
+  const index = indexEventsByCallId(business);
+  const eventsOf = (callId: string | null) => [
+    ...new Set(linkedCallIds(callId, links).flatMap((id) => eventsForCall(index, id))),
+  ];
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
   const policy: JudgePolicy = {
     pack,
@@ -119,7 +147,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const recordings = scan.recordings.map(withRecordingTime);
   const findings = sortFindings(
     recordings.map((r) => {
-      const joined = eventsForCall(index, r.callId);
+      const joined = eventsOf(r.callId);
       hooks.onJudged?.(r, joined, policy);
       return judge(r, joined, policy);
     }),
@@ -136,7 +164,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       ...holds,
       subjects: recordings.map((r) => ({
         callId: r.callId,
-        customerIds: eventsForCall(index, r.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
+        customerIds: eventsOf(r.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
         path: r.path,
         callAt: r.startedAt,
       })),
@@ -165,6 +193,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       retention: engine.retention,
+      archives,
+      callLogs: sources,
     },
     inputs: {
       roots: scan.roots,

@@ -12,6 +12,8 @@ export interface ScanOptions {
   idPattern: RegExp | null;
   /** Files read at once; default 32. */
   concurrency?: number;
+  /** Only audio files this accepts are audited (a preset's include globs); others count as ignored. */
+  include?: (relativePath: string) => boolean;
   /** Called after each recording is probed with the number probed so far. */
   onProgress?: (done: number) => void;
 }
@@ -58,7 +60,7 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
     const summary = { path: root, recordings: 0, ignored: new Map<string, number>() };
     perRoot.push(summary);
     for await (const path of walkArchive(root)) {
-      if (isAudioPath(path)) {
+      if (isAudioPath(path) && (options.include?.(path) ?? true)) {
         files.push({ root, path });
         summary.recordings++;
       } else {

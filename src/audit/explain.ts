@@ -82,7 +82,9 @@ export function explainRecording(
   }
 
   const { settings, pack } = context;
-  const start = recording.startedAt === null ? NaN : Date.parse(recording.startedAt);
+  // Mirrors judge-context: a modification time never narrows the window.
+  const start =
+    recording.startedAt === null || recording.timeSource === 'mtime' ? NaN : Date.parse(recording.startedAt);
   const window = Number.isNaN(start)
     ? null
     : {

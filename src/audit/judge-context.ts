@@ -71,7 +71,13 @@ export function buildContext(
         matchedBy: reading.matchedBy,
         term: reading.term,
         at: event.at,
-        window: windowPosition(recording.startedAt, event.at, settings.maxEventLagHours),
+        // A modification time is reset by every copy, conversion or restore, so it may date a
+        // recording for retention and coverage but cannot prove an event belongs to another call.
+        window: windowPosition(
+          recording.timeSource === 'mtime' ? null : recording.startedAt,
+          event.at,
+          settings.maxEventLagHours,
+        ),
         qualifies: reading.qualifies,
         notice: event.notice === undefined ? null : readNotice(event.notice),
         purpose,

@@ -21,6 +21,8 @@ export interface CallLogInput {
   skippedRows: number;
   firstAt: string | null;
   lastAt: string | null;
+  /** For a header-less file: the column layout assumed. */
+  layout?: string;
 }
 
 export interface InputProblem {

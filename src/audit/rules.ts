@@ -1,5 +1,6 @@
 import type { Hold } from '../policy/holds.js';
 import { coverageOf } from './coverage.js';
+import { CALL_ID_TRUST_RULE } from './id-rules.js';
 import type { JudgeContext, Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
 import { countsAsEvidence } from './time-window.js';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
           }
         : null,
   },
+  CALL_ID_TRUST_RULE,
   {
     id: 'call-id',
     description: 'The recording must carry a call ID that joins it to the call logs.',

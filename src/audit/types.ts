@@ -68,7 +68,9 @@ export interface Recording {
   durationSec: number | null;
   /** When the call started, ISO 8601 UTC, if known. */
   startedAt: string | null;
-  timeSource: 'filename' | 'tag' | 'sidecar' | 'mtime' | null;
+  timeSource: 'filename' | 'path' | 'tag' | 'sidecar' | 'mtime' | null;
+  /** Call-ID trouble found while reading tags or sidecars (CONFLICTING_CALL_ID, UNREADABLE_SIDECAR). */
+  idProblems?: FileProblem[];
   /** Problems that make the file unreadable as audio; empty when the file is fine. */
   problems: FileProblem[];
 }
@@ -86,6 +88,10 @@ export interface CallEvent {
   customerId?: string | null;
   notice?: string | null;
   purpose?: string | null;
+  /** A telephony CDR row: links a recording to a call but carries no business outcome. */
+  telephony?: boolean;
+  /** Other IDs of the same call from this row (Asterisk linkedid), used to reach CRM rows. */
+  linkedIds?: string[];
 }
 
 /** How one outcome label was read under the policy. */

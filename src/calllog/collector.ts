@@ -3,7 +3,8 @@ import { CallauditError } from '../errors.js';
 import { exceedsBadRowLimit, tooManyBadRowsError } from './bad-rows.js';
 import { type ColumnIndexes, resolveColumns } from './columns.js';
 import { LineTracker } from './line-tracker.js';
-import { parseTime } from './parse-time.js';
+import { adaptToHeader, explainHeaderless, presetIndexes } from './preset-columns.js';
+import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
 import type { CallLogOptions, RowProblem } from './types.js';
 
 /** The parts of a csv-parse CsvError that the collector reads. */
@@ -32,6 +33,10 @@ export class CallLogCollector {
   private columns: ColumnIndexes | null = null;
   private columnCount = 0;
   private readonly lines: LineTracker;
+  private readonly readTimeValue: (raw: string) => TimeReading;
+  private extra = { fallbacks: [] as number[], links: [] as number[] };
+  /** For a header-less file: the column layout assumed from the first record. */
+  layout: string | undefined;
 
   /** `firstLine` is the line of the first record passed in, when lines before it were consumed. */
   constructor(
@@ -40,6 +45,7 @@ export class CallLogCollector {
     firstLine = 1,
   ) {
     this.lines = new LineTracker(firstLine);
+    this.readTimeValue = makeTimeReader(options.timezone, options.dateFormat);
   }
 
   /** One record as csv-parse delivered it. */
@@ -48,11 +54,15 @@ export class CallLogCollector {
     const end = this.lines.endLine;
     // An empty line or a line of spaces is blank to the reader of the file, not a broken record.
     if (record.length === 1 && end === start && (record[0] ?? '').trim() === '') return;
-    const columns = this.columns;
-    if (columns === null) {
-      this.acceptHeader(record, start);
-      return;
+    if (this.columns === null) {
+      const headerless = this.options.preset?.headerless;
+      if (!headerless) {
+        this.acceptHeader(record, start);
+        return;
+      }
+      this.acceptHeaderless(record, headerless, start);
     }
+    const columns = this.columns!;
 
     this.rows++;
     this.dataLines += end - start + 1;
@@ -65,8 +75,8 @@ export class CallLogCollector {
       );
       return;
     }
-    const callId = (record[columns.id] ?? '').trim();
-    const outcome = (record[columns.outcome] ?? '').trim();
+    const callId = this.callIdOf(record, columns.id);
+    const outcome = this.outcomeOf((record[columns.outcome] ?? '').trim());
     // A call ID or outcome label never holds a line break: if one does, an unbalanced quote
     // has glued several rows into this record even though its field count happens to fit.
     if (end > start && (callId.includes('\n') || outcome.includes('\n'))) {
@@ -86,7 +96,48 @@ export class CallLogCollector {
     if (columns.customer >= 0) event.customerId = optional(record[columns.customer]);
     if (columns.notice >= 0) event.notice = optional(record[columns.notice]);
     if (columns.purpose >= 0) event.purpose = optional(record[columns.purpose]);
+    this.addPresetFields(event, record);
     this.events.push(event);
+  }
+
+  private callIdOf(record: string[], idIndex: number): string {
+    const transform = this.options.preset?.idTransform ?? ((value: string) => value);
+    for (const index of [idIndex, ...this.extra.fallbacks]) {
+      const value = (record[index] ?? '').trim();
+      if (value !== '') return transform(value).trim();
+    }
+    return '';
+  }
+
+  private outcomeOf(raw: string): string {
+    return this.options.preset?.outcomeLabels?.[raw.toLowerCase()] ?? raw;
+  }
+
+  private addPresetFields(event: CallEvent, record: string[]): void {
+    if (this.options.preset?.telephony) event.telephony = true;
+    const linked = this.extra.links
+      .map((i) => (record[i] ?? '').trim())
+      .filter((v) => v && v !== event.callId);
+    if (linked.length > 0) event.linkedIds = linked;
+  }
+
+  private acceptHeaderless(
+    record: string[],
+    headerless: NonNullable<NonNullable<CallLogOptions['preset']>['headerless']>,
+    line: number,
+  ): void {
+    const layout = headerless(record);
+    if (layout === null) {
+      throw new CallauditError(
+        'CSV_UNKNOWN_LAYOUT',
+        `${this.file} has no header row and ${record.length} columns, which matches no known layout of this preset`,
+        'Asterisk Master.csv has 16, 17, 18, 19, 20 or 21 columns depending on cdr.conf; check --delimiter, or name the columns with a header row and drop the preset.',
+        this.file,
+        line,
+      );
+    }
+    this.layout = layout.description;
+    this.acceptHeader(layout.headers, line);
   }
 
   /**
@@ -137,14 +188,29 @@ export class CallLogCollector {
   }
 
   private acceptHeader(record: string[], line: number): void {
-    this.columns = resolveColumns(record, this.options, this.file, line);
+    const options = adaptToHeader(record, this.options);
+    try {
+      this.columns = resolveColumns(record, options, this.file, line);
+    } catch (error) {
+      throw explainHeaderless(error, record, this.file, line);
+    }
+    this.extra = presetIndexes(record, options, this.columns.id);
     this.headers = record;
     this.columnCount = record.length;
   }
 
   private readTime(raw: string, index: number, line: number): string | null {
     if (raw === '') return null;
-    const at = parseTime(raw, this.options.timezone);
+    const at = this.readTimeValue(raw);
+    if (isAmbiguous(at)) {
+      throw new CallauditError(
+        'AMBIGUOUS_DATE',
+        `the date "${raw.trim()}" in column "${this.headerAt(index)}" can be read as ${at.readings[0]} or as ${at.readings[1]}`,
+        'Say how the file writes dates with --date-format (luxon tokens), e.g. --date-format "dd/MM/yyyy HH:mm" or "MM/dd/yyyy h:mm a".',
+        this.file,
+        line,
+      );
+    }
     if (at === null) {
       if (raw.trim() === '') return null;
       this.problem(

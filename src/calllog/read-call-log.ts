@@ -169,6 +169,7 @@ async function readPass(
       problems: collector.problems,
       firstAt: collector.firstAt,
       lastAt: collector.lastAt,
+      ...(collector.layout !== undefined ? { layout: collector.layout } : {}),
     };
   } catch (error) {
     if (isCallauditError(error) || error instanceof InvalidUtf8Error) throw error;

@@ -18,6 +18,30 @@ export interface CallLogOptions {
   delimiter: 'auto' | CallLogDelimiter;
   /** IANA zone for times written without an offset, e.g. `Europe/Ljubljana`. */
   timezone: string;
+  /** luxon format tokens (e.g. `dd/MM/yyyy HH:mm`); when set, the only time shape accepted. */
+  dateFormat?: string;
+  /** What a call-log preset adds; see src/calllog/preset-columns.ts. */
+  preset?: PresetColumnOptions;
+}
+
+/** Column alternatives and value mappings a call-log preset brings; every field optional. */
+export interface PresetColumnOptions {
+  /** ID columns tried per row in order after `idColumn`, when present in the header. */
+  idFallbacks?: string[];
+  /** Header names tried when `outcomeColumn` / `timeColumn` / `idColumn` is not in the header. */
+  outcomeAlternatives?: string[];
+  timeAlternatives?: string[];
+  idAlternatives?: string[];
+  /** Turns an ID cell into the call ID (e.g. the uniqueid inside an Asterisk recordingfile). */
+  idTransform?: (value: string) => string;
+  /** Outcome codes → labels (HubSpot GUIDs). */
+  outcomeLabels?: Record<string, string>;
+  /** Columns holding other IDs of the same call (Asterisk linkedid). */
+  linkColumns?: string[];
+  /** For header-less files: names the columns from the first record. */
+  headerless?: (first: readonly string[]) => { headers: string[]; description: string } | null;
+  /** Marks the events as telephony rows (CDR), which carry no business outcome. */
+  telephony?: boolean;
 }
 
 export interface RowProblem {
@@ -41,4 +65,6 @@ export interface CallLogResult {
   problems: RowProblem[];
   firstAt: string | null;
   lastAt: string | null;
+  /** For a header-less file: which column layout was assumed. */
+  layout?: string;
 }

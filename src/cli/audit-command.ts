@@ -87,6 +87,43 @@ export function auditCommand(io: CommandIo): Command {
     )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
     .option('--json', 'print the summary as JSON on stdout')
+    .option(
+      '--preset <name>',
+      'recording preset: freepbx, amazon-connect, genesys-cloud, twilio, 3cx, generic (see "callaudit presets")',
+    )
+    .option(
+      '--crm-preset <name>',
+      'call-log preset for --crm files: salesforce-task, hubspot-calls, asterisk-cdr, freepbx-cdr, generic',
+    )
+    .option(
+      '--cdr <file-or-glob...>',
+      'telephony CDR files that link recordings to calls (outcomes still come from --crm)',
+    )
+    .option(
+      '--cdr-preset <name>',
+      'call-log preset for --cdr files (default: freepbx-cdr; asterisk-cdr for Master.csv)',
+    )
+    .option(
+      '--include <glob...>',
+      "globs of the files to audit, relative to each root (default: the preset's)",
+    )
+    .option(
+      '--id-from <sources>',
+      'where call IDs come from, comma-separated, first wins: filename, path, tag, sidecar',
+    )
+    .option(
+      '--id-tag <name>',
+      'tag holding the call ID: CALL_ID, TXXX:CALL_ID, ICMT, bext.originatorReference, ... (default: CALL_ID)',
+    )
+    .option(
+      '--sidecar-field <path>',
+      'dotted path of the call ID in JSON/XML sidecars (default: callId, call_id, conversationId, ...)',
+    )
+    .option('--recording-map <file>', 'CSV mapping recording IDs to call IDs (twilio: RecordingSid,CallSid)')
+    .option(
+      '--date-format <tokens>',
+      'how the call log writes times, in luxon tokens, e.g. "dd/MM/yyyy HH:mm"',
+    )
     .option('-c, --config <file>', 'JSON config file (default: ./callaudit.config.json when present)')
     .action(
       async (roots: string[], options: AuditFlags & { json?: boolean; config?: string; crm?: string[] }) => {

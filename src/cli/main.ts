@@ -4,7 +4,9 @@ import { TOOL } from '../version.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
 import { explainCommand } from './explain-command.js';
+import { initCommand } from './init-command.js';
 import { policyCommand } from './policy-command.js';
+import { presetsCommand } from './presets-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -15,15 +17,15 @@ export function buildProgram(io: CommandIo): Command {
     .option('--debug', 'show stack traces for errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  program.addCommand(
-    auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
-  );
-  program.addCommand(
-    explainCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
-  );
-  program.addCommand(
-    policyCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
-  );
+  for (const command of [
+    auditCommand(io),
+    explainCommand(io),
+    policyCommand(io),
+    presetsCommand(io),
+    initCommand(io),
+  ]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
+  }
   return program;
 }
 

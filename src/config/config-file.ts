@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { CallauditError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
-import { CONFIG_KEYS, configFileSchema, type ConfigFile } from './settings.js';
+import { ARCHIVE_KEYS, CALL_LOG_KEYS, CONFIG_KEYS, configFileSchema, type ConfigFile } from './settings.js';
+
+/** The keys allowed where an unknown key sits: top level, an `archives[]` or a `callLogs[]` entry. */
+function keysAt(path: readonly PropertyKey[]): readonly string[] {
+  if (path[0] === 'archives') return ARCHIVE_KEYS;
+  if (path[0] === 'callLogs') return CALL_LOG_KEYS;
+  return CONFIG_KEYS;
+}
 
 export const CONFIG_FILE_NAMES = ['callaudit.config.json', '.callauditrc.json'];
 
@@ -29,7 +36,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], file: string
       if (issue.code === 'unrecognized_keys') {
         return issue.keys
           .map((key) => {
-            const suggestion = didYouMean(key, CONFIG_KEYS);
+            const suggestion = didYouMean(key, keysAt(issue.path));
             return `  ${[...issue.path, key].join('.') || key}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
           })
           .join('\n');

@@ -4,9 +4,10 @@ import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
+import { resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 
 /** Flags as commander hands them over; every one is optional so the config file can fill it. */
-export interface AuditFlags extends EngineFlags {
+export interface AuditFlags extends EngineFlags, SourceFlags {
   crm?: string[];
   idPattern?: string;
   idColumn?: string;
@@ -43,7 +44,10 @@ export function resolvePlan(
   const fromConfig = (p: string) =>
     loaded ? path.relative(process.cwd(), path.resolve(loaded.dir, p)) || '.' : p;
 
-  const roots = rootArgs.length > 0 ? rootArgs : (asList(config.roots) ?? []).map(fromConfig);
+  const timezoneForSources = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
+  const archives = resolveArchives(rootArgs, flags, config, fromConfig, timezoneForSources);
+  const callLogs = resolveCallLogs(flags, config, fromConfig);
+  const roots = archives.map((a) => a.root);
   if (roots.length === 0) {
     throw new CallauditError(
       'NO_ARCHIVE',
@@ -51,7 +55,7 @@ export function resolvePlan(
       'name the recordings folder: callaudit audit ./recordings --crm ./calls.csv',
     );
   }
-  const crm = flags.crm ?? (asList(config.crm) ?? []).map(fromConfig);
+  const crm = callLogs.flatMap((c) => c.files);
   if (crm.length === 0) {
     throw new CallauditError(
       'NO_CALL_LOG',
@@ -125,5 +129,7 @@ export function resolvePlan(
     concurrency,
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
+    archives,
+    callLogs,
   };
 }

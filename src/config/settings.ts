@@ -1,11 +1,77 @@
 import { z } from 'zod';
 import { engineConfigShape, type EnginePlan } from './engine-plan.js';
+import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
+import { RECORDING_PRESET_NAMES } from '../presets/recording/index.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
 export const FAIL_ON = ['violation', 'review', 'never'] as const;
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = z.union([z.string(), z.array(z.string())], {
+  error: 'expected a string or a list of strings',
+});
+
+const recordingPresetName = z.enum(RECORDING_PRESET_NAMES as [string, ...string[]]);
+const callLogPresetName = z.enum(CALL_LOG_PRESET_NAMES as [string, ...string[]]);
+
+export const ID_SOURCES = ['filename', 'path', 'tag', 'sidecar'] as const;
+export type IdFrom = (typeof ID_SOURCES)[number];
+
+/** Settings of one archive root (config `archives[]`); unset ones come from the top level. */
+export const archiveSourceSchema = z
+  .object({
+    $comment: stringOrList.optional(),
+    root: z.string().describe('Folder of recordings, relative to the config file.'),
+    preset: recordingPresetName
+      .optional()
+      .describe('Recording preset: freepbx, amazon-connect, genesys-cloud, twilio, 3cx, generic.'),
+    idPattern: z
+      .string()
+      .optional()
+      .describe('Regex with a named group `id`, matched against the relative path.'),
+    include: stringOrList.optional().describe('Globs of the files to audit, relative to the root.'),
+    idFrom: z
+      .array(z.enum(ID_SOURCES))
+      .optional()
+      .describe('Where call IDs come from, in order of preference.'),
+    idTag: z
+      .string()
+      .optional()
+      .describe('Tag holding the call ID, e.g. CALL_ID, TXXX:CALL_ID, ICMT, bext.originatorReference.'),
+    sidecarField: z.string().optional().describe('Dotted path of the call-ID field in JSON/XML sidecars.'),
+    recordingMap: z
+      .string()
+      .optional()
+      .describe('CSV mapping recording IDs to call IDs (Twilio RecordingSid → CallSid).'),
+    timezone: z
+      .string()
+      .optional()
+      .describe('IANA zone of times in file names (FreePBX: server local time).'),
+  })
+  .strict();
+
+/** Settings of one call-log source (config `callLogs[]`); unset ones come from the top level. */
+export const callLogSourceSchema = z
+  .object({
+    $comment: stringOrList.optional(),
+    file: stringOrList.describe('Call-log CSV files or globs, relative to the config file.'),
+    preset: callLogPresetName
+      .optional()
+      .describe('Call-log preset: asterisk-cdr, freepbx-cdr, salesforce-task, hubspot-calls, generic.'),
+    idColumn: z.string().optional(),
+    outcomeColumn: z.string().optional(),
+    timeColumn: z.string().optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
+    dateFormat: z.string().optional().describe('luxon format tokens, e.g. dd.MM.yyyy HH:mm.'),
+    timezone: z.string().optional(),
+  })
+  .strict();
+
+export type ArchiveSourceConfig = z.infer<typeof archiveSourceSchema>;
+export type CallLogSourceConfig = z.infer<typeof callLogSourceSchema>;
+export const ARCHIVE_KEYS = Object.keys(archiveSourceSchema.shape);
+export const CALL_LOG_KEYS = Object.keys(callLogSourceSchema.shape);
 
 /**
  * The settings a config file may hold: the same names as the command-line flags, in camelCase.
@@ -33,6 +99,23 @@ export const configFileSchema = z
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
     ...engineConfigShape,
+    $comment: stringOrList.optional(),
+    preset: recordingPresetName.optional().describe('Recording preset for every archive root.'),
+    crmPreset: callLogPresetName.optional().describe('Call-log preset for every call log.'),
+    include: stringOrList.optional(),
+    idFrom: z.array(z.enum(ID_SOURCES)).optional(),
+    idTag: z.string().optional(),
+    sidecarField: z.string().optional(),
+    recordingMap: z.string().optional(),
+    dateFormat: z.string().optional(),
+    archives: z
+      .array(archiveSourceSchema)
+      .optional()
+      .describe('Several archive roots, each with its own settings.'),
+    callLogs: z
+      .array(callLogSourceSchema)
+      .optional()
+      .describe('Several call-log sources, each with its own settings.'),
   })
   .strict();
 
@@ -60,6 +143,34 @@ export interface AuditPlan {
   configFile: string | null;
   /** Holds, notice, purpose, time window, coverage and retention; defaults when absent. */
   engine?: EnginePlan;
+  /** Each archive root with its own settings (from flags, `archives[]`, presets). */
+  archives?: ArchiveSource[];
+  /** Each call-log source with its own settings (from flags, `callLogs[]`, presets). */
+  callLogs?: CallLogSource[];
+}
+
+export interface ArchiveSource {
+  root: string;
+  preset: string | null;
+  idPattern: string | null;
+  include: string[] | null;
+  idFrom: IdFrom[];
+  idTag: string | null;
+  sidecarField: string | null;
+  recordingMap: string | null;
+  timezone: string;
+}
+
+export interface CallLogSource {
+  files: string[];
+  preset: string | null;
+  idColumn: string | null;
+  outcomeColumn: string | null;
+  timeColumn: string | null;
+  encoding: (typeof ENCODINGS)[number];
+  delimiter: 'auto' | ',' | ';' | '\t';
+  dateFormat: string | null;
+  timezone: string | null;
 }
 
 export const DEFAULTS = {

@@ -24,7 +24,7 @@ export function renderExplanation(
   lines.push(
     x.window
       ? `  window      events from ${x.window.from} to ${x.window.to} count (1 h before, ${x.window.maxEventLagHours} h after)`
-      : '  window      recording time unknown: every event counts',
+      : "  window      no call time (unknown, or only the file's modification time): every event counts",
   );
   lines.push(`  coverage    ${x.coverage.recording} (basis: ${x.coverage.basis})`);
   lines.push('');

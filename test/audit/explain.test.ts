@@ -32,7 +32,7 @@ describe('explainRecording', () => {
       ],
     };
     const x = explainRecording(
-      makeRecording({ startedAt: '2026-10-03T08:00:00.000Z', timeSource: 'mtime' }),
+      makeRecording({ startedAt: '2026-10-03T08:00:00.000Z', timeSource: 'filename' }),
       [makeEvent('Info', { at: '2026-10-03T08:10:00.000Z' })],
       { pack, classify, engine },
       'the file name without its extension',

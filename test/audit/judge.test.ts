@@ -87,6 +87,7 @@ describe('judge', () => {
     expect(trace.map((c) => c.rule)).toEqual([
       'legal-hold',
       'readable-file',
+      'trusted-call-id',
       'call-id',
       'prior-notice',
       'stated-purpose',

@@ -50,7 +50,7 @@ const unreadable: Partial<Recording> = { problems: [{ code: 'TRUNCATED', message
 const noId: Partial<Recording> = { callId: null, idSource: 'none' };
 
 function run(c: Case) {
-  const recording = makeRecording({ startedAt: CALL_AT, timeSource: 'mtime', ...c.recording });
+  const recording = makeRecording({ startedAt: CALL_AT, timeSource: 'filename', ...c.recording });
   const events = (c.events ?? []).map(([label, overrides]) => makeEvent(label, overrides));
   const engine: EngineSettings = { ...DEFAULT_ENGINE, now: NOW, coverage: OCTOBER, ...c.engine };
   return judge(recording, events, { pack: testPack(), classify, engine });

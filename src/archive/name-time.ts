@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon';
+import type { NameTime } from '../presets/recording/types.js';
+
+/**
+ * When the call started, from named groups of the call-ID pattern (a preset's `startedAt`).
+ * Null when the pattern did not capture every group or the value is not a real time.
+ */
+export function timeFromName(
+  relativePath: string,
+  pattern: RegExp,
+  spec: NameTime,
+  timezone: string,
+): string | null {
+  pattern.lastIndex = 0;
+  const groups = pattern.exec(relativePath)?.groups;
+  if (!groups) return null;
+  const parts = spec.groups.map((g) => groups[g]);
+  if (parts.some((p) => p === undefined || p === '')) return null;
+  const dt = DateTime.fromFormat(parts.join(' '), spec.format, {
+    zone: spec.zone === 'UTC' ? 'UTC' : timezone,
+  });
+  return dt.isValid ? dt.toUTC().toISO() : null;
+}

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { normaliseCallId } from '../audit/join.js';
+import type { FileProblem, IdSource, Recording } from '../audit/types.js';
+import type { ArchiveSource } from '../config/settings.js';
+import { CallauditError } from '../errors.js';
+import { recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
+import { compileIdPattern } from './call-id.js';
+import { loadIdMap } from './id-map.js';
+import { commonShapes } from './name-shapes.js';
+import { timeFromName } from './name-time.js';
+import { mapWithConcurrency } from './pool.js';
+import { scanArchive, type ScanResult } from './scan.js';
+import { readSidecarId } from './sidecar.js';
+import { readTagId } from './tag-ids.js';
+
+export interface SourceScanOptions {
+  concurrency: number;
+}
+
+/**
+ * Scans each archive root with its own settings (preset, pattern, include globs, ID sources)
+ * and merges the results in the order the roots were given.
+ */
+export async function scanSources(
+  archives: readonly ArchiveSource[],
+  options: SourceScanOptions,
+): Promise<ScanResult> {
+  const merged: ScanResult = { recordings: [], ignored: { total: 0, byExtension: {} }, roots: [] };
+  for (const archive of archives) {
+    const result = await scanOne(archive, options);
+    merged.recordings.push(...result.recordings);
+    merged.roots.push(...result.roots);
+    merged.ignored.total += result.ignored.total;
+    for (const [ext, n] of Object.entries(result.ignored.byExtension))
+      merged.ignored.byExtension[ext] = (merged.ignored.byExtension[ext] ?? 0) + n;
+  }
+  return merged;
+}
+
+async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Promise<ScanResult> {
+  const preset = archive.preset ? recordingPreset(archive.preset) : null;
+  const pattern = archive.idPattern === null ? null : compileIdPattern(archive.idPattern);
+  const include = archive.include ? picomatch(archive.include, { nocase: true, dot: false }) : undefined;
+  const result = await scanArchive([archive.root], {
+    idPattern: pattern,
+    concurrency: options.concurrency,
+    ...(include ? { include: (p: string) => include(p) } : {}),
+  });
+  // Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later.
+  const byName = archive.idFrom.some((from) => from === 'filename' || from === 'path');
+  if (preset && preset.name !== 'generic' && byName && !result.recordings.some((r) => r.callId !== null)) {
+    throw await matchesNothing(archive, preset);
+  }
+  const idMap = preset?.idMap && archive.recordingMap ? loadIdMap(archive.recordingMap, preset.idMap) : null;
+  result.recordings = await mapWithConcurrency(result.recordings, options.concurrency, (recording) =>
+    refine(recording, archive, preset, pattern, idMap),
+  );
+  return result;
+}
+
+async function matchesNothing(archive: ArchiveSource, preset: RecordingPreset): Promise<CallauditError> {
+  const { files, shapes } = await commonShapes(archive.root);
+  return new CallauditError(
+    'PRESET_MATCHES_NOTHING',
+    `the ${preset.name} preset matches no recording in ${archive.root}: ${files} file(s) seen` +
+      (shapes.length
+        ? `; the commonest name shapes (9 = digits, a = letters) are:\n    ${shapes.join('\n    ')}`
+        : ''),
+    `${preset.name} expects names like ${preset.example}. Pick the preset of the system that wrote these files ` +
+      `("callaudit presets" lists them), or give --id-pattern with a named group "id" (and --include) for this layout.`,
+    archive.root,
+  );
+}
+
+interface Candidate {
+  source: IdSource;
+  callId: string;
+}
+
+/** Adds what the preset and the ID sources know beyond the file name: time, mapped ID, tags, sidecars. */
+async function refine(
+  recording: Recording,
+  archive: ArchiveSource,
+  preset: RecordingPreset | null,
+  pattern: RegExp | null,
+  idMap: Map<string, string> | null,
+): Promise<Recording> {
+  const refined: Recording = { ...recording };
+  if (preset?.startedAt && pattern) {
+    const at = timeFromName(recording.path, pattern, preset.startedAt, archive.timezone);
+    if (at !== null) {
+      refined.startedAt = at;
+      refined.timeSource = preset.startedAt.source;
+    }
+  }
+  if (idMap && recording.callId !== null) {
+    refined.callId = idMap.get(recording.callId.toLowerCase()) ?? null;
+    if (refined.callId === null) refined.idSource = 'none';
+  }
+  if (recording.problems.length > 0) return refined;
+
+  const absPath = join(recording.root, recording.path);
+  const candidates: Candidate[] = [];
+  const idProblems: FileProblem[] = [];
+  const sidecarsToo = preset?.sidecars.length && !archive.idFrom.includes('sidecar');
+  for (const from of [...archive.idFrom, ...(sidecarsToo ? (['sidecar'] as const) : [])]) {
+    if ((from === 'filename' || from === 'path') && refined.callId !== null) {
+      if (!candidates.some((c) => c.source === refined.idSource))
+        candidates.push({ source: refined.idSource, callId: refined.callId });
+    } else if (from === 'tag') {
+      const read = await readTagId(absPath, archive.idTag ?? 'CALL_ID');
+      if ('callId' in read && read.callId !== null) candidates.push({ source: 'tag', callId: read.callId });
+    } else if (from === 'sidecar') {
+      const read = await readSidecarId(absPath, archive.sidecarField, preset?.sidecars ?? []);
+      if (!read.found) continue;
+      if ('error' in read) {
+        idProblems.push({
+          code: 'UNREADABLE_SIDECAR',
+          message: `The sidecar ${read.file.slice(recording.root.length).replace(/^\//, '')} cannot be read: ${read.error}.`,
+        });
+      } else if (read.callId !== null) {
+        candidates.push({ source: 'sidecar', callId: read.callId });
+      }
+    }
+  }
+  const [first, ...others] = candidates;
+  refined.callId = first?.callId ?? null;
+  refined.idSource = first?.source ?? 'none';
+  const differing = others.filter((c) => normaliseCallId(c.callId) !== normaliseCallId(first!.callId));
+  if (first && differing.length > 0) {
+    idProblems.push({
+      code: 'CONFLICTING_CALL_ID',
+      message: [first, ...differing].map((c) => `the ${c.source} says "${c.callId}"`).join(', '),
+    });
+  }
+  if (idProblems.length > 0) refined.idProblems = idProblems;
+  return refined;
+}

@@ -1,0 +1,87 @@
+import { lstat, readFile } from 'node:fs/promises';
+
+/** Field names tried in a sidecar when no --sidecar-field is given. */
+export const DEFAULT_SIDECAR_FIELDS = [
+  'callId',
+  'call_id',
+  'CallId',
+  'conversationId',
+  'contactId',
+  'ContactId',
+  'CallSid',
+];
+
+export type SidecarRead =
+  | { found: false }
+  | { found: true; file: string; callId: string | null }
+  | { found: true; file: string; error: string };
+
+/** Sidecar names next to a recording: `<file>.json`, `<file>_metadata.json`, `<stem>.json`, `<stem>.xml`. */
+export function sidecarCandidates(absPath: string, extra: readonly string[] = []): string[] {
+  const dot = absPath.lastIndexOf('.');
+  const stem = dot > absPath.lastIndexOf('/') ? absPath.slice(0, dot) : absPath;
+  const expand = (t: string) => t.replaceAll('{file}', absPath).replaceAll('{stem}', stem);
+  return [
+    ...extra.map(expand),
+    `${absPath}.json`,
+    `${absPath}_metadata.json`,
+    `${stem}.json`,
+    `${stem}.xml`,
+  ].filter((f, i, all) => all.indexOf(f) === i);
+}
+
+/**
+ * Reads the first sidecar that exists (a regular file; symbolic links are not followed, so a
+ * sidecar cannot point outside the archive). `field` is a dotted path into JSON, or an element
+ * name in XML; without it the common call-ID names are tried.
+ */
+export async function readSidecarId(
+  absPath: string,
+  field: string | null,
+  extra: readonly string[] = [],
+): Promise<SidecarRead> {
+  for (const file of sidecarCandidates(absPath, extra)) {
+    try {
+      if (!(await lstat(file)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    let text: string;
+    try {
+      text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      return { found: true, file, error: (error as Error).message };
+    }
+    const fields = field ? [field] : DEFAULT_SIDECAR_FIELDS;
+    if (file.toLowerCase().endsWith('.xml')) return { found: true, file, callId: fromXml(text, fields) };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { found: true, file, error: `not valid JSON (${(error as Error).message})` };
+    }
+    return { found: true, file, callId: fromJson(json, fields) };
+  }
+  return { found: false };
+}
+
+function fromJson(json: unknown, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    let node: unknown = json;
+    for (const key of field.split('.')) {
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    if (typeof node === 'string' && node.trim() !== '') return node.trim();
+    if (typeof node === 'number') return String(node);
+  }
+  return null;
+}
+
+function fromXml(text: string, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const name = field.slice(field.lastIndexOf('.') + 1).replace(/[^\w:-]/g, '');
+    const match = new RegExp(`<${name}(?:\\s[^>]*)?>\\s*([^<]*?)\\s*</${name}>`).exec(text);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+import { parseFile, type IAudioMetadata } from 'music-metadata';
+
+/** One tag as music-metadata lists it under `native[tagType]`. */
+interface NativeTag {
+  id: string;
+  value: unknown;
+}
+
+/**
+ * Finds the call ID a recorder wrote into the file's tags. A bare name such as `CALL_ID` is
+ * looked for wherever formats keep free-form keys: an ID3v2 `TXXX` frame with that description
+ * (MP3, or a WAV's `id3 ` chunk), a Vorbis comment (Ogg, Opus, FLAC), an MP4 freeform atom
+ * (`----:<mean>:CALL_ID`), a RIFF INFO id (`ICMT`) or a BWF `bext` field (`originatorReference`).
+ * A qualified name (`TXXX:CALL_ID`, `bext.originatorReference`, `----:com.apple.iTunes:CALL_ID`)
+ * matches only that one place. Names compare case-insensitively.
+ */
+export function findTagValue(native: Record<string, NativeTag[]>, tag: string): string | null {
+  const wanted = tag.toLowerCase();
+  const qualified = /[:.]/.test(tag);
+  for (const tags of Object.values(native)) {
+    for (const { id, value } of tags) {
+      const name = id.toLowerCase();
+      const hit = qualified
+        ? name === wanted
+        : name === wanted ||
+          name === `txxx:${wanted}` ||
+          name === `bext.${wanted}` ||
+          (name.startsWith('----:') && name.slice(name.lastIndexOf(':') + 1) === wanted);
+      if (!hit) continue;
+      const text = textOf(value);
+      if (text !== null) return text;
+    }
+  }
+  return null;
+}
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value).replace(/\0+$/, '').trim();
+    return text === '' ? null : text;
+  }
+  // ID3 COMM frames: {language, descriptor, text}.
+  if (value && typeof value === 'object' && 'text' in value) return textOf((value as { text: unknown }).text);
+  return null;
+}
+
+export type TagRead = { callId: string | null } | { error: string };
+
+/** Reads the tags of one file (no audio scan) and returns the call ID under `tag`. */
+export async function readTagId(absPath: string, tag: string): Promise<TagRead> {
+  let metadata: IAudioMetadata;
+  try {
+    metadata = await parseFile(absPath, { duration: false, skipCovers: true });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  return { callId: findTagValue(metadata.native as Record<string, NativeTag[]>, tag) };
+}

@@ -1,0 +1,157 @@
+import { CallauditError } from '../errors.js';
+import { recordingPreset } from '../presets/recording/index.js';
+import { callLogPreset } from '../presets/calllog/index.js';
+import {
+  DELIMITERS,
+  ENCODINGS,
+  ID_SOURCES,
+  type ArchiveSource,
+  type CallLogSource,
+  type ConfigFile,
+  type IdFrom,
+} from './settings.js';
+
+/** The flags that shape sources; a flag wins over every source's own setting. */
+export interface SourceFlags {
+  crm?: string[];
+  cdr?: string[];
+  preset?: string;
+  crmPreset?: string;
+  cdrPreset?: string;
+  idPattern?: string;
+  include?: string[];
+  idFrom?: string;
+  idTag?: string;
+  sidecarField?: string;
+  recordingMap?: string;
+  idColumn?: string;
+  outcomeColumn?: string;
+  timeColumn?: string;
+  encoding?: string;
+  delimiter?: string;
+  dateFormat?: string;
+}
+
+const asList = (value: string | string[] | undefined): string[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+
+export function parseIdFrom(value: string): IdFrom[] {
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    if (!(ID_SOURCES as readonly string[]).includes(part)) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `--id-from takes a comma-separated list of ${ID_SOURCES.join(', ')}, not "${part}"`,
+        'e.g. --id-from tag --id-tag CALL_ID, or --id-from filename,sidecar to cross-check both',
+      );
+    }
+  }
+  return parts as IdFrom[];
+}
+
+function oneOf<T extends string>(what: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CallauditError('BAD_FLAG', `${what} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+/**
+ * Archive roots with their own settings. Roots on the command line replace the config's;
+ * each setting is: flag, else the root's entry in `archives[]`, else the config's top level,
+ * else the preset, else the built-in default.
+ */
+export function resolveArchives(
+  rootArgs: string[],
+  flags: SourceFlags,
+  config: ConfigFile,
+  fromConfig: (p: string) => string,
+  timezone: string,
+): ArchiveSource[] {
+  const entries =
+    rootArgs.length > 0
+      ? rootArgs.map((root) => ({ root }))
+      : [
+          ...(asList(config.roots) ?? []).map((root) => ({ root: fromConfig(root) })),
+          ...(config.archives ?? []).map((a) => ({ ...a, root: fromConfig(a.root) })),
+        ];
+  return entries.map((entry): ArchiveSource => {
+    const own = entry as Partial<NonNullable<ConfigFile['archives']>[number]>;
+    const presetName = flags.preset ?? own.preset ?? config.preset ?? null;
+    const preset = presetName ? recordingPreset(presetName) : null;
+    const recordingMap =
+      flags.recordingMap ??
+      ((own.recordingMap ?? config.recordingMap)
+        ? fromConfig((own.recordingMap ?? config.recordingMap)!)
+        : null);
+    const idFrom = flags.idFrom ? parseIdFrom(flags.idFrom) : (own.idFrom ?? config.idFrom ?? ['filename']);
+    if (preset?.idMap && recordingMap === null) {
+      throw new CallauditError(
+        'PRESET_NEEDS_MAP',
+        `the ${preset.name} preset needs a map from recording IDs to call IDs: ${preset.idMap.why}`,
+        `add --recording-map <recordings.csv> with columns ${preset.idMap.fromColumns[0]} and ${preset.idMap.toColumns[0]} (the Recordings list export)`,
+      );
+    }
+    return {
+      root: entry.root,
+      preset: preset?.name ?? null,
+      idPattern: flags.idPattern ?? own.idPattern ?? config.idPattern ?? preset?.idPattern ?? null,
+      include: flags.include ?? asList(own.include) ?? asList(config.include) ?? preset?.include ?? null,
+      idFrom,
+      idTag: flags.idTag ?? own.idTag ?? config.idTag ?? null,
+      sidecarField: flags.sidecarField ?? own.sidecarField ?? config.sidecarField ?? null,
+      recordingMap,
+      timezone: own.timezone ?? timezone,
+    };
+  });
+}
+
+/**
+ * Call-log sources with their own settings. `--crm`/`--cdr` replace the config's sources; a
+ * setting left null is filled from the source's preset when the file is read.
+ */
+export function resolveCallLogs(
+  flags: SourceFlags,
+  config: ConfigFile,
+  fromConfig: (p: string) => string,
+): CallLogSource[] {
+  const fromFlags = flags.crm !== undefined || flags.cdr !== undefined;
+  type Entry = Partial<NonNullable<ConfigFile['callLogs']>[number]> & { files: string[]; cdr?: boolean };
+  const entries: Entry[] = fromFlags
+    ? [
+        ...(flags.crm?.length ? [{ files: flags.crm, preset: flags.crmPreset }] : []),
+        ...(flags.cdr?.length
+          ? [{ files: flags.cdr, preset: flags.cdrPreset ?? 'freepbx-cdr', cdr: true }]
+          : []),
+      ]
+    : [
+        ...((asList(config.crm) ?? []).length
+          ? [{ files: asList(config.crm)!.map(fromConfig), preset: config.crmPreset }]
+          : []),
+        ...(config.callLogs ?? []).map((c) => ({ ...c, files: asList(c.file)!.map(fromConfig) })),
+      ];
+  return entries.map((entry): CallLogSource => {
+    // A callLogs[] entry's own preset is more specific than the --crm-preset flag or crmPreset.
+    const presetName = entry.preset ?? (fromFlags ? null : (flags.crmPreset ?? config.crmPreset)) ?? null;
+    const telephony = presetName !== null && callLogPreset(presetName).kind === 'telephony';
+    // Column and format flags describe the CRM export; a CDR keeps its preset's columns. Top-level
+    // columns in the config fill only entries without a preset of their own.
+    const columns: SourceFlags = entry.cdr || telephony ? {} : flags;
+    const shared = entry.preset === undefined || entry.preset === null ? config : {};
+    const encoding = columns.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
+    const delimiter = columns.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
+    const d = oneOf('--delimiter', delimiter, DELIMITERS);
+    return {
+      files: entry.files,
+      preset: presetName,
+      idColumn: columns.idColumn ?? entry.idColumn ?? shared.idColumn ?? null,
+      outcomeColumn: columns.outcomeColumn ?? entry.outcomeColumn ?? shared.outcomeColumn ?? null,
+      timeColumn: columns.timeColumn ?? entry.timeColumn ?? shared.timeColumn ?? null,
+      encoding: oneOf('--encoding', encoding, ENCODINGS),
+      delimiter: d === 'tab' ? '\t' : d,
+      dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
+      timezone: entry.timezone ?? null,
+    };
+  });
+}
