@@ -1,3 +1,4 @@
+import type { BaselineComparison } from './baseline.js';
 import type { Finding, Summary } from './types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -44,4 +45,6 @@ export interface AuditResult {
   problems: InputProblem[];
   summary: Summary;
   recordings: Finding[];
+  /** Present only when the audit ran with --baseline. */
+  baseline?: BaselineComparison;
 }

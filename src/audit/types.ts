@@ -129,6 +129,8 @@ export interface Finding {
   durationSec: number | null;
   startedAt: string | null;
   problems: FileProblem[];
+  /** Set only when the audit ran with --baseline: whether this finding was in the baseline. */
+  baseline?: 'new' | 'persisting';
 }
 
 export interface Summary {

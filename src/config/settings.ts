@@ -31,6 +31,7 @@ export const configFileSchema = z
     format: stringOrList.optional(),
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
+    lang: z.enum(['en', 'sl']).optional().describe('Language of the HTML, Markdown and JUnit reports.'),
   })
   .strict();
 
