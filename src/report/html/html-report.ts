@@ -40,7 +40,7 @@ export const htmlReporter: Reporter = {
 <html lang="${options.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy(CLIENT_SCRIPT, STYLES))}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(CLIENT_SCRIPT, STYLES)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(`${t.title} — ${view.generatedAt}`)}</title>
