@@ -45,7 +45,8 @@ export function stackedDayChart(title: string, days: readonly DayColumn[], order
   const plotHeight = 150;
   const left = 40;
   const step = Math.max(3, Math.min(40, Math.floor(900 / Math.max(1, days.length))));
-  const width = left + days.length * step + 10;
+  // A fixed minimum width keeps a short period from being scaled up to a wall of colour.
+  const width = Math.max(900, left + days.length * step + 10);
   const max = Math.max(1, ...days.map((d) => order.reduce((n, v) => n + (d.counts[v] ?? 0), 0)));
   const labelEvery = Math.ceil(days.length / 12);
   const parts: string[] = [
