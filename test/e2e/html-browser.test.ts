@@ -13,6 +13,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
+it.runIf(!available && process.env.CI)('has Debian chromium installed in CI (.ci/run installs it)', () => {
+  expect(existsSync(CHROMIUM)).toBe(true);
+});
+
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-html-'));
   let context: BrowserContext;

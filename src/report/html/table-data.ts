@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { AuditResult } from '../../audit/result.js';
 import type { Finding } from '../../audit/types.js';
 import { messages, reasonDescriptions, verdictLabels } from '../i18n.js';
@@ -21,11 +20,42 @@ class StringTable {
   }
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `en-CA` writes dates as YYYY-MM-DD; Intl is ~20× faster than luxon, which matters at 100,000 rows. */
+function dayFormat(zone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { ...options, timeZone: zone });
+    } catch {
+      format = new Intl.DateTimeFormat('en-CA', { ...options, timeZone: 'UTC' });
+    }
+    dayFormats.set(zone, format);
+  }
+  return format;
+}
+
+// Zone offsets are whole quarter hours, so every instant of a quarter hour falls on the same local
+// day; caching per quarter hour turns 100,000 Intl calls into a few thousand.
+const QUARTER_HOUR = 15 * 60 * 1000;
+const dayCache = new Map<string, string>();
+
 /** The local calendar day of a recording: when the call started, else the file's mtime. */
 export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: string): string {
   const iso = f.startedAt ?? f.mtime;
-  const day = DateTime.fromISO(iso, { zone }).toISODate();
-  return day ?? iso.slice(0, 10);
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso.slice(0, 10);
+  const quarter = Math.floor(time / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${zone} ${quarter}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    if (dayCache.size > 100_000) dayCache.clear();
+    day = dayFormat(zone).format(quarter);
+    dayCache.set(key, day);
+  }
+  return day;
 }
 
 export function zoneOf(result: AuditResult): string {
