@@ -3,6 +3,7 @@
 // Usage: npm run build && node bench/html-report.mjs [N]
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { htmlReporter } from '../dist/report/html/html-report.js';
