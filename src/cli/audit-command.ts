@@ -7,7 +7,7 @@ import { DEFAULTS } from '../config/settings.js';
 import { renderConsoleSummary, type Painter } from '../report/console-summary.js';
 import { summaryForExitCode } from '../audit/baseline.js';
 import { runAudit } from '../run-audit.js';
-import { applyBaselineFile } from './apply-baseline.js';
+import { applyBaseline, loadBaseline } from './apply-baseline.js';
 import { exitCodeFor } from './exit-code.js';
 import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
 
@@ -94,8 +94,9 @@ export function auditCommand(io: CommandIo): Command {
         checkOutsideRoots(plan.out, plan.roots);
         const renderOptions = resolveRenderOptions(options, loaded?.config, plan.policy);
         const warn = (message: string) => io.stderr(`${chalk.yellow('warning')} ${message}\n`);
+        const baseline = options.baseline ? loadBaseline(options.baseline) : null;
         const audited = await runAudit(plan, { warn });
-        const result = options.baseline ? applyBaselineFile(audited, options.baseline, warn) : audited;
+        const result = baseline ? applyBaseline(audited, baseline, warn) : audited;
         writeReports(result, plan.out, plan.formats, renderOptions);
         if (options.json) {
           io.stdout(

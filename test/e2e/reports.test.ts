@@ -140,6 +140,22 @@ describe('every report format on the demo archive', () => {
     expect(readFileSync(path.join(sl, 'report.html'), 'utf8')).toContain('<html lang="sl">');
   });
 
+  it('takes the language from the config file when --lang is not given', () => {
+    const config = path.join(tmp, 'lang.config.json');
+    writeFileSync(config, '{"lang": "en"}');
+    const en = path.join(tmp, 'en');
+    const run = audit(en, '--format', 'html,md', '-c', config);
+    expect(run.stderr).toBe('');
+    expect(readFileSync(path.join(en, 'report.html'), 'utf8')).toContain('<html lang="en">');
+    expect(readFileSync(path.join(en, 'summary.md'), 'utf8')).toContain('## Call-recording audit');
+  });
+
+  it('refuses an unknown --lang (exit 2)', () => {
+    const run = audit(path.join(tmp, 'xx'), '--lang', 'de');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--lang must be one of en, sl');
+  });
+
   const xmllint = spawnSync('xmllint', ['--version']).status === 0;
   it.runIf(!xmllint && process.env.CI)('has xmllint installed in CI (.ci/run installs it)', () => {
     expect(xmllint).toBe(true);

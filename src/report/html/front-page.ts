@@ -12,13 +12,14 @@ const MAX_LIST_ROWS = 50;
 
 function table(headers: string[], rows: string[][], numeric: number[] = []): string {
   const th = headers.map((x, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('');
+  const head = headers.some(Boolean) ? `<thead><tr>${th}</tr></thead>` : '';
   const body = rows
     .map(
       (r) =>
         `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`,
     )
     .join('');
-  return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
 function period(view: AuditResult, zone: string): string {
