@@ -86,3 +86,11 @@ export function summaryForExitCode(result: AuditResult): Summary {
   if (!result.baseline) return result.summary;
   return summarise(result.recordings.filter((f) => f.baseline === 'new'));
 }
+
+/** For the --json summary: the baseline counts, or nothing without a baseline. */
+export function baselineCounts(result: AuditResult): {
+  baseline?: { new: number; persisting: number; resolved: number };
+} {
+  const b = result.baseline;
+  return b ? { baseline: { new: b.new, persisting: b.persisting, resolved: b.resolved.length } } : {};
+}

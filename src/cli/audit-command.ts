@@ -5,7 +5,7 @@ import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
 import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import { DEFAULTS } from '../config/settings.js';
 import { renderConsoleSummary, type Painter } from '../report/console-summary.js';
-import { summaryForExitCode } from '../audit/baseline.js';
+import { baselineCounts, summaryForExitCode } from '../audit/baseline.js';
 import { runAudit } from '../run-audit.js';
 import { applyBaseline, loadBaseline } from './apply-baseline.js';
 import { exitCodeFor } from './exit-code.js';
@@ -100,7 +100,7 @@ export function auditCommand(io: CommandIo): Command {
         writeReports(result, plan.out, plan.formats, renderOptions);
         if (options.json) {
           io.stdout(
-            `${JSON.stringify({ ...result.summary, out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn) }, null, 2)}\n`,
+            `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn) }, null, 2)}\n`,
           );
         } else {
           io.stdout(renderConsoleSummary(result, plan.out, chalkPainter));

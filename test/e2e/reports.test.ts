@@ -179,8 +179,12 @@ describe('--baseline', () => {
 
   it('round-trips: the same archive against its own report has nothing new and exits 0', () => {
     const out = path.join(tmp, 'b2');
-    const run = audit(out, '--format', 'json,md', '--baseline', baselineFile);
+    const run = audit(out, '--format', 'json,md', '--baseline', baselineFile, '--json');
     expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      baseline: { new: 0, persisting: 17, resolved: 0 },
+      exitCode: 0,
+    });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report.baseline).toMatchObject({ new: 0, persisting: 17, resolved: [] });
     expect(report.recordings.filter((r: { baseline?: string }) => r.baseline === 'persisting')).toHaveLength(
