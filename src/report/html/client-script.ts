@@ -33,10 +33,10 @@ export const CLIENT_SCRIPT = `
     return e;
   }
 
-  function fillSelect(id, values, label) {
+  function fillSelect(id, values, label, display) {
     var select = document.getElementById(id);
     select.appendChild(new Option(label + ': ' + t.filterAll, ''));
-    values.sort().forEach(function (v) { select.appendChild(new Option(v, v)); });
+    values.sort().forEach(function (v) { select.appendChild(new Option(display ? display(v) : v, v)); });
     select.addEventListener('change', function () { state[id.replace('filter-', '')] = select.value; state.page = 0; render(); });
   }
   function distinct(col, split) {
@@ -135,10 +135,13 @@ export const CLIENT_SCRIPT = `
       tr.dataset.index = String(i);
       columns.forEach(function (c) {
         var value = c.value(r);
-        var td = el('td', c.key === 'verdict' ? data.verdicts[value] || value : c.key === 'duration' && value < 0 ? '' : value);
+        var shown = c.key === 'verdict' ? data.verdicts[value] || value
+          : c.key === 'baseline' ? (value === 'new' ? t.baselineNew : value === 'persisting' ? t.baselinePersisting : '')
+          : c.key === 'duration' && value < 0 ? '' : value;
+        var td = el('td', shown);
         if (c.key === 'verdict') td.className = 'verdict-' + value;
         if (c.key === 'path' || c.key === 'callId') td.className = 'mono';
-        if (c.key === 'baseline' && value) td.className = 'badge ' + value;
+        if (c.key === 'baseline' && value === 'new') td.className = 'new';
         if (c.numeric) td.className = 'num';
         tr.appendChild(td);
       });
@@ -162,7 +165,7 @@ export const CLIENT_SCRIPT = `
     document.getElementById('next').disabled = state.page >= pages - 1;
   }
 
-  fillSelect('filter-verdict', distinct(COL.verdict), t.verdict);
+  fillSelect('filter-verdict', distinct(COL.verdict), t.verdict, function (v) { return data.verdicts[v] || v; });
   fillSelect('filter-reason', distinct(COL.reason), t.reason);
   fillSelect('filter-category', distinct(COL.categories, true), t.category);
   var search = document.getElementById('search');

@@ -23,8 +23,7 @@ code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 
 #findings tr.detail td { background: #fbfcfc; }
 .verdict-violation { color: var(--violation); font-weight: 600; } .verdict-review { color: var(--review); font-weight: 600; }
 .verdict-hold { color: var(--hold); } .verdict-compliant { color: var(--compliant); }
-.badge { font-size: 11px; padding: 1px 6px; border-radius: 8px; background: #eaecee; }
-.badge.new { background: #fadbd8; }
+#findings td.new { color: var(--violation); font-weight: 600; }
 .citation { margin: 6px 0; } .citation .status { font-size: 11px; }
 @media print { .controls, #pager { display: none; } body { padding: 0; } }
 `;
