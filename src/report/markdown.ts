@@ -46,7 +46,8 @@ export const markdownReporter: Reporter = {
     const s = view.summary;
     const lines: string[] = [];
     lines.push(
-      `## ${t.title}: ${s.recordings} ${t.recordings.toLowerCase()} — ${s.violation} ${verdictLabel(options.lang, 'violation')}, ${s.review} ${verdictLabel(options.lang, 'review')}`,
+      // "label: count" sidesteps plural forms, of which Slovenian has four.
+      `## ${t.title} — ${t.recordings}: ${s.recordings}, ${verdictLabel(options.lang, 'violation')}: ${s.violation}, ${verdictLabel(options.lang, 'review')}: ${s.review}`,
       '',
       `${t.policy}: \`${mdText(view.policy.id)}@${mdText(view.policy.version)}\` (sha256 \`${view.policy.sha256.slice(0, 12)}\`) · ${t.generatedAt}: ${view.generatedAt} · ${t.tool}: ${view.tool.name} ${view.tool.version}`,
       '',

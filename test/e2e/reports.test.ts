@@ -140,6 +140,22 @@ describe('every report format on the demo archive', () => {
     expect(readFileSync(path.join(sl, 'report.html'), 'utf8')).toContain('<html lang="sl">');
   });
 
+  it('render refuses a missing report and an unknown format (exit 2)', () => {
+    const missing = runCli(['render', path.join(tmp, 'nope.json'), '--out', path.join(tmp, 'r')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the report (ENOENT)');
+    const format = runCli([
+      'render',
+      path.join(out, 'report.json'),
+      '--format',
+      'pdf',
+      '--out',
+      path.join(tmp, 'r'),
+    ]);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('unknown report format "pdf"');
+  });
+
   it('takes the language from the config file when --lang is not given', () => {
     const config = path.join(tmp, 'lang.config.json');
     writeFileSync(config, '{"lang": "en"}');
@@ -147,7 +163,9 @@ describe('every report format on the demo archive', () => {
     const run = audit(en, '--format', 'html,md', '-c', config);
     expect(run.stderr).toBe('');
     expect(readFileSync(path.join(en, 'report.html'), 'utf8')).toContain('<html lang="en">');
-    expect(readFileSync(path.join(en, 'summary.md'), 'utf8')).toContain('## Call-recording audit');
+    expect(readFileSync(path.join(en, 'summary.md'), 'utf8')).toContain(
+      '## Call-recording audit — Recordings: 30',
+    );
   });
 
   it('refuses an unknown --lang (exit 2)', () => {
