@@ -86,6 +86,8 @@ const KEPT: string[] = [
   '2345678',
   'duration 125 s, 8000 Hz',
   'order 4711',
+  'force-s-unknown-20170727-002427-1501104267.3080.wav',
+  'in-7001-7002-20261003-091500-pbx1-1729512345.123.wav',
 ];
 
 describe('redactText', () => {
