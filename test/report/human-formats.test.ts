@@ -37,10 +37,10 @@ describe('fields the policy engine adds later', () => {
   const html = htmlReporter.render(result, en);
 
   it('lists retention deadlines within 30 days and stale holds on the front page, when present', () => {
-    expect(html).toContain('Retention deadlines due soon (1)');
+    expect(html).toContain('Retention deadlines due soon (1, ≤ 30 d)');
     expect(html).toContain('<code>due.wav</code>');
     expect(html).not.toContain('<code>later.wav</code>');
-    expect(html).toContain('Stale holds (1)');
+    expect(html).toContain('Holds that have ended (1)');
     expect(html).toContain('<code>stale.wav</code>');
   });
 
@@ -48,6 +48,36 @@ describe('fields the policy engine adds later', () => {
     const plain = htmlReporter.render(hostileResult(), en);
     expect(plain).not.toContain('<h2>Retention deadlines due soon');
     expect(plain).not.toContain('<h2>Stale holds');
+    expect(plain).not.toContain('<h2>Holds that have ended');
+  });
+
+  it('prefers the engine section of report.json: due soon, stale holds, notice and citation caveats', () => {
+    const engine = {
+      priorNotice: {
+        verified: false,
+        column: null,
+        statement: 'prior notice not verified: no notice column',
+      },
+      retention: {
+        dueWithinDays: 14,
+        dueSoon: [{ root: 'r', path: 'engine-due.wav', callId: 'C-9', deleteBy: '2026-12-01T00:00:00.000Z' }],
+      },
+      holds: {
+        file: 'holds.csv',
+        count: 1,
+        stale: [
+          { id: 'holds.csv:2', scope: 'call_id', value: 'C-404<b>', reason: 'court case', until: null },
+        ],
+      },
+      unconfirmedCitations: [{ id: 'CIT_ZEKOM', textEn: '…', source: '…' }],
+    };
+    const html = htmlReporter.render({ ...hostileResult(), engine } as AuditResult, en);
+    expect(html).toContain('Retention deadlines due soon (1, ≤ 14 d)');
+    expect(html).toContain('<code>engine-due.wav</code>');
+    expect(html).toContain('Stale holds (match no recording) (1)');
+    expect(html).toContain('C-404&lt;b&gt;');
+    expect(html).toContain('prior notice not verified: no notice column');
+    expect(html).toContain('Citations not yet confirmed: <code>CIT_ZEKOM</code>');
   });
 
   it('makes violations JUnit failures, reviews skipped, holds and compliant passes', () => {

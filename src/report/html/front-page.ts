@@ -1,26 +1,18 @@
 import type { AuditResult } from '../../audit/result.js';
-import type { Finding } from '../../audit/types.js';
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
 import type { ReportLang } from '../reporter.js';
 import { barChart, stackedDayChart, VERDICT_COLOURS, type DayColumn } from './charts.js';
+import {
+  dueSoonSection,
+  endedHoldsSection,
+  engineNotesSection,
+  staleHoldsSection,
+} from './engine-sections.js';
 import { h } from './escape.js';
+import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
 import { recordingDay, zoneOf } from './table-data.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
-const DUE_SOON_DAYS = 30;
-const MAX_LIST_ROWS = 50;
-
-function table(headers: string[], rows: string[][], numeric: number[] = []): string {
-  const th = headers.map((x, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${h(x)}</th>`).join('');
-  const head = headers.some(Boolean) ? `<thead><tr>${th}</tr></thead>` : '';
-  const body = rows
-    .map(
-      (r) =>
-        `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`,
-    )
-    .join('');
-  return `<table>${head}<tbody>${body}</tbody></table>`;
-}
 
 function period(view: AuditResult, zone: string): string {
   const days = view.recordings.map((f) => recordingDay(f, zone));
@@ -35,12 +27,12 @@ function period(view: AuditResult, zone: string): string {
 
 function inputsSection(view: AuditResult, lang: ReportLang): string {
   const t = messages(lang);
-  const roots = table(
+  const roots = htmlTable(
     [t.path, t.recordings, t.ignoredFiles],
     view.inputs.roots.map((r) => [`<code>${h(r.path)}</code>`, h(r.recordings), h(r.ignoredFiles)]),
     [1, 2],
   );
-  const logs = table(
+  const logs = htmlTable(
     [t.file, t.rows, t.events, t.skippedRows, t.encoding, t.period, 'SHA-256'],
     view.inputs.callLogs.map((l) => [
       `<code>${h(l.file)}</code>`,
@@ -55,7 +47,7 @@ function inputsSection(view: AuditResult, lang: ReportLang): string {
   );
   const map = view.inputs.outcomeMap;
   const outcomeMap = map
-    ? `<h3>${h(t.outcomeMap)}</h3>${table([t.file, t.entries, 'SHA-256'], [[`<code>${h(map.file)}</code>`, h(map.entries), `<code>${h(map.sha256)}</code>`]], [1])}`
+    ? `<h3>${h(t.outcomeMap)}</h3>${htmlTable([t.file, t.entries, 'SHA-256'], [[`<code>${h(map.file)}</code>`, h(map.entries), `<code>${h(map.sha256)}</code>`]], [1])}`
     : '';
   return `<h2>${h(t.inputs)}</h2><h3>${h(t.archiveRoots)}</h3>${roots}<h3>${h(t.callLogs)}</h3>${logs}${outcomeMap}`;
 }
@@ -84,7 +76,7 @@ function chartsSection(view: AuditResult, lang: ReportLang): string {
       colour: VERDICT_COLOURS[verdictFirst.get(reason) ?? ''] ?? '#888',
     })),
   );
-  const reasonTable = table(
+  const reasonTable = htmlTable(
     [t.reason, t.recordings],
     reasons.map(([reason, n]) => [
       h(reasonLabel(lang, reason)),
@@ -100,7 +92,7 @@ function chartsSection(view: AuditResult, lang: ReportLang): string {
     (v) => `<span><i class="swatch sw-${v}"></i>${h(verdictLabel(lang, v))}</span>`,
   ).join('');
   return (
-    `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}${table([t.verdict, t.recordings], verdictRows, [1])}</section>` +
+    `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}${htmlTable([t.verdict, t.recordings], verdictRows, [1])}</section>` +
     `<section><h2>${h(t.totalsByReason)}</h2>${reasonChart}${reasonTable}</section></div>` +
     `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view), VERDICT_ORDER)}`
   );
@@ -128,41 +120,6 @@ function perDay(view: AuditResult): DayColumn[] {
   return out;
 }
 
-type Deadline = Finding & { deleteBy?: string };
-
-function dueSoonSection(view: AuditResult, lang: ReportLang): string {
-  const t = messages(lang);
-  const now = Date.parse(view.generatedAt);
-  const horizon = now + DUE_SOON_DAYS * 86_400_000;
-  const due = (view.recordings as Deadline[])
-    .filter((f) => typeof f.deleteBy === 'string' && Date.parse(f.deleteBy) <= horizon)
-    .sort((a, b) => (a.deleteBy! < b.deleteBy! ? -1 : a.deleteBy! > b.deleteBy! ? 1 : 0));
-  if (due.length === 0) return '';
-  const rows = due
-    .slice(0, MAX_LIST_ROWS)
-    .map((f) => [
-      h(f.deleteBy!.slice(0, 10)),
-      h(f.callId ?? '—'),
-      `<code>${h(f.path)}</code>`,
-      h(verdictLabel(lang, f.verdict)),
-    ]);
-  return `<h2>${h(t.dueSoon)} (${due.length})</h2>${table(['deleteBy', t.callId, t.path, t.verdict], rows)}${more(due.length)}`;
-}
-
-function staleHoldsSection(view: AuditResult, lang: ReportLang): string {
-  const t = messages(lang);
-  const stale = view.recordings.filter((f) => f.reason === 'HOLD_EXPIRED');
-  if (stale.length === 0) return '';
-  const rows = stale
-    .slice(0, MAX_LIST_ROWS)
-    .map((f) => [h(f.callId ?? '—'), `<code>${h(f.path)}</code>`, h(f.explanation)]);
-  return `<h2>${h(t.staleHolds)} (${stale.length})</h2>${table([t.callId, t.path, t.reason], rows)}${more(stale.length)}`;
-}
-
-function more(total: number): string {
-  return total > MAX_LIST_ROWS ? `<p class="muted">… +${total - MAX_LIST_ROWS}</p>` : '';
-}
-
 function problemsSection(view: AuditResult, lang: ReportLang): string {
   const t = messages(lang);
   const byCode = new Map<string, number>();
@@ -176,7 +133,7 @@ function problemsSection(view: AuditResult, lang: ReportLang): string {
   });
   if (unreadable > 0)
     rows.push(['—', h(t.unreadableFiles), `<span data-problem="UNREADABLE_FILE">${unreadable}</span>`]);
-  return `<h2>${h(t.inputProblems)}</h2>${table([t.file, t.problemCode, t.count], rows, [2])}`;
+  return `<h2>${h(t.inputProblems)}</h2>${htmlTable([t.file, t.problemCode, t.count], rows, [2])}`;
 }
 
 function baselineSection(view: AuditResult, lang: ReportLang): string {
@@ -191,7 +148,7 @@ function baselineSection(view: AuditResult, lang: ReportLang): string {
     `<strong data-baseline="new">${b.new}</strong> ${h(t.baselineNew)}, <span data-baseline="persisting">${b.persisting}</span> ${h(t.baselinePersisting)}, ` +
     `<span data-baseline="resolved">${b.resolved.length}</span> ${h(t.baselineResolved)}.</p>` +
     (resolved.length > 0
-      ? table([t.verdict, t.reason, t.callId, t.path], resolved) + more(b.resolved.length)
+      ? htmlTable([t.verdict, t.reason, t.callId, t.path], resolved) + moreRows(b.resolved.length)
       : '')
   );
 }
@@ -202,7 +159,7 @@ export function frontPage(view: AuditResult, lang: ReportLang, redact: boolean):
   const notice = redact
     ? `<p class="notice">${h(t.redacted)}</p>`
     : `<p class="notice warning" id="not-redacted">${h(t.notRedacted)}</p>`;
-  const meta = table(
+  const meta = htmlTable(
     ['', ''],
     [
       [h(t.generatedAt), h(view.generatedAt)],
@@ -216,13 +173,14 @@ export function frontPage(view: AuditResult, lang: ReportLang, redact: boolean):
   );
   return (
     `<header><h1>${h(t.title)}</h1><p class="subtitle">${h(t.subtitle)}</p>${notice}` +
-    `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p></header>` +
+    `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</header>` +
     meta +
     inputsSection(view, lang) +
     chartsSection(view, lang) +
     baselineSection(view, lang) +
     dueSoonSection(view, lang) +
     staleHoldsSection(view, lang) +
+    endedHoldsSection(view, lang) +
     problemsSection(view, lang)
   );
 }
