@@ -1,4 +1,3 @@
-import type { BaselineComparison } from './baseline.js';
 import type { Finding, Summary } from './types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -43,8 +42,8 @@ export interface AuditResult {
     outcomeMap: { file: string; sha256: string; entries: number } | null;
   };
   problems: InputProblem[];
+  /** Present only when the audit ran with --baseline. */
+  baseline?: import('./baseline.js').BaselineComparison;
   summary: Summary;
   recordings: Finding[];
-  /** Present only when the audit ran with --baseline. */
-  baseline?: BaselineComparison;
 }

@@ -117,6 +117,8 @@ export interface Finding {
   reason: ReasonCode;
   /** Human-readable sentence explaining the verdict. */
   explanation: string;
+  /** Set only when the audit ran with --baseline: whether this finding was in the baseline. */
+  baseline?: 'new' | 'persisting';
   /** Distinct categories of the joined events, sorted. */
   categories: Category[];
   events: EventEvidence[];
@@ -129,8 +131,6 @@ export interface Finding {
   durationSec: number | null;
   startedAt: string | null;
   problems: FileProblem[];
-  /** Set only when the audit ran with --baseline: whether this finding was in the baseline. */
-  baseline?: 'new' | 'persisting';
 }
 
 export interface Summary {
