@@ -45,6 +45,8 @@ export interface AuditResult {
     outcomeMap: { file: string; sha256: string; entries: number } | null;
   };
   problems: InputProblem[];
+  /** Present only when the audit ran with --baseline. */
+  baseline?: import('./baseline.js').BaselineComparison;
   summary: Summary;
   recordings: Finding[];
   /** Prior notice, time window, log coverage, retention deadlines and holds (policy engine). */

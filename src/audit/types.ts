@@ -125,6 +125,8 @@ export interface Finding {
   reason: ReasonCode;
   /** Human-readable sentence explaining the verdict. */
   explanation: string;
+  /** Set only when the audit ran with --baseline: whether this finding was in the baseline. */
+  baseline?: 'new' | 'persisting';
   /** Distinct categories of the joined events, sorted. */
   categories: Category[];
   events: EventEvidence[];

@@ -2,9 +2,12 @@ import { Command, Option } from 'commander';
 import chalk from 'chalk';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
+import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import { DEFAULTS } from '../config/settings.js';
 import { renderConsoleSummary, type Painter } from '../report/console-summary.js';
+import { baselineCounts, summaryForExitCode } from '../audit/baseline.js';
 import { runAudit } from '../run-audit.js';
+import { applyBaseline, loadBaseline } from './apply-baseline.js';
 import { exitCodeFor } from './exit-code.js';
 import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
 
@@ -85,6 +88,15 @@ export function auditCommand(io: CommandIo): Command {
         'never',
       ]),
     )
+    .option(
+      '--lang <en|sl>',
+      'language of the HTML, Markdown and JUnit reports (default: sl for si-* policies)',
+    )
+    .option('--no-redact', 'show phone numbers and e-mail addresses in HTML, Markdown and JUnit reports')
+    .option(
+      '--baseline <report.json>',
+      'a previous report.json: mark findings new or persisting, list resolved ones; exit code counts new findings only',
+    )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
     .option('--json', 'print the summary as JSON on stdout')
     .option(
@@ -126,24 +138,30 @@ export function auditCommand(io: CommandIo): Command {
     )
     .option('-c, --config <file>', 'JSON config file (default: ./callaudit.config.json when present)')
     .action(
-      async (roots: string[], options: AuditFlags & { json?: boolean; config?: string; crm?: string[] }) => {
+      async (
+        roots: string[],
+        options: AuditFlags &
+          ReportFlags & { json?: boolean; config?: string; crm?: string[]; baseline?: string },
+      ) => {
         const configFile = findConfigFile(options.config, process.cwd());
         const loaded = configFile ? loadConfigFile(configFile) : null;
         const plan = resolvePlan(roots, options, loaded);
         checkFormats(plan.formats);
         checkOutsideRoots(plan.out, plan.roots);
-        const result = await runAudit(plan, {
-          warn: (message) => io.stderr(`${chalk.yellow('warning')} ${message}\n`),
-        });
-        writeReports(result, plan.out, plan.formats);
+        const renderOptions = resolveRenderOptions(options, loaded?.config, plan.policy);
+        const warn = (message: string) => io.stderr(`${chalk.yellow('warning')} ${message}\n`);
+        const baseline = options.baseline ? loadBaseline(options.baseline) : null;
+        const audited = await runAudit(plan, { warn });
+        const result = baseline ? applyBaseline(audited, baseline, warn) : audited;
+        writeReports(result, plan.out, plan.formats, renderOptions);
         if (options.json) {
           io.stdout(
-            `${JSON.stringify({ ...result.summary, out: plan.out, exitCode: exitCodeFor(result.summary, plan.failOn) }, null, 2)}\n`,
+            `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn) }, null, 2)}\n`,
           );
         } else {
           io.stdout(renderConsoleSummary(result, plan.out, chalkPainter));
         }
-        io.setExitCode(exitCodeFor(result.summary, plan.failOn));
+        io.setExitCode(exitCodeFor(summaryForExitCode(result), plan.failOn));
       },
     );
 }

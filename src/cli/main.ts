@@ -7,6 +7,7 @@ import { explainCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { policyCommand } from './policy-command.js';
 import { presetsCommand } from './presets-command.js';
+import { renderCommand } from './render-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -20,6 +21,7 @@ export function buildProgram(io: CommandIo): Command {
   for (const command of [
     auditCommand(io),
     explainCommand(io),
+    renderCommand(io),
     policyCommand(io),
     presetsCommand(io),
     initCommand(io),

@@ -4,6 +4,7 @@ import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
+import type { RenderOptions } from '../report/reporter.js';
 
 export function checkFormats(formats: readonly string[]): void {
   for (const format of formats) {
@@ -31,14 +32,20 @@ export function checkOutsideRoots(outDir: string, roots: readonly string[]): voi
 }
 
 /** Writes each report through a temporary file and a rename, so a reader never sees half a report. */
-export function writeReports(result: AuditResult, outDir: string, formats: readonly string[]): string[] {
+export function writeReports(
+  result: AuditResult,
+  outDir: string,
+  formats: readonly string[],
+  options: RenderOptions,
+): string[] {
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   for (const format of formats) {
     const reporter = REPORTERS[format]!;
     const target = path.join(outDir, reporter.fileName);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, reporter.render(result));
+    const htmlPath = formats.includes('html') ? path.join(outDir, REPORTERS['html']!.fileName) : null;
+    writeFileSync(temporary, reporter.render(result, { ...options, htmlPath }));
     renameSync(temporary, target);
     written.push(target);
   }

@@ -94,6 +94,7 @@ export const configFileSchema = z
     timezone: z.string().optional(),
     outcomeMap: z.string().optional(),
     policy: z.string().optional(),
+    lang: z.enum(['en', 'sl']).optional().describe('Language of the HTML, Markdown and JUnit reports.'),
     out: z.string().optional(),
     format: stringOrList.optional(),
     failOn: z.enum(FAIL_ON).optional(),

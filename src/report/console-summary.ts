@@ -40,6 +40,13 @@ export function renderConsoleSummary(result: AuditResult, outDir: string | null,
     lines.push('By reason:');
     for (const [reason, count] of reasons) lines.push(`  ${reason.padEnd(24)} ${count}`);
   }
+  if (result.baseline) {
+    const b = result.baseline;
+    lines.push('');
+    lines.push(
+      `Since the baseline ${b.file}: ${paint.bold(String(b.new))} new, ${b.persisting} persisting, ${b.resolved.length} resolved.`,
+    );
+  }
   const skipped = result.inputs.callLogs.reduce((n, l) => n + l.skippedRows, 0);
   const unreadable = result.recordings.filter((r) => r.reason === 'UNREADABLE_FILE').length;
   if (skipped > 0 || unreadable > 0) {

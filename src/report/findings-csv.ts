@@ -15,6 +15,9 @@ const HEADER = [
   'codec',
   'duration_sec',
   'legal_basis',
+  // A trailing column, so readers that pick columns by name or position keep working; it tells
+  // whoever opens the sheet that each row is personal data (the path often holds a phone number).
+  'personal_data',
 ];
 
 export const findingsCsvReporter: Reporter = {
@@ -39,6 +42,7 @@ export const findingsCsvReporter: Reporter = {
             f.codec,
             f.durationSec,
             f.legalBasis.join(';'),
+            'yes',
           ],
           { neutralise: true },
         ),

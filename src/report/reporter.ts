@@ -1,8 +1,22 @@
 import type { AuditResult } from '../audit/result.js';
 
+export type ReportLang = 'en' | 'sl';
+export const REPORT_LANGS: readonly ReportLang[] = ['en', 'sl'];
+
+/** How the human-facing formats (HTML, Markdown, JUnit) are rendered; machine formats ignore it. */
+export interface RenderOptions {
+  lang: ReportLang;
+  /** Mask phone numbers and e-mail addresses (the default); false only with --no-redact. */
+  redact: boolean;
+  /** Where the HTML report was written, so the Markdown summary can point to it. */
+  htmlPath?: string | null;
+}
+
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { lang: 'en', redact: true };
+
 /** A reporter renders the audit result to one file; reporters are pure and never touch the disk. */
 export interface Reporter {
   name: string;
   fileName: string;
-  render(result: AuditResult): string;
+  render(result: AuditResult, options: RenderOptions): string;
 }

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { findConfigFile, loadConfigFile } from '../config/config-file.js';
+import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
+import type { CommandIo } from './audit-command.js';
+import { readReport } from './read-report.js';
+import { checkFormats, writeReports } from './write-reports.js';
+
+/** Re-renders a saved report.json in other formats without touching the archive or the call logs. */
+export function renderCommand(io: CommandIo): Command {
+  return new Command('render')
+    .description(
+      'Render a saved report.json as html, md, junit (or json, csv, manifest) without auditing again.',
+    )
+    .argument('<report.json>', 'a report.json written by callaudit audit')
+    .option('--format <list>', 'comma-separated report formats', 'html,md')
+    .option('--out <dir>', 'output folder', '.')
+    .option('--lang <en|sl>', 'report language (default: sl for si-* policies)')
+    .option('--no-redact', 'show phone numbers and e-mail addresses in HTML, Markdown and JUnit reports')
+    .option('-c, --config <file>', 'JSON config file, for its lang setting')
+    .action((file: string, options: ReportFlags & { format: string; out: string; config?: string }) => {
+      const formats = options.format
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
+      checkFormats(formats);
+      const result = readReport(file, 'report');
+      const configFile = findConfigFile(options.config, process.cwd());
+      const config = configFile ? loadConfigFile(configFile).config : undefined;
+      const written = writeReports(
+        result,
+        options.out,
+        formats,
+        resolveRenderOptions(options, config, result.policy.id),
+      );
+      io.stdout(`${written.join('\n')}\n`);
+    });
+}

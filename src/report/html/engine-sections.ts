@@ -1,0 +1,104 @@
+import type { AuditResult } from '../../audit/result.js';
+import { messages, verdictLabel } from '../i18n.js';
+import type { ReportLang } from '../reporter.js';
+import { h } from './escape.js';
+import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
+
+/**
+ * What the policy engine (issue 4) adds to report.json under `engine`. Read loosely: this renderer
+ * must also open reports written before the engine existed, and survive fields it does not know.
+ */
+interface EngineView {
+  priorNotice?: { verified?: boolean; statement?: string };
+  retention?: {
+    dueWithinDays?: number;
+    dueSoon?: Array<{ path: string; callId: string | null; deleteBy: string }>;
+  };
+  holds?: { file?: string; stale?: Array<Record<string, unknown>> } | null;
+  unconfirmedCitations?: Array<{ id: string }>;
+}
+
+const DUE_SOON_DAYS = 30;
+
+function engineOf(view: AuditResult): EngineView | null {
+  const engine = (view as unknown as { engine?: unknown }).engine;
+  return engine && typeof engine === 'object' ? (engine as EngineView) : null;
+}
+
+interface Due {
+  path: string;
+  callId: string | null;
+  deleteBy: string;
+}
+
+/** The engine's list when there is one; else compliant findings whose `deleteBy` is near. */
+function dueSoon(view: AuditResult): { days: number; due: Due[] } {
+  const retention = engineOf(view)?.retention;
+  if (retention?.dueSoon) return { days: retention.dueWithinDays ?? DUE_SOON_DAYS, due: retention.dueSoon };
+  const horizon = Date.parse(view.generatedAt) + DUE_SOON_DAYS * 86_400_000;
+  const due = view.recordings
+    .map((f) => ({ f, deleteBy: (f as { deleteBy?: unknown }).deleteBy }))
+    .filter(
+      (x): x is { f: (typeof view.recordings)[number]; deleteBy: string } => typeof x.deleteBy === 'string',
+    )
+    .filter((x) => x.f.verdict === 'compliant' && Date.parse(x.deleteBy) <= horizon)
+    .map((x) => ({ path: x.f.path, callId: x.f.callId, deleteBy: x.deleteBy }))
+    .sort((a, b) => (a.deleteBy < b.deleteBy ? -1 : a.deleteBy > b.deleteBy ? 1 : 0));
+  return { days: DUE_SOON_DAYS, due };
+}
+
+export function dueSoonSection(view: AuditResult, lang: ReportLang): string {
+  const t = messages(lang);
+  const { days, due } = dueSoon(view);
+  if (due.length === 0) return '';
+  const rows = due
+    .slice(0, MAX_LIST_ROWS)
+    .map((d) => [h(d.deleteBy.slice(0, 10)), h(d.callId ?? '—'), `<code>${h(d.path)}</code>`]);
+  return `<h2>${h(t.dueSoon)} (${due.length}, ≤ ${days} d)</h2>${htmlTable([t.date, t.callId, t.path], rows)}${moreRows(due.length)}`;
+}
+
+/** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
+export function staleHoldsSection(view: AuditResult, lang: ReportLang): string {
+  const t = messages(lang);
+  const stale = engineOf(view)?.holds?.stale ?? [];
+  if (stale.length === 0) return '';
+  const columns = [...new Set(stale.flatMap((hold) => Object.keys(hold)))].filter((key) =>
+    stale.some((hold) => ['string', 'number'].includes(typeof hold[key])),
+  );
+  const rows = stale
+    .slice(0, MAX_LIST_ROWS)
+    .map((hold) => columns.map((key) => h(hold[key] as string | null)));
+  return `<h2>${h(t.staleHolds)} (${stale.length})</h2>${htmlTable(columns, rows)}${moreRows(stale.length)}`;
+}
+
+/** Holds that have ended: findings with reason HOLD_EXPIRED, which must now be judged like any other. */
+export function endedHoldsSection(view: AuditResult, lang: ReportLang): string {
+  const t = messages(lang);
+  const ended = view.recordings.filter((f) => f.reason === 'HOLD_EXPIRED');
+  if (ended.length === 0) return '';
+  const rows = ended
+    .slice(0, MAX_LIST_ROWS)
+    .map((f) => [
+      h(f.callId ?? '—'),
+      `<code>${h(f.path)}</code>`,
+      h(verdictLabel(lang, f.verdict)),
+      h(f.explanation),
+    ]);
+  return `<h2>${h(t.endedHolds)} (${ended.length})</h2>${htmlTable([t.callId, t.path, t.verdict, t.reason], rows)}${moreRows(ended.length)}`;
+}
+
+/** The engine's caveats: prior notice not verified, citations not yet confirmed. */
+export function engineNotesSection(view: AuditResult, lang: ReportLang): string {
+  const engine = engineOf(view);
+  if (!engine) return '';
+  const t = messages(lang);
+  const notes: string[] = [];
+  if (engine.priorNotice && engine.priorNotice.verified === false && engine.priorNotice.statement)
+    notes.push(`<p class="notice warning">${h(engine.priorNotice.statement)}</p>`);
+  const unconfirmed = (engine.unconfirmedCitations ?? []).map((c) => c.id);
+  if (unconfirmed.length > 0)
+    notes.push(
+      `<p class="notice">${h(t.unconfirmedCitations)}: ${unconfirmed.map((id) => `<code>${h(id)}</code>`).join(', ')}</p>`,
+    );
+  return notes.join('');
+}

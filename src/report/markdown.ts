@@ -1,0 +1,87 @@
+import type { AuditResult } from '../audit/result.js';
+import type { Finding } from '../audit/types.js';
+import { messages, reasonLabel, verdictLabel } from './i18n.js';
+import type { Reporter } from './reporter.js';
+import { viewFor } from './redacted-view.js';
+
+const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
+const MAX_NEW_ROWS = 20;
+const TOP_REASONS = 5;
+
+/** Markdown-escapes text for a table cell; `<` is an entity so hostile labels never become HTML. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+function newFindingsSection(view: AuditResult, lines: string[], lang: 'en' | 'sl'): void {
+  const baseline = view.baseline;
+  if (!baseline) return;
+  const t = messages(lang);
+  const fresh = view.recordings.filter((f: Finding) => f.baseline === 'new');
+  lines.push(
+    `### ${t.baseline}: ${baseline.new} ${t.baselineNew}, ${baseline.persisting} ${t.baselinePersisting}, ${baseline.resolved.length} ${t.baselineResolved}`,
+    '',
+  );
+  if (fresh.length === 0) return;
+  lines.push(`| ${t.verdict} | ${t.reason} | ${t.callId} | ${t.path} |`, '|---|---|---|---|');
+  for (const f of fresh.slice(0, MAX_NEW_ROWS)) {
+    lines.push(`| ${f.verdict} | ${f.reason} | ${mdText(f.callId ?? '—')} | ${mdText(f.path)} |`);
+  }
+  if (fresh.length > MAX_NEW_ROWS) lines.push('', `… +${fresh.length - MAX_NEW_ROWS}`);
+  lines.push('');
+}
+
+/** A short summary for $GITHUB_STEP_SUMMARY, merge-request notes or an e-mail. */
+export const markdownReporter: Reporter = {
+  name: 'md',
+  fileName: 'summary.md',
+  render(result, options) {
+    const view = viewFor(result, options.redact);
+    const t = messages(options.lang);
+    const s = view.summary;
+    const lines: string[] = [];
+    lines.push(
+      // "label: count" sidesteps plural forms, of which Slovenian has four.
+      `## ${t.title} — ${t.recordings}: ${s.recordings}, ${verdictLabel(options.lang, 'violation')}: ${s.violation}, ${verdictLabel(options.lang, 'review')}: ${s.review}`,
+      '',
+      `${t.policy}: \`${mdText(view.policy.id)}@${mdText(view.policy.version)}\` (sha256 \`${view.policy.sha256.slice(0, 12)}\`) · ${t.generatedAt}: ${view.generatedAt} · ${t.tool}: ${view.tool.name} ${view.tool.version}`,
+      '',
+      `| ${t.verdict} | ${t.recordings} |`,
+      '|---|---:|',
+    );
+    for (const verdict of VERDICT_ORDER)
+      lines.push(`| ${verdictLabel(options.lang, verdict)} | ${s[verdict]} |`);
+    lines.push(`| **${t.total}** | **${s.recordings}** |`, '');
+
+    const reasons = Object.entries(s.byReason)
+      .sort(([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || (a < b ? -1 : 1))
+      .slice(0, TOP_REASONS);
+    if (reasons.length > 0) {
+      lines.push(`### ${t.totalsByReason}`, '', `| ${t.reason} | ${t.recordings} |`, '|---|---:|');
+      for (const [reason, count] of reasons)
+        lines.push(`| ${mdText(reasonLabel(options.lang, reason))} | ${count} |`);
+      lines.push('');
+    }
+    newFindingsSection(view, lines, options.lang);
+
+    const skipped = view.inputs.callLogs.reduce((n, l) => n + l.skippedRows, 0);
+    const unreadable = s.byReason.UNREADABLE_FILE ?? 0;
+    if (skipped > 0 || unreadable > 0) {
+      lines.push(
+        `### ${t.inputProblems}`,
+        '',
+        `- ${t.skippedRows}: ${skipped}`,
+        `- ${t.unreadableFiles}: ${unreadable}`,
+        '',
+      );
+    }
+    if (options.htmlPath) lines.push(`HTML: \`${mdText(options.htmlPath)}\``, '');
+    lines.push(`_${options.redact ? t.redacted : t.notRedacted}_`, '');
+    return lines.join('\n');
+  },
+};

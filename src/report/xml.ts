@@ -1,0 +1,14 @@
+// Characters XML 1.0 cannot carry at all, even escaped; a hostile file name may contain them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text for XML content and double-quoted attribute values. */
+export function xmlText(text: string): string {
+  return text
+    .replace(INVALID_XML_CHARS, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
