@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { compileIdPattern } from './archive/call-id.js';
+import { hashViolations } from './archive/hash-violations.js';
 import { scanArchive } from './archive/scan.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
 import { judge } from './audit/judge.js';
+import { computeRunId } from './audit/run-id.js';
 import {
   REPORT_SCHEMA_VERSION,
   type AuditResult,
@@ -100,8 +102,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const index = indexEventsByCallId(events);
   const policy = { pack, classify };
   const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsForCall(index, r.callId), policy)));
+  if (plan.hash) await hashViolations(findings, plan.concurrency);
 
-  return {
+  const result: Omit<AuditResult, 'runId'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: plan.now,
@@ -128,4 +131,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     summary: summarise(findings),
     recordings: findings,
   };
+  const { schemaVersion, tool, generatedAt, ...rest } = result;
+  // runId sits after generatedAt so the report's key order (and bytes) stay fixed.
+  return { schemaVersion, tool, generatedAt, runId: computeRunId(result), ...rest };
 }

@@ -129,6 +129,8 @@ export interface Finding {
   durationSec: number | null;
   startedAt: string | null;
   problems: FileProblem[];
+  /** SHA-256 of the file, only for violations and only with `audit --hash`. */
+  sha256?: string;
 }
 
 export interface Summary {

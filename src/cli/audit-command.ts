@@ -67,6 +67,7 @@ export function auditCommand(io: CommandIo): Command {
       ]),
     )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
+    .option('--hash', 'record the SHA-256 of each violation in the deletion manifest (reads those files)')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-c, --config <file>', 'JSON config file (default: ./callaudit.config.json when present)')
     .action(

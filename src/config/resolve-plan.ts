@@ -21,6 +21,7 @@ export interface AuditFlags {
   format?: string;
   failOn?: string;
   concurrency?: string;
+  hash?: boolean;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -122,6 +123,7 @@ export function resolvePlan(
     formats,
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
+    hash: flags.hash ?? config.hash ?? false,
     configFile: loaded?.file ?? null,
   };
 }

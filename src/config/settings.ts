@@ -31,6 +31,7 @@ export const configFileSchema = z
     format: stringOrList.optional(),
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
+    hash: z.boolean().optional().describe('Record the SHA-256 of each violation in the deletion manifest.'),
   })
   .strict();
 
@@ -55,6 +56,8 @@ export interface AuditPlan {
   formats: string[];
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
+  /** SHA-256 of each violation's file into the manifest (a full read of those files). */
+  hash: boolean;
   configFile: string | null;
 }
 
