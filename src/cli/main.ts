@@ -3,6 +3,9 @@ import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
+import { logCommand } from './log-command.js';
+import { purgeCommand } from './purge-command.js';
+import { restoreCommand } from './restore-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -16,6 +19,12 @@ export function buildProgram(io: CommandIo): Command {
   program.addCommand(
     auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
   );
+  for (const command of [purgeCommand(io), restoreCommand(io), logCommand(io)]) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of command.commands)
+      sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    program.addCommand(command);
+  }
   return program;
 }
 

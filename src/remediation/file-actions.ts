@@ -34,10 +34,15 @@ export async function deleteFile(absolutePath: string): Promise<void> {
 }
 
 /**
- * Creates the parent folders of `segments` below `realBase`, refusing to pass through a symbolic
- * link or a non-folder. Returns the absolute target path or a Skip.
+ * Creates (unless `create` is false) the parent folders of `segments` below `realBase`, refusing
+ * to pass through a symbolic link or a non-folder, and refuses a target that already exists.
+ * Returns the absolute target path or a Skip.
  */
-export async function prepareTarget(realBase: string, segments: readonly string[]): Promise<string | Skip> {
+export async function prepareTarget(
+  realBase: string,
+  segments: readonly string[],
+  create = true,
+): Promise<string | Skip> {
   let current = realBase;
   for (const segment of segments.slice(0, -1)) {
     current = path.join(current, segment);
@@ -49,6 +54,8 @@ export async function prepareTarget(realBase: string, segments: readonly string[
         return { code: 'TARGET_EXISTS', detail: `${current} exists and is not a folder` };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // A dry run only looks: below a missing folder nothing can be in the way.
+      if (!create) return path.join(realBase, ...segments);
       await mkdir(current);
     }
   }
