@@ -68,7 +68,8 @@ export function readManifest(file: string): Manifest {
   const manifestSha256 = createHash('sha256').update(bytes).digest('hex');
   let records: string[][];
   try {
-    records = parse(bytes.toString('utf8'), { relax_column_count: false, skip_empty_lines: false });
+    // Column counts are checked below, after the header: a wrong header is the clearer message.
+    records = parse(bytes.toString('utf8'), { relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
     refuse(file, `not a readable CSV (${(error as Error).message})`);
   }
@@ -90,6 +91,8 @@ export function readManifest(file: string): Manifest {
   let first: { runId: string; policyId: string; policyVersion: string } | null = null;
   records.slice(1).forEach((cells, index) => {
     const line = index + 2;
+    if (cells.length !== MANIFEST_HEADER.length)
+      refuse(file, `a row has ${cells.length} columns, the header ${MANIFEST_HEADER.length}`, line);
     const [version, root, path, callId, reason, size, mtime, sha256, runId, policyId, policyVersion] =
       cells as [string, string, string, string, string, string, string, string, string, string, string];
     if (version !== String(MANIFEST_VERSION))
