@@ -109,8 +109,9 @@ async function copyVerified(source: string, target: string, sha256: string): Pro
     fsyncFile(partial);
     const copied = await sha256OfFile(partial);
     if (copied.sha256 !== sha256) throw new Error('the copy does not match the original (SHA-256)');
-    const original = await lstat(source);
-    await utimes(partial, original.atime, original.mtime);
+    // Keep the mtime (to the microsecond utimes allows): the manifest and a re-audit compare it.
+    const original = await lstat(source, { bigint: true });
+    await utimes(partial, Number(original.atimeNs) / 1e9, Number(original.mtimeNs) / 1e9);
     fsyncFile(partial);
     try {
       await link(partial, target);
