@@ -61,6 +61,7 @@ export function renderPurge(report: PurgeReport): string {
     const codes = [...new Set(skipped.map((r) => r.skip.code))].sort();
     for (const code of codes) out.push(`  ${code}: ${SKIP_REASONS[code]}`);
   }
+  for (const warning of report.warnings) out.push(`warning: ${warning}`);
   if (report.log)
     out.push(
       `deletion log ${report.log.file}: ${report.log.lines} line(s), head ${report.log.head}`,

@@ -58,6 +58,8 @@ export interface PurgeReport {
   instruction: Instruction;
   results: RowResult[];
   log: { file: string; head: string; lines: number } | null;
+  /** Things the operator should know that are not about one row. */
+  warnings: string[];
 }
 
 const RECOVERED = 'completed after an interrupted run';
@@ -122,13 +124,18 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
     instruction: manifest.instruction,
     results: planned,
     log: null,
+    warnings:
+      !options.execute && existsSync(journalFile)
+        ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
+        : [],
   };
   if (!options.execute) {
     resumed?.journal.close();
     return report;
   }
 
-  const toAct = planned.filter((r) => r.kind === 'planned');
+  // Rows an interrupted run already finished are not asked about again.
+  const toAct = planned.filter((r, index) => r.kind === 'planned' && !resumed?.state.done.has(index));
   if (hooks.confirm) {
     const bytes = toAct.reduce((sum, r) => sum + (r.kind === 'planned' ? r.size : 0), 0);
     if (!(await hooks.confirm({ files: toAct.length, bytes, mode }))) {
@@ -253,7 +260,12 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
       }
       let target: string | null = null;
       if (realQuarantine) {
-        const prepared = await prepareTarget(realQuarantine, safeSegments(row.path) as string[]);
+        const prepared = await prepareTarget(realQuarantine, safeSegments(row.path) as string[]).catch(
+          (error: NodeJS.ErrnoException): Skip => ({
+            code: 'ACTION_FAILED',
+            detail: `cannot create the quarantine folder (${error.code ?? error.message})`,
+          }),
+        );
         if (isSkip(prepared)) {
           results.push(logSkip(index, row, prepared, checked.size));
           continue;
@@ -272,6 +284,12 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
       } catch (error) {
         if (isInjectedFault(error)) throw error;
         const code = (error as NodeJS.ErrnoException).code;
+        // An error after the unlink (e.g. from the folder fsync) must not log a deleted file as kept.
+        const after = await resolveInsideRoot(realRoot, row.path);
+        if (isSkip(after) && after.code === 'MISSING') {
+          results.push(logActed(index, row, checked.size, sha256, false));
+          continue;
+        }
         results.push(
           logSkip(
             index,
@@ -321,7 +339,7 @@ async function quarantineTargetTaken(quarantine: string, relativePath: string): 
 /**
  * A row whose intent is journaled but not done: the action may or may not have happened.
  * - the source is gone and (quarantine) the target holds the intended bytes: it happened;
- * - the source is there and (quarantine) the target already holds the same bytes: finish the move;
+ * - the source is there, unchanged, and (quarantine) the target holds the same bytes: finish the move;
  * - the source is there otherwise: it did not happen; act normally;
  * - the source is gone and the target is not right: the file vanished; log it as such.
  */
@@ -339,7 +357,8 @@ async function recoverInterrupted(
   const target = await resolveInsideRoot(realQuarantine!, row.path);
   const targetRight = !isSkip(target) && (await sha256OfFile(target)).sha256 === sha256;
   if (sourceGone) return targetRight ? 'acted' : 'vanished';
-  if (targetRight) {
+  const sourceUnchanged = !isSkip(source) && (await sha256OfFile(source)).sha256 === sha256;
+  if (targetRight && sourceUnchanged) {
     await deleteFile(source as string);
     return 'acted';
   }
