@@ -97,7 +97,14 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
       journalFile,
     );
   const resumed = options.resume ? Journal.resume(journalFile) : null;
-  if (resumed) checkResumeMatches(resumed.state.header, manifest.instruction.manifestSha256, realRoot, mode);
+  if (resumed)
+    checkResumeMatches(
+      resumed.state.header,
+      manifest.instruction.manifestSha256,
+      realRoot,
+      mode,
+      options.quarantine ? realPathOrResolved(options.quarantine) : null,
+    );
 
   // Plan: every rule checked for every row before anything is touched.
   const planned: RowResult[] = [];
@@ -370,6 +377,7 @@ function checkResumeMatches(
   manifestSha256: string,
   realRoot: string,
   mode: Mode,
+  quarantine: string | null,
 ): void {
   const mismatch =
     header.manifest_sha256 !== manifestSha256
@@ -378,11 +386,21 @@ function checkResumeMatches(
         ? `another root (${header.root})`
         : header.mode !== mode
           ? `another mode (${header.mode})`
-          : null;
+          : header.quarantine !== quarantine
+            ? `another quarantine folder (${header.quarantine})`
+            : null;
   if (mismatch)
     throw new CallauditError(
       'RESUME_MISMATCH',
-      `the interrupted run used ${mismatch}; --resume must repeat the same manifest, --root and mode`,
+      `the interrupted run used ${mismatch}; --resume must repeat the same manifest, --root and --quarantine`,
       'run the original command again with --resume',
     );
+}
+
+function realPathOrResolved(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
 }

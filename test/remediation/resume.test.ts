@@ -121,3 +121,14 @@ describe('crash safety: an interrupted purge resumes without deleting twice, log
     await expect(purge({ ...s.options, resume: true })).rejects.toThrow(/no interrupted run/);
   });
 });
+
+describe('resume in quarantine mode', () => {
+  it('--resume refuses another quarantine folder than the interrupted run', async () => {
+    const s = setup(true);
+    await expect(purge(s.options, crashAt('after-done', 0))).rejects.toBeInstanceOf(InjectedFault);
+    await expect(
+      purge({ ...s.options, quarantine: path.join(s.dir, 'elsewhere'), resume: true }),
+    ).rejects.toThrow(/another quarantine folder/);
+    expect(existsSync(path.join(s.root, 'a/in_C-2.wav'))).toBe(true);
+  });
+});
