@@ -39,6 +39,12 @@ export function rowRootMatches(rowRoot: string, givenRoot: string, realRoot: str
 
 /** Real path of a file that may not exist yet: its folder must exist. */
 export function realFilePath(file: string, what: string): string {
+  // An existing log may itself be a symlink (into the archive, say): judge where it really is.
+  try {
+    return realpathSync(file);
+  } catch {
+    // Does not exist yet: its folder decides.
+  }
   const folder = path.dirname(path.resolve(file));
   let realFolder: string;
   try {

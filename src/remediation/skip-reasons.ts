@@ -7,6 +7,8 @@ export const SKIP_REASONS = {
   UNSAFE_PATH: 'the path is absolute, contains "..", "." or an empty segment, a backslash or a NUL',
   SYMLINK: 'the file or one of its parent folders is a symbolic link',
   NOT_A_FILE: 'the path is not a regular file',
+  HARD_LINKED:
+    'the file has other hard links: removing this name would not delete the recording, so it is left for a human',
   MISSING: 'the file no longer exists',
   CHANGED: 'changed since the audit (size, modification time or SHA-256 differs): audit again',
   HELD: 'the call is under an active hold',

@@ -25,6 +25,9 @@ export async function verifyAgainstManifest(
   } catch {
     return { code: 'MISSING', detail: 'the file no longer exists' };
   }
+  // Deleting one name of a multiply linked file leaves the recording on disk under the others.
+  if (stats.nlink > 1)
+    return { code: 'HARD_LINKED', detail: `${stats.nlink} names point to this file; find the others first` };
   if (stats.size !== row.size)
     return { code: 'CHANGED', detail: `size is ${stats.size} bytes, the audit saw ${row.size}` };
   if (stats.mtime.toISOString() !== row.mtime)

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallauditError } from '../../src/errors.js';
@@ -197,6 +197,21 @@ describe('purge: every safety rule skips the row and leaves the file', () => {
     const before = hashTree(s.root);
     await expect(purge(s.options({ holdsFile: holds }))).rejects.toThrow(/customer_id/);
     expect(hashTree(s.root)).toBe(before);
+  });
+
+  it('a file with other hard links is skipped: deleting one name would not delete the recording', async () => {
+    const s = setup();
+    linkSync(path.join(s.root, ROWS[0]!.path), path.join(s.dir, 'second-name.wav'));
+    const report = await purge(s.options());
+    expect(kinds(report.results).map(([, k]) => k)).toEqual(['HARD_LINKED', 'acted', 'acted']);
+    expect(existsSync(path.join(s.root, ROWS[0]!.path))).toBe(true);
+  });
+
+  it('never follows a log that is a symlink into the archive', async () => {
+    const s = setup();
+    writeFileSync(path.join(s.root, 'inside.ndjson'), '');
+    symlinkSync(path.join(s.root, 'inside.ndjson'), s.log);
+    await expect(purge(s.options())).rejects.toThrow(/inside the archive root/);
   });
 
   it('rows of another root are refused, not resolved against --root', async () => {
