@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InjectedFault, purge } from '../../src/remediation/purge.js';
 import { hashTree, REPO, runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-purge-e2e-'));
@@ -159,6 +160,56 @@ describe('callaudit purge on a copy of the demo archive', () => {
     const run = cli(['purge', 'report/deletion-manifest.csv', '--root', 'recordings', '--execute']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--operator');
+  });
+
+  it('a run that crashed between two files is refused without --resume and finished with it', async () => {
+    const { dir, violations, cli } = auditedCopy('crash', '--hash');
+    // The crash happens in-process (the CLI has no fault hook), whose working directory is not
+    // `dir`: give the rows the absolute root so both runs see the same archive.
+    const manifest = path.join(dir, 'report/deletion-manifest.csv');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(/^2,recordings,/gm, `2,${path.join(dir, 'recordings')},`),
+    );
+    await expect(
+      purge(
+        {
+          manifestFile: path.join(dir, 'report/deletion-manifest.csv'),
+          root: path.join(dir, 'recordings'),
+          execute: true,
+          operator: 'DPO',
+          quarantine: null,
+          holdsFile: null,
+          timezone: 'Europe/Ljubljana',
+          logFile: path.join(dir, 'deletion-log.ndjson'),
+          resume: false,
+        },
+        {
+          fault: (point, row) => {
+            if (point === 'after-done' && row === 2) throw new InjectedFault('power cut');
+          },
+        },
+      ),
+    ).rejects.toBeInstanceOf(InjectedFault);
+    const args = [
+      'purge',
+      'report/deletion-manifest.csv',
+      '--root',
+      'recordings',
+      '--execute',
+      '--operator',
+      'DPO',
+    ];
+    const refused = cli(args);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--resume');
+    const resumed = cli([...args, '--resume']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('3 of them handled by the interrupted run');
+    for (const file of violations) expect(existsSync(path.join(dir, 'recordings', file))).toBe(false);
+    const lines = readFileSync(path.join(dir, 'deletion-log.ndjson'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(violations.length);
+    expect(cli(['log', 'verify', 'deletion-log.ndjson']).status).toBe(0);
   });
 
   it('quarantine, then restore: the archive is byte-identical again', () => {
