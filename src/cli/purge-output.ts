@@ -49,6 +49,10 @@ export function renderPurge(report: PurgeReport): string {
   out.push(`${done}: ${acted.length} file(s), ${formatBytes(bytes)}`);
   for (const [reason, t] of byReason(acted))
     out.push(`  ${reason.padEnd(24)} ${String(t.files).padStart(6)} file(s)  ${formatBytes(t.bytes)}`);
+  // A dry run names every file it would act on: that list is what the operator signs off.
+  if (!report.executed)
+    for (const r of report.results)
+      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${r.row.path}`);
   const earlier = report.results.filter((r) => r.kind === 'earlier').length;
   if (earlier > 0) out.push(`  (${earlier} of them handled by the interrupted run, logged then)`);
   const skipped = report.results.filter(
