@@ -69,6 +69,7 @@ describe('callaudit purge on a copy of the demo archive', () => {
     expect(dry.stdout).toContain('DRY RUN');
     expect(dry.stdout).toContain(`would delete: ${violations.length} file(s)`);
     expect(dry.stdout).toMatch(/NON_QUALIFYING_ONLY\s+\d+ file/);
+    for (const file of violations) expect(dry.stdout).toContain(file);
     expect(hashTree(recordings)).toBe(before);
     expect(existsSync(path.join(dir, 'deletion-log.ndjson'))).toBe(false);
 
