@@ -30,6 +30,8 @@ export interface LogEntry {
   size: number | null;
   sha256: string | null;
   path_sha256: string;
+  /** SHA-256 of the archive root's real path: restore puts files back only into the root they left. */
+  root_sha256: string;
   /** Set when a resumed run completes an action the interrupted run had started. */
   note: string | null;
   prev: string;
@@ -69,6 +71,7 @@ export function sealEntry(entry: UnsealedEntry, seq: number, prev: string): { li
     size: entry.size,
     sha256: entry.sha256,
     path_sha256: entry.path_sha256,
+    root_sha256: entry.root_sha256,
     note: entry.note,
     prev,
   };

@@ -8,7 +8,7 @@ import { checkRow, type RowContext } from './check-row.js';
 import { deleteFile, moveWithoutOverwrite, prepareTarget } from './file-actions.js';
 import { Journal, journalPathFor, type JournalHeader, type JournalState } from './journal.js';
 import { checkLogLocation, checkQuarantineLocation, realArchiveRoot, realFilePath } from './locations.js';
-import { pathSha256, type LogEntry, type UnsealedEntry } from './log-entry.js';
+import { pathSha256, sha256Text, type LogEntry, type UnsealedEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
 import { readManifest, type Instruction, type ManifestRow } from './manifest.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
@@ -199,6 +199,7 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
     call_id: row.callId,
     reason: row.reason,
     path_sha256: pathSha256(row.path),
+    root_sha256: sha256Text(realRoot),
   });
   const logSkip = (index: number, row: ManifestRow, skip: Skip, size: number | null = null): RowResult => {
     log.append({ ...entryFor(row), action: 'skipped', skip, size, sha256: null, note: null });

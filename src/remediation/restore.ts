@@ -5,7 +5,7 @@ import { sha256OfFile } from '../archive/sha256-file.js';
 import { CallauditError } from '../errors.js';
 import { moveWithoutOverwrite, PARTIAL_SUFFIX, prepareTarget } from './file-actions.js';
 import { checkLogLocation, checkQuarantineLocation, realArchiveRoot, realFilePath } from './locations.js';
-import { pathSha256, type LogEntry } from './log-entry.js';
+import { pathSha256, sha256Text, type LogEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
 import { readLogText, verifyLogText } from './log-verify.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
@@ -66,8 +66,11 @@ export async function restore(
       'restore trusts only a log that verifies',
       options.logFile,
     );
+  // Only what left this root: the same relative path may have been quarantined from another archive.
+  const rootSha256 = sha256Text(realRoot);
   const inQuarantine = new Map<string, LogEntry>();
   for (const entry of check.entries) {
+    if (entry.root_sha256 !== rootSha256) continue;
     if (entry.action === 'quarantined') inQuarantine.set(entry.path_sha256, entry);
     if (entry.action === 'restored') inQuarantine.delete(entry.path_sha256);
   }
@@ -138,6 +141,7 @@ export async function restore(
         size: entry.size,
         sha256: entry.sha256,
         path_sha256: entry.path_sha256,
+        root_sha256: entry.root_sha256,
         note: null,
       });
       done.push({ ...again, kind: 'restored' });
@@ -162,7 +166,10 @@ async function planOne(
   const skipped = (skip: Skip): RestoreResult => ({ kind: 'skipped', path: file, skip });
   const entry = inQuarantine.get(pathSha256(file));
   if (!entry || entry.sha256 === null)
-    return skipped({ code: 'NOT_QUARANTINED_HERE', detail: 'no quarantined line in the log for this file' });
+    return skipped({
+      code: 'NOT_QUARANTINED_HERE',
+      detail: 'the log has no line quarantining this file from this archive root',
+    });
   const source = await resolveInsideRoot(realQuarantine, file);
   if (isSkip(source)) return skipped(source);
   const digest = await sha256OfFile(source);

@@ -25,6 +25,7 @@ const entry = (overrides: Partial<UnsealedEntry> = {}): UnsealedEntry => ({
   size: 100,
   sha256: 'c'.repeat(64),
   path_sha256: 'd'.repeat(64),
+  root_sha256: 'e'.repeat(64),
   note: null,
   ...overrides,
 });

@@ -99,6 +99,18 @@ describe('quarantine and restore', () => {
     expect(existsSync(path.join(s.root, ROWS[1]!.path))).toBe(false);
   });
 
+  it('restore puts files back only into the root they were quarantined from', async () => {
+    const s = setup();
+    await purge(s.options);
+    const otherRoot = path.join(s.dir, 'other-archive');
+    writeArchive(otherRoot, { 'placeholder.txt': '' });
+    const report = await restore({ ...s.restoreOptions, root: otherRoot });
+    expect(report.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual(
+      Array(3).fill('NOT_QUARANTINED_HERE'),
+    );
+    expect(existsSync(path.join(otherRoot, ROWS[0]!.path))).toBe(false);
+  });
+
   it('purge refuses a quarantine folder inside the archive', async () => {
     const s = setup();
     await expect(purge({ ...s.options, quarantine: path.join(s.root, 'q') })).rejects.toThrow(/overlaps/);
