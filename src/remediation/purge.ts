@@ -7,6 +7,7 @@ import type { Hold } from '../policy/holds.js';
 import { checkRow, type RowContext } from './check-row.js';
 import { deleteFile, moveWithoutOverwrite, prepareTarget } from './file-actions.js';
 import { Journal, journalPathFor, type JournalHeader, type JournalState } from './journal.js';
+import { checkResumeMatches, realPathOrResolved, recoverInterrupted, type Mode } from './resume-recovery.js';
 import { checkLogLocation, checkQuarantineLocation, realArchiveRoot, realFilePath } from './locations.js';
 import { pathSha256, sha256Text, type LogEntry, type UnsealedEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
@@ -14,7 +15,6 @@ import { readManifest, type Instruction, type ManifestRow } from './manifest.js'
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
 import { loadPurgeHolds } from './purge-holds.js';
 import type { Skip } from './skip-reasons.js';
-import { sha256OfFile } from '../archive/sha256-file.js';
 
 export interface PurgeOptions {
   manifestFile: string;
@@ -41,7 +41,7 @@ export interface PurgeHooks {
   confirm?: (plan: { files: number; bytes: number; mode: Mode }) => Promise<boolean>;
 }
 
-export type Mode = 'delete' | 'quarantine';
+export type { Mode };
 
 export type RowResult =
   | { kind: 'planned'; row: ManifestRow; size: number }
@@ -341,67 +341,5 @@ async function quarantineTargetTaken(quarantine: string, relativePath: string): 
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * A row whose intent is journaled but not done: the action may or may not have happened.
- * - the source is gone and (quarantine) the target holds the intended bytes: it happened;
- * - the source is there, unchanged, and (quarantine) the target holds the same bytes: finish the move;
- * - the source is there otherwise: it did not happen; act normally;
- * - the source is gone and the target is not right: the file vanished; log it as such.
- */
-async function recoverInterrupted(
-  row: ManifestRow,
-  sha256: string,
-  realRoot: string,
-  realQuarantine: string | null,
-  mode: Mode,
-): Promise<'acted' | 'vanished' | 'redo'> {
-  const source = await resolveInsideRoot(realRoot, row.path);
-  const sourceGone = isSkip(source) && source.code === 'MISSING';
-  if (isSkip(source) && !sourceGone) return 'redo';
-  if (mode === 'delete') return sourceGone ? 'acted' : 'redo';
-  const target = await resolveInsideRoot(realQuarantine!, row.path);
-  const targetRight = !isSkip(target) && (await sha256OfFile(target)).sha256 === sha256;
-  if (sourceGone) return targetRight ? 'acted' : 'vanished';
-  const sourceUnchanged = !isSkip(source) && (await sha256OfFile(source)).sha256 === sha256;
-  if (targetRight && sourceUnchanged) {
-    await deleteFile(source as string);
-    return 'acted';
-  }
-  return 'redo';
-}
-
-function checkResumeMatches(
-  header: JournalHeader,
-  manifestSha256: string,
-  realRoot: string,
-  mode: Mode,
-  quarantine: string | null,
-): void {
-  const mismatch =
-    header.manifest_sha256 !== manifestSha256
-      ? 'another manifest'
-      : header.root !== realRoot
-        ? `another root (${header.root})`
-        : header.mode !== mode
-          ? `another mode (${header.mode})`
-          : header.quarantine !== quarantine
-            ? `another quarantine folder (${header.quarantine})`
-            : null;
-  if (mismatch)
-    throw new CallauditError(
-      'RESUME_MISMATCH',
-      `the interrupted run used ${mismatch}; --resume must repeat the same manifest, --root and --quarantine`,
-      'run the original command again with --resume',
-    );
-}
-
-function realPathOrResolved(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
   }
 }
