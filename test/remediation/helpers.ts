@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { csvLine } from '../../src/report/csv-cell.js';
 import { MANIFEST_HEADER, MANIFEST_VERSION } from '../../src/report/deletion-manifest.js';
 
 export const RUN_ID = 'a'.repeat(32);
 
+// Each test file gets its own copy of this module, so this removes that file's scratch folders.
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A scratch folder with an archive root, a place for logs and one for the quarantine. */
 export function scratch(): { dir: string; root: string; logDir: string; log: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'callaudit-remediation-'));
+  created.push(dir);
   const root = path.join(dir, 'archive');
   const logDir = path.join(dir, 'evidence');
   mkdirSync(root);

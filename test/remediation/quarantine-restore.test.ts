@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyLogText } from '../../src/remediation/log-verify.js';
 import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { restore } from '../../src/remediation/restore.js';
@@ -133,20 +133,23 @@ describe('quarantine and restore', () => {
     'across file systems it copies, verifies, keeps the mtime, then deletes',
     async () => {
       const parent = mkdtempSync(path.join(shm, 'callaudit-'));
-      afterAll(() => rmSync(parent, { recursive: true, force: true }));
-      const s = setup(parent);
-      const file = path.join(s.root, ROWS[0]!.path);
-      const mtime = statSync(file).mtime.toISOString();
-      const report = await purge(s.options);
-      expect(report.results.map((r) => r.kind)).toEqual(['acted', 'acted', 'acted']);
-      // A copy keeps the mtime to the microsecond (utimes), so to the millisecond the manifest records.
-      expect(statSync(path.join(s.quarantine, ROWS[0]!.path)).mtime.toISOString()).toBe(mtime);
-      expect(existsSync(file)).toBe(false);
-      const restored = await restore(s.restoreOptions);
-      expect(restored.results.map((r) => r.kind)).toEqual(['restored', 'restored', 'restored']);
-      for (const [relative, content] of Object.entries(FILES))
-        expect(readFileSync(path.join(s.root, relative), 'utf8')).toBe(content);
-      expect(statSync(file).mtime.toISOString()).toBe(mtime);
+      try {
+        const s = setup(parent);
+        const file = path.join(s.root, ROWS[0]!.path);
+        const mtime = statSync(file).mtime.toISOString();
+        const report = await purge(s.options);
+        expect(report.results.map((r) => r.kind)).toEqual(['acted', 'acted', 'acted']);
+        // A copy keeps the mtime to the microsecond (utimes), so to the millisecond the manifest records.
+        expect(statSync(path.join(s.quarantine, ROWS[0]!.path)).mtime.toISOString()).toBe(mtime);
+        expect(existsSync(file)).toBe(false);
+        const restored = await restore(s.restoreOptions);
+        expect(restored.results.map((r) => r.kind)).toEqual(['restored', 'restored', 'restored']);
+        for (const [relative, content] of Object.entries(FILES))
+          expect(readFileSync(path.join(s.root, relative), 'utf8')).toBe(content);
+        expect(statSync(file).mtime.toISOString()).toBe(mtime);
+      } finally {
+        rmSync(parent, { recursive: true, force: true });
+      }
     },
   );
 });
