@@ -5,6 +5,8 @@ import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedCallIds, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
+import { hashViolations } from './archive/hash-violations.js';
+import { computeRunId } from './audit/run-id.js';
 import {
   REPORT_SCHEMA_VERSION,
   type AuditResult,
@@ -170,8 +172,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
+  if (plan.hash) await hashViolations(findings, plan.concurrency);
 
-  return {
+  const result: Omit<AuditResult, 'runId'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: plan.now,
@@ -209,4 +212,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     engine: engineReport,
     recordings: findings,
   };
+  const { schemaVersion, tool, generatedAt, ...rest } = result;
+  // runId sits after generatedAt so the report's key order (and bytes) stay fixed.
+  return { schemaVersion, tool, generatedAt, runId: computeRunId(result), ...rest };
 }

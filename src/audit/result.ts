@@ -37,6 +37,8 @@ export interface AuditResult {
   schemaVersion: number;
   tool: { name: string; version: string };
   generatedAt: string;
+  /** Content hash of the rest of the report (see run-id.ts); cited by the deletion log. */
+  runId: string;
   policy: { id: string; version: string; sha256: string };
   settings: Record<string, unknown>;
   inputs: {

@@ -145,6 +145,8 @@ export interface Finding {
   deleteBy?: string | null;
   /** Legal holds that decided the verdict (active for `hold`, ended for HOLD_EXPIRED). */
   holdIds?: string[];
+  /** SHA-256 of the file, only for violations and only with `audit --hash`. */
+  sha256?: string;
 }
 
 export interface Summary {

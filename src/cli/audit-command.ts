@@ -98,6 +98,7 @@ export function auditCommand(io: CommandIo): Command {
       'a previous report.json: mark findings new or persisting, list resolved ones; exit code counts new findings only',
     )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
+    .option('--hash', 'record the SHA-256 of each violation in the deletion manifest (reads those files)')
     .option('--json', 'print the summary as JSON on stdout')
     .option(
       '--preset <name>',

@@ -8,6 +8,9 @@ import { initCommand } from './init-command.js';
 import { policyCommand } from './policy-command.js';
 import { presetsCommand } from './presets-command.js';
 import { renderCommand } from './render-command.js';
+import { logCommand } from './log-command.js';
+import { purgeCommand } from './purge-command.js';
+import { restoreCommand } from './restore-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -25,8 +28,14 @@ export function buildProgram(io: CommandIo): Command {
     policyCommand(io),
     presetsCommand(io),
     initCommand(io),
+    purgeCommand(io),
+    restoreCommand(io),
+    logCommand(io),
   ]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of command.commands)
+      sub.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    program.addCommand(command);
   }
   return program;
 }

@@ -23,6 +23,7 @@ export interface AuditFlags extends EngineFlags, SourceFlags {
   format?: string;
   failOn?: string;
   concurrency?: string;
+  hash?: boolean;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -127,6 +128,7 @@ export function resolvePlan(
     formats,
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
+    hash: flags.hash ?? config.hash ?? false,
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
     archives,

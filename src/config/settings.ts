@@ -117,6 +117,7 @@ export const configFileSchema = z
       .array(callLogSourceSchema)
       .optional()
       .describe('Several call-log sources, each with its own settings.'),
+    hash: z.boolean().optional().describe('Record the SHA-256 of each violation in the deletion manifest.'),
   })
   .strict();
 
@@ -141,6 +142,8 @@ export interface AuditPlan {
   formats: string[];
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
+  /** SHA-256 of each violation's file into the manifest (a full read of those files). */
+  hash: boolean;
   configFile: string | null;
   /** Holds, notice, purpose, time window, coverage and retention; defaults when absent. */
   engine?: EnginePlan;

@@ -1,7 +1,8 @@
 import { csvLine } from './csv-cell.js';
 import type { Reporter } from './reporter.js';
 
-export const MANIFEST_VERSION = 1;
+/** 2 added run_id, policy_id and policy_version: the instruction the deletion log cites. */
+export const MANIFEST_VERSION = 2;
 export const MANIFEST_HEADER = [
   'manifest_version',
   'root',
@@ -11,6 +12,9 @@ export const MANIFEST_HEADER = [
   'size',
   'mtime',
   'sha256',
+  'run_id',
+  'policy_id',
+  'policy_version',
 ];
 
 /**
@@ -25,9 +29,22 @@ export const deletionManifestReporter: Reporter = {
     for (const f of result.recordings) {
       if (f.verdict !== 'violation') continue;
       lines.push(
-        csvLine([MANIFEST_VERSION, f.root, f.path, f.callId, f.reason, f.size, f.mtime, null], {
-          neutralise: false,
-        }),
+        csvLine(
+          [
+            MANIFEST_VERSION,
+            f.root,
+            f.path,
+            f.callId,
+            f.reason,
+            f.size,
+            f.mtime,
+            f.sha256 ?? null,
+            result.runId,
+            result.policy.id,
+            result.policy.version,
+          ],
+          { neutralise: false },
+        ),
       );
     }
     return `${lines.join('\n')}\n`;

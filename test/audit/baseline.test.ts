@@ -41,6 +41,7 @@ function result(recordings: Finding[], version = '1.0.0'): AuditResult {
     schemaVersion: 1,
     tool: { name: 'callaudit', version: 'test' },
     generatedAt: '2026-11-28T12:00:00.000Z',
+    runId: '0123456789abcdef0123456789abcdef',
     policy: { id: 'si-ip-akos', version, sha256: 'a'.repeat(64) },
     settings: {},
     inputs: { roots: [], callLogs: [], outcomeMap: null },

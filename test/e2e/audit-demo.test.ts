@@ -64,7 +64,9 @@ describe('callaudit audit on the demo archive', () => {
 
   it('writes a manifest with the violations only', () => {
     const manifest = readFileSync(path.join(tmp, 'a/deletion-manifest.csv'), 'utf8').trim().split('\n');
-    expect(manifest[0]).toBe('manifest_version,root,path,call_id,reason,size,mtime,sha256');
+    expect(manifest[0]).toBe(
+      'manifest_version,root,path,call_id,reason,size,mtime,sha256,run_id,policy_id,policy_version',
+    );
     expect(manifest.length - 1).toBe(report.summary.violation);
   });
 

@@ -6,7 +6,9 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  utimesSync,
   writeFileSync,
+  cpSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,20 +19,31 @@ const GOLDEN = path.join(REPO, 'test/golden');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-reports-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+// A copy with fixed modification times: mtimes date the recordings (retention deadlines, run ID), and a
+// checkout sets them to the time of the clone.
+const DEMO_MTIME = new Date('2026-10-08T12:00:00.000Z');
+cpSync(path.join(REPO, 'fixtures/demo'), path.join(tmp, 'demo'), { recursive: true });
+for (const entry of readdirSync(path.join(tmp, 'demo'), { recursive: true })) {
+  utimesSync(path.join(tmp, 'demo', String(entry)), DEMO_MTIME, DEMO_MTIME);
+}
+
 const audit = (out: string, ...extra: string[]) =>
-  runCli([
-    'audit',
-    'fixtures/demo/recordings',
-    '--crm',
-    'fixtures/demo/crm/calls.csv',
-    '--id-pattern',
-    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-    '--now',
-    '2026-11-28T12:00:00Z',
-    '--out',
-    out,
-    ...extra,
-  ]);
+  runCli(
+    [
+      'audit',
+      'demo/recordings',
+      '--crm',
+      'demo/crm/calls.csv',
+      '--id-pattern',
+      '_(?<id>[A-Z0-9-]+)\\.\\w+$',
+      '--now',
+      '2026-11-28T12:00:00Z',
+      '--out',
+      out,
+      ...extra,
+    ],
+    tmp,
+  );
 
 /** File mtimes depend on the checkout, the version on the release: neither belongs in a golden file. */
 function normalise(text: string): string {

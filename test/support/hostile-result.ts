@@ -8,6 +8,7 @@ export function hostileResult(): AuditResult {
     schemaVersion: 1,
     tool: { name: 'callaudit', version: '0.0.0-test' },
     generatedAt: '2026-11-28T12:00:00.000Z',
+    runId: '0123456789abcdef0123456789abcdef',
     policy: { id: 'si-ip-akos', version: '1.0.0', sha256: 'a'.repeat(64) },
     settings: { timezone: 'Europe/Ljubljana' },
     inputs: {

@@ -1,0 +1,102 @@
+import type { PurgeReport, RowResult } from '../remediation/purge.js';
+import { SKIP_REASONS } from '../remediation/skip-reasons.js';
+import { formatBytes } from './confirm.js';
+
+const sizeOf = (r: RowResult): number =>
+  r.kind === 'skipped' ? 0 : r.kind === 'earlier' ? (r.entry.size ?? 0) : r.size;
+
+const byReason = (results: readonly RowResult[]) => {
+  const totals = new Map<string, { files: number; bytes: number }>();
+  for (const r of results) {
+    if (r.kind === 'skipped') continue;
+    const size = sizeOf(r);
+    const t = totals.get(r.row.reason) ?? { files: 0, bytes: 0 };
+    t.files += 1;
+    t.bytes += size;
+    totals.set(r.row.reason, t);
+  }
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1));
+};
+
+/** Did every manifest row end deleted/quarantined (or would it, in a dry run)? Drives exit 0 vs 1. */
+export function allHandled(report: PurgeReport): boolean {
+  if (report.aborted) return false;
+  return report.results.every(
+    (r) => r.kind !== 'skipped' && (r.kind !== 'earlier' || r.entry.action !== 'skipped'),
+  );
+}
+
+export function renderPurge(report: PurgeReport): string {
+  const verb = report.mode === 'delete' ? 'delete' : 'quarantine';
+  const out: string[] = [];
+  const { instruction } = report;
+  out.push(
+    report.executed
+      ? `callaudit purge (${verb}) — executed`
+      : report.aborted
+        ? 'callaudit purge — not confirmed: nothing was touched'
+        : `callaudit purge (${verb}) — DRY RUN: nothing was touched`,
+  );
+  out.push(`manifest ${report.manifest} (sha256 ${instruction.manifestSha256})`);
+  out.push(
+    `audit run ${instruction.runId || '-'}, policy ${instruction.policyId} ${instruction.policyVersion}`,
+  );
+  const acted = report.results.filter(
+    (r) => r.kind !== 'skipped' && !(r.kind === 'earlier' && r.entry.action === 'skipped'),
+  );
+  const bytes = acted.reduce((s, r) => s + sizeOf(r), 0);
+  const done = report.executed ? (report.mode === 'delete' ? 'deleted' : 'quarantined') : `would ${verb}`;
+  out.push(`${done}: ${acted.length} file(s), ${formatBytes(bytes)}`);
+  for (const [reason, t] of byReason(acted))
+    out.push(`  ${reason.padEnd(24)} ${String(t.files).padStart(6)} file(s)  ${formatBytes(t.bytes)}`);
+  // A dry run names every file it would act on: that list is what the operator signs off.
+  if (!report.executed)
+    for (const r of report.results)
+      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${r.row.path}`);
+  const earlier = report.results.filter((r) => r.kind === 'earlier').length;
+  if (earlier > 0) out.push(`  (${earlier} of them handled by the interrupted run, logged then)`);
+  const skipped = report.results.filter(
+    (r): r is Extract<RowResult, { kind: 'skipped' }> => r.kind === 'skipped',
+  );
+  if (skipped.length > 0) {
+    out.push(`${report.executed ? 'skipped' : 'would skip'}: ${skipped.length} row(s) — left untouched`);
+    for (const r of skipped)
+      out.push(`  line ${r.row.line}  ${r.skip.code}  ${r.row.path}: ${r.skip.detail}`);
+    const codes = [...new Set(skipped.map((r) => r.skip.code))].sort();
+    for (const code of codes) out.push(`  ${code}: ${SKIP_REASONS[code]}`);
+  }
+  for (const warning of report.warnings) out.push(`warning: ${warning}`);
+  if (report.log)
+    out.push(
+      `deletion log ${report.log.file}: ${report.log.lines} line(s), head ${report.log.head}`,
+      '  keep the head hash with your report: `callaudit log verify <log> --head <hash>` proves nothing was cut off',
+    );
+  if (!report.executed && !report.aborted)
+    out.push(
+      `To act: add --execute --operator "<name or role>"${report.mode === 'delete' ? ' (or --quarantine <dir> to move instead)' : ''}.`,
+    );
+  return `${out.join('\n')}\n`;
+}
+
+export function purgeJson(report: PurgeReport, exitCode: number): string {
+  return `${JSON.stringify(
+    {
+      mode: report.mode,
+      executed: report.executed,
+      aborted: report.aborted,
+      instruction: report.instruction,
+      rows: report.results.map((r) => ({
+        line: r.row.line,
+        path: r.row.path,
+        callId: r.row.callId,
+        reason: r.row.reason,
+        outcome: r.kind === 'earlier' ? `earlier-${r.entry.action}` : r.kind,
+        skip: r.kind === 'skipped' ? r.skip : null,
+      })),
+      log: report.log,
+      exitCode,
+    },
+    null,
+    2,
+  )}\n`;
+}

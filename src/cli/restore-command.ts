@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { restore, type RestoreReport } from '../remediation/restore.js';
+import { SKIP_REASONS } from '../remediation/skip-reasons.js';
+import type { CommandIo } from './audit-command.js';
+import { askYes, formatBytes, isInteractive } from './confirm.js';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-code.js';
+import { DEFAULT_LOG } from './purge-command.js';
+
+interface RestoreFlags {
+  root: string;
+  execute?: boolean;
+  operator?: string;
+  log?: string;
+  yes?: boolean;
+}
+
+function render(report: RestoreReport): string {
+  const out: string[] = [];
+  const moved = report.results.filter((r) => r.kind !== 'skipped');
+  const bytes = moved.reduce((s, r) => s + ('size' in r ? r.size : 0), 0);
+  out.push(
+    report.executed ? 'callaudit restore — executed' : 'callaudit restore — DRY RUN: nothing was touched',
+  );
+  out.push(
+    `${report.executed ? 'restored' : 'would restore'}: ${moved.length} file(s), ${formatBytes(bytes)}`,
+  );
+  const skipped = report.results.filter((r) => r.kind === 'skipped');
+  if (skipped.length > 0) {
+    out.push(`${report.executed ? 'skipped' : 'would skip'}: ${skipped.length} file(s) — left in quarantine`);
+    for (const r of skipped)
+      if (r.kind === 'skipped') out.push(`  ${r.skip.code}  ${r.path}: ${r.skip.detail}`);
+    const codes = [...new Set(skipped.map((r) => (r.kind === 'skipped' ? r.skip.code : null)))];
+    for (const code of codes) if (code) out.push(`  ${code}: ${SKIP_REASONS[code]}`);
+  }
+  if (report.log)
+    out.push(`deletion log ${report.log.file}: ${report.log.lines} line(s), head ${report.log.head}`);
+  if (!report.executed) out.push('To act: add --execute --operator "<name or role>".');
+  return `${out.join('\n')}\n`;
+}
+
+export function restoreCommand(io: CommandIo): Command {
+  return new Command('restore')
+    .description(
+      'Put quarantined files back into the archive, byte-identical; never overwrites. A dry run unless --execute.',
+    )
+    .argument('<quarantine-dir>', 'the --quarantine folder of an earlier purge')
+    .requiredOption('--root <archive-root>', 'the archive root the files came from')
+    .option('--execute', 'really move the files back')
+    .option('--operator <name>', 'who acts, recorded in the deletion log; required with --execute')
+    .option('--log <file>', `the deletion log the purge wrote (default: ./${DEFAULT_LOG})`)
+    .option('--yes', 'do not ask for confirmation on a terminal')
+    .action(async (quarantine: string, flags: RestoreFlags) => {
+      const report = await restore(
+        {
+          quarantine,
+          root: flags.root,
+          execute: Boolean(flags.execute),
+          operator: flags.operator ?? null,
+          logFile: flags.log ?? DEFAULT_LOG,
+        },
+        {
+          confirm:
+            flags.yes || !isInteractive()
+              ? undefined
+              : ({ files, bytes }) =>
+                  askYes(`Restore ${files} file(s), ${formatBytes(bytes)}, into ${flags.root}?`),
+        },
+      );
+      io.stdout(render(report));
+      const complete = report.executed && report.results.every((r) => r.kind !== 'skipped');
+      const wouldComplete = !report.executed && report.results.every((r) => r.kind !== 'skipped');
+      io.setExitCode(complete || wouldComplete ? EXIT_OK : EXIT_FINDINGS);
+    });
+}
