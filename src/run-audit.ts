@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { compileIdPattern } from './archive/call-id.js';
-import { scanArchive } from './archive/scan.js';
+import { openProbeCache, scanWithCache, sumRows, type ScanStats } from './archive/scan-with-cache.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
 import { judge } from './audit/judge.js';
 import {
@@ -23,6 +23,13 @@ import { TOOL } from './version.js';
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
   warn?: (message: string) => void;
+  /** Ctrl-C: stop probing, keep the cache, write no report (runAudit throws INTERRUPTED). */
+  signal?: AbortSignal;
+  onScanProgress?: (done: number, total: number) => void;
+  /** Call-log rows read so far, over all call logs. */
+  onRows?: (rows: number) => void;
+  /** Told at the end how the recordings were read. */
+  onScanStats?: (stats: ScanStats) => void;
 }
 
 function loadOutcomeMap(file: string) {
@@ -56,11 +63,14 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const idPattern = plan.idPattern === null ? null : compileIdPattern(plan.idPattern);
   const callLogFiles = await expandCallLogs(plan.crm);
 
+  const cache = await openProbeCache(plan, warn);
+  const rowsPerLog = new Map<string, number>();
   const [scan, callLogs] = await Promise.all([
-    scanArchive(plan.roots, { idPattern, concurrency: plan.concurrency }),
+    scanWithCache(plan, cache, hooks, { idPattern, concurrency: plan.concurrency }),
     Promise.all(
       callLogFiles.map((file) =>
         readCallLog(file, file, {
+          onRows: hooks.onRows && ((rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)))),
           idColumn: plan.idColumn,
           outcomeColumn: plan.outcomeColumn,
           timeColumn: plan.timeColumn ?? undefined,

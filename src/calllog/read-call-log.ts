@@ -151,9 +151,14 @@ async function readPassWith(
     const sniffed = sepLine?.delimiter ?? sniffDelimiter(head);
     const delimiter = options.delimiter === 'auto' ? sniffed : options.delimiter;
     const collector = new CallLogCollector(displayName, options, sepLine === null ? 1 : 2);
+    const onRows = options.onRows;
+    const collect = (record: string[]): void => {
+      collector.onRecord(record);
+      if (onRows !== undefined && (collector.rows & 0x1fff) === 0) onRows(collector.rows);
+    };
     const skipped: SkippedRecord[] = [];
     if (splitter === 'fast') {
-      const fast = new FastRecordSplitter(delimiter, (record) => collector.onRecord(record));
+      const fast = new FastRecordSplitter(delimiter, collect);
       if (head.length > 0) fast.push(head);
       for (let next = await text.next(); !next.done; next = await text.next()) fast.push(next.value);
       fast.end();
@@ -178,12 +183,13 @@ async function readPassWith(
         },
         parser,
         async function (records: AsyncIterable<string[]>) {
-          for await (const record of records) collector.onRecord(record);
+          for await (const record of records) collect(record);
         },
       );
     }
     for (const error of skipped) collector.onSkip(error, normaliser.lines);
     collector.finish();
+    onRows?.(collector.rows);
     return {
       file: displayName,
       sha256: hash.digest('hex'),

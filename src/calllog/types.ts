@@ -18,6 +18,8 @@ export interface CallLogOptions {
   delimiter: 'auto' | CallLogDelimiter;
   /** IANA zone for times written without an offset, e.g. `Europe/Ljubljana`. */
   timezone: string;
+  /** Told the number of rows read so far, every few thousand rows (progress display). */
+  onRows?: (rows: number) => void;
 }
 
 export interface RowProblem {

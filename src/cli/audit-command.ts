@@ -4,7 +4,8 @@ import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
 import { DEFAULTS } from '../config/settings.js';
 import { renderConsoleSummary, type Painter } from '../report/console-summary.js';
-import { runAudit } from '../run-audit.js';
+import { writePartialReport } from './partial-report.js';
+import { runWithProgress } from './run-with-progress.js';
 import { exitCodeFor } from './exit-code.js';
 import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
 
@@ -67,18 +68,39 @@ export function auditCommand(io: CommandIo): Command {
       ]),
     )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
+    .option(
+      '--cache <file>',
+      `probe cache, so unchanged files are not read again (default: ${DEFAULTS.cacheFileName} in the output folder)`,
+    )
+    .option('--no-cache', 'neither read nor write a probe cache')
+    .option(
+      '--shard <i/n>',
+      'audit only part i of n (split by a hash of each path) and write a partial report for `callaudit merge`',
+    )
+    .option(
+      '--no-progress',
+      'no progress bar on stderr (there is none anyway when stderr is not a terminal or CI is set)',
+    )
     .option('--json', 'print the summary as JSON on stdout')
     .option('-c, --config <file>', 'JSON config file (default: ./callaudit.config.json when present)')
     .action(
-      async (roots: string[], options: AuditFlags & { json?: boolean; config?: string; crm?: string[] }) => {
+      async (
+        roots: string[],
+        options: AuditFlags & { json?: boolean; config?: string; crm?: string[]; progress?: boolean },
+      ) => {
         const configFile = findConfigFile(options.config, process.cwd());
         const loaded = configFile ? loadConfigFile(configFile) : null;
         const plan = resolvePlan(roots, options, loaded);
         checkFormats(plan.formats);
         checkOutsideRoots(plan.out, plan.roots);
-        const result = await runAudit(plan, {
-          warn: (message) => io.stderr(`${chalk.yellow('warning')} ${message}\n`),
-        });
+        const result = await runWithProgress(plan, options.progress !== false, io);
+        if (plan.shard) {
+          const partial = writePartialReport(result, plan.shard, plan.out);
+          io.stdout(
+            `Shard ${plan.shard.index}/${plan.shard.count}: ${result.summary.recordings} recording(s); partial report ${partial}\n`,
+          );
+          return;
+        }
         writeReports(result, plan.out, plan.formats);
         if (options.json) {
           io.stdout(

@@ -3,6 +3,7 @@ import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
+import { mergeCommand } from './merge-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -15,6 +16,9 @@ export function buildProgram(io: CommandIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program.addCommand(
     auditCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
+  );
+  program.addCommand(
+    mergeCommand(io).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }),
   );
   return program;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
@@ -38,9 +38,31 @@ export function writeReports(result: AuditResult, outDir: string, formats: reado
     const reporter = REPORTERS[format]!;
     const target = path.join(outDir, reporter.fileName);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, reporter.render(result));
+    if (reporter.chunks) writeChunks(temporary, reporter.chunks(result));
+    else writeFileSync(temporary, reporter.render(result));
     renameSync(temporary, target);
     written.push(target);
   }
   return written;
+}
+
+/** Writes text pieces in batches of about a megabyte: bounded memory, few system calls. */
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let batch: string[] = [];
+    let length = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      length += chunk.length;
+      if (length >= 1 << 20) {
+        writeSync(fd, batch.join(''));
+        batch = [];
+        length = 0;
+      }
+    }
+    if (batch.length > 0) writeSync(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
+import { parseShard } from '../archive/shard.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
@@ -21,6 +22,9 @@ export interface AuditFlags {
   format?: string;
   failOn?: string;
   concurrency?: string;
+  /** A file, or false for --no-cache; commander gives true when neither flag is used. */
+  cache?: string | boolean;
+  shard?: string;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -104,6 +108,7 @@ export function resolvePlan(
     );
   }
   const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : undefined);
+  const out = flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out);
 
   return {
     roots,
@@ -118,10 +123,17 @@ export function resolvePlan(
     outcomeMap: outcomeMap ?? null,
     policy: flags.policy ?? config.policy ?? DEFAULTS.policy,
     now,
-    out: flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out),
+    out,
     formats,
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
     configFile: loaded?.file ?? null,
+    cache:
+      flags.cache === false
+        ? null
+        : typeof flags.cache === 'string'
+          ? flags.cache
+          : path.join(out, DEFAULTS.cacheFileName),
+    shard: flags.shard === undefined ? null : parseShard(flags.shard),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Shard } from '../archive/shard.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
@@ -56,6 +57,10 @@ export interface AuditPlan {
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
   configFile: string | null;
+  /** Probe cache file; null with --no-cache. */
+  cache: string | null;
+  /** `--shard i/n`: audit only this part and write a partial report. */
+  shard: Shard | null;
 }
 
 export const DEFAULTS = {
@@ -69,4 +74,6 @@ export const DEFAULTS = {
   format: 'json,csv,manifest',
   failOn: 'violation',
   concurrency: 32,
+  /** Inside the output folder, so each report folder keeps the cache of its archive. */
+  cacheFileName: 'probe-cache.jsonl',
 } as const;
