@@ -110,6 +110,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const index = indexEventsByCallId(events);
   const policy = { pack, classify };
   const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsForCall(index, r.callId), policy)));
+  // A finding carries everything the report needs; at a million recordings the probed copies
+  // are hundreds of megabytes better released before the reports are rendered.
+  scan.recordings.length = 0;
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -107,10 +107,18 @@ export class ProbeCache {
    * half a cache, and a crash leaves the old one.
    */
   save(scannedPrefixes: readonly string[] = []): void {
-    const entries = new Map(this.current);
+    const kept: Array<[string, CacheEntry]> = [];
     for (const [key, entry] of this.previous) {
-      if (!entries.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))) entries.set(key, entry);
+      if (!this.current.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))) kept.push([key, entry]);
     }
+    const current = this.current;
+    const entries = {
+      size: current.size + kept.length,
+      *[Symbol.iterator](): Generator<[string, CacheEntry]> {
+        yield* current;
+        yield* kept;
+      },
+    };
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w');
