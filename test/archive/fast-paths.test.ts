@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probeAudio } from '../../src/archive/probe.js';
 import { readWavHeader } from '../../src/archive/wav-header.js';
+import { generateArchive } from '../../bench/generate-archive.mjs';
 import { wavAlaw, wavGsm610, wavMulaw, wavPcm16 } from '../../scripts/audio-bytes.mjs';
 import { DEMO_RECORDINGS, tempDir } from './helpers.js';
 
@@ -138,5 +139,17 @@ describe('the fast WAV header path agrees with music-metadata', () => {
       expect(results[name], name).toBe(true);
     }
     expect(results['pcm-info.wav']).toBe(false);
+  });
+});
+
+describe('the fast paths agree with music-metadata on a generated benchmark archive', () => {
+  it('on every file of a 400-recording archive: WAV variants, MP3, Ogg and damaged files', async () => {
+    const { archive, kinds } = generateArchive(tempDir(), 400);
+    expect(Object.keys(kinds).length).toBeGreaterThanOrEqual(7);
+    const files = listFiles(archive, '.wav', '.mp3', '.ogg');
+    expect(files).toHaveLength(400);
+    let fast = 0;
+    for (const file of files) if (await expectAgreement(file)) fast++;
+    expect(fast).toBeGreaterThan(200);
   });
 });
