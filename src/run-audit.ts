@@ -15,6 +15,7 @@ import { readCallLog } from './calllog/read-call-log.js';
 import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
 import { expandCallLogs, sha256File } from './inputs.js';
+import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
 import { loadBuiltinPack, packSha256 } from './policy/load-pack.js';
 import { parseOutcomeMap } from './policy/outcome-map.js';
@@ -109,10 +110,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
 
   const index = indexEventsByCallId(events);
   const policy = { pack, classify };
-  const findings = sortFindings(scan.recordings.map((r) => judge(r, eventsForCall(index, r.callId), policy)));
-  // A finding carries everything the report needs; at a million recordings the probed copies
-  // are hundreds of megabytes better released before the reports are rendered.
-  scan.recordings.length = 0;
+  const findings = sortFindings(
+    judgeAll(scan.recordings, (r) => judge(r, eventsForCall(index, r.callId), policy)),
+  );
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -154,7 +154,8 @@ async function readPassWith(
     const onRows = options.onRows;
     const collect = (record: string[]): void => {
       collector.onRecord(record);
-      if (onRows !== undefined && (collector.rows & 0x1fff) === 0) onRows(collector.rows);
+      if (onRows !== undefined && collector.rows > 0 && (collector.rows & 0x1fff) === 0)
+        onRows(collector.rows);
     };
     const skipped: SkippedRecord[] = [];
     if (splitter === 'fast') {
