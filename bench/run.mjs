@@ -136,7 +136,6 @@ const files = summary.recordings;
 const skipped = { seconds: NaN, rssMb: null, stdout: '{"files":0,"rows":0,"seconds":null}' };
 phases.floor ??= skipped;
 phases.csv ??= skipped;
-const floorInfo = JSON.parse(phases.floor.stdout);
 const csvInfo = JSON.parse(phases.csv.stdout);
 // Rows per second of the reader itself, without the child's start-up.
 phases.csv.rateSeconds = csvInfo.seconds ?? NaN;
