@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { scanSources } from './archive/scan-sources.js';
+import { openProbeCache, scanWithCache, sumRows, type ScanStats } from './archive/scan-with-cache.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
@@ -22,6 +22,7 @@ import type { AuditPlan } from './config/settings.js';
 import { CallauditError } from './errors.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs, sha256File } from './inputs.js';
+import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
 import { withRetentionOverrides } from './policy/extend-pack.js';
 import { packSha256 } from './policy/load-pack.js';
@@ -34,6 +35,13 @@ export interface AuditHooks {
   warn?: (message: string) => void;
   /** Called for every recording as judged, with its events and the policy; `explain` traces from it. */
   onJudged?: (recording: Recording, events: readonly CallEvent[], policy: JudgePolicy) => void;
+  /** Ctrl-C: stop probing, keep the cache, write no report (runAudit throws INTERRUPTED). */
+  signal?: AbortSignal;
+  onScanProgress?: (done: number, total: number) => void;
+  /** Call-log rows read so far, over all call logs. */
+  onRows?: (rows: number) => void;
+  /** Told at the end how the recordings were read. */
+  onScanStats?: (stats: ScanStats) => void;
 }
 
 function loadOutcomeMap(file: string) {
@@ -80,9 +88,11 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     )
   ).flat();
 
+  const cache = await openProbeCache(plan, archives, warn);
+  const rowsPerLog = new Map<string, number>();
   // Both run at once; when both fail, the archive's error is reported, as it is the first input.
   const [scanned, read] = await Promise.allSettled([
-    scanSources(archives, { concurrency: plan.concurrency }),
+    scanWithCache(plan, archives, cache, hooks),
     Promise.all(
       callLogJobs.map(({ file, source }) => {
         const options = callLogOptionsFor(source, plan.timezone);
@@ -92,6 +102,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
           if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
           if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
         }
+        if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
         return readCallLog(file, file, options);
       }),
     ),
@@ -148,7 +159,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   };
   const recordings = scan.recordings.map(withRecordingTime);
   const findings = sortFindings(
-    recordings.map((r) => {
+    judgeAll(recordings, (r) => {
       const joined = eventsOf(r.callId);
       hooks.onJudged?.(r, joined, policy);
       return judge(r, joined, policy);
@@ -164,11 +175,12 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     dueWithinDays: engine.dueWithinDays,
     holds: holds && {
       ...holds,
-      subjects: recordings.map((r) => ({
-        callId: r.callId,
-        customerIds: eventsOf(r.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
-        path: r.path,
-        callAt: r.startedAt,
+      // From the findings: judgeAll has released the probed recordings by now.
+      subjects: findings.map((f) => ({
+        callId: f.callId,
+        customerIds: eventsOf(f.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
+        path: f.path,
+        callAt: f.startedAt,
       })),
     },
   });

@@ -7,11 +7,13 @@ export async function mapWithConcurrency<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
+  shouldStop: () => boolean = () => false,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    // Stopping takes no new item but lets the ones in flight finish, so their results count.
+    while (next < items.length && !shouldStop()) {
       const index = next++;
       results[index] = await fn(items[index] as T, index);
     }

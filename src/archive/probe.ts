@@ -1,7 +1,9 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseFile, type IAudioMetadata, type IFormat } from 'music-metadata';
+import type { IAudioMetadata, IFormat } from 'music-metadata';
+import { parseMetadata } from './parse-metadata.js';
 import type { FileProblem } from '../audit/types.js';
+import { readWavHeader, WAV_HEAD_BYTES, type HeaderFormat } from './wav-header.js';
 
 export interface ProbeResult {
   /** Container as music-metadata names it (WAVE, MPEG, Ogg, …), or GSM for raw GSM. */
@@ -19,29 +21,50 @@ const GSM_FRAME_SEC = 0.02;
 // says nothing; the one below is raised only when the data chunk really runs past the end.
 const WAV_DATA_CUT_WARNING = 'data chunk length exceeding file length';
 
+export interface ProbeOptions {
+  /**
+   * The caller reads embedded tags (call IDs from tags), so the file must go through
+   * music-metadata even when the fast WAV header path could answer.
+   */
+  needTags?: boolean;
+  /** Files up to this size are parsed from memory (see parse-metadata.ts); tests vary it. */
+  wholeFileBytes?: number;
+}
+
 /**
  * Reads just enough of an audio file to tell whether it is a usable recording. Never throws:
  * anything wrong with the file comes back as a problem.
  */
-export async function probeAudio(absPath: string, size: number): Promise<ProbeResult> {
+export async function probeAudio(
+  absPath: string,
+  size: number,
+  options: ProbeOptions = {},
+): Promise<ProbeResult> {
   if (size === 0) {
     return unreadable('EMPTY_FILE', 'The file is empty (0 bytes): the recorder wrote no audio.');
   }
-  if (extname(absPath).toLowerCase() === '.gsm') return probeRawGsm(absPath, size);
+  const extension = extname(absPath).toLowerCase();
+  if (extension === '.gsm') return probeRawGsm(absPath, size);
+  if (extension === '.wav' && !options.needTags) {
+    const header = await readHeaderFast(absPath, size);
+    if (header !== null) return fromFormat(header, header.dataCut, absPath);
+  }
 
   let metadata: IAudioMetadata;
   try {
-    metadata = await parseFile(absPath, { duration: false, skipCovers: true });
-    // ADTS AAC and header-less VBR MP3 carry no duration up front. Scanning the file costs a
-    // full read, so do it only for those, never for every file.
-    if (needsDurationScan(metadata.format)) {
-      metadata = await parseFile(absPath, { duration: true, skipCovers: true });
-    }
+    metadata = await parseMetadata(absPath, size, options.wholeFileBytes);
   } catch (error) {
     return fromError(error);
   }
 
-  const { format } = metadata;
+  const cut = metadata.quality.warnings.some((w) => w.message === WAV_DATA_CUT_WARNING);
+  return fromFormat(metadata.format, cut, absPath);
+}
+
+type ProbedFormat = Pick<IFormat, 'container' | 'codec' | 'sampleRate' | 'duration'>;
+
+/** Shared by both readers, so the fast path cannot word a problem differently. */
+function fromFormat(format: ProbedFormat, dataCut: boolean, absPath: string): ProbeResult {
   const result: ProbeResult = {
     format: format.container ?? null,
     codec: format.codec ?? null,
@@ -61,7 +84,7 @@ export async function probeAudio(absPath: string, size: number): Promise<ProbeRe
             message: `Not recognisable as ${extname(absPath).slice(1) || 'audio'}: no container, codec or duration found.`,
           },
     );
-  } else if (metadata.quality.warnings.some((w) => w.message === WAV_DATA_CUT_WARNING)) {
+  } else if (dataCut) {
     result.problems.push({
       code: 'TRUNCATED',
       message: 'The audio data is cut short: the header promises more audio than the file holds.',
@@ -70,12 +93,24 @@ export async function probeAudio(absPath: string, size: number): Promise<ProbeRe
   return result;
 }
 
-function needsDurationScan(format: IFormat): boolean {
-  // A WAV's duration comes from its header alone; scanning cannot find a missing one.
-  return format.duration === undefined && Boolean(format.codec) && format.container !== 'WAVE';
+/** The fast WAV reader's answer, or null when music-metadata must decide (or read fails). */
+async function readHeaderFast(absPath: string, size: number): Promise<HeaderFormat | null> {
+  try {
+    const handle = await open(absPath, 'r');
+    try {
+      const length = Math.min(size, WAV_HEAD_BYTES);
+      const { buffer, bytesRead } = await handle.read(Buffer.allocUnsafe(length), 0, length, 0);
+      return readWavHeader(buffer.subarray(0, bytesRead), size);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // music-metadata meets the same error and turns it into the problem the report shows.
+    return null;
+  }
 }
 
-function missingEssentials(format: IFormat): string[] {
+function missingEssentials(format: ProbedFormat): string[] {
   const missing: string[] = [];
   if (!format.codec) missing.push('codec');
   // The ASF parser never reports a sample rate, so for WMA its absence proves nothing.

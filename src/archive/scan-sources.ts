@@ -10,13 +10,13 @@ import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
 import { timeFromName } from './name-time.js';
 import { mapWithConcurrency } from './pool.js';
-import { scanArchive, type ScanResult } from './scan.js';
+import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
 
-export interface SourceScanOptions {
+export type SourceScanOptions = Pick<ScanOptions, 'cache' | 'shard' | 'signal' | 'onProgress'> & {
   concurrency: number;
-}
+};
 
 /**
  * Scans each archive root with its own settings (preset, pattern, include globs, ID sources)
@@ -43,8 +43,8 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
   const pattern = archive.idPattern === null ? null : compileIdPattern(archive.idPattern);
   const include = archive.include ? picomatch(archive.include, { nocase: true, dot: false }) : undefined;
   const result = await scanArchive([archive.root], {
+    ...options,
     idPattern: pattern,
-    concurrency: options.concurrency,
     ...(include ? { include: (p: string) => include(p) } : {}),
   });
   // Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later.

@@ -7,6 +7,9 @@ import { adaptToHeader, explainHeaderless, presetIndexes } from './preset-column
 import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
 import type { CallLogOptions, RowProblem } from './types.js';
 
+/** Free-text "outcomes" would make interning a copy of the file; labels stop well before. */
+const MAX_INTERNED_LABELS = 10_000;
+
 /** The parts of a csv-parse CsvError that the collector reads. */
 export interface SkippedRecord {
   code: string;
@@ -37,6 +40,7 @@ export class CallLogCollector {
   private extra = { fallbacks: [] as number[], links: [] as number[] };
   /** For a header-less file: the column layout assumed from the first record. */
   layout: string | undefined;
+  private readonly labels = new Map<string, string>();
 
   /** `firstLine` is the line of the first record passed in, when lines before it were consumed. */
   constructor(
@@ -91,7 +95,13 @@ export class CallLogCollector {
       );
       return;
     }
-    const event: CallEvent = { callId, at: null, outcome, file: this.file, line: start };
+    const event: CallEvent = {
+      callId,
+      at: null,
+      outcome: this.intern(outcome),
+      file: this.file,
+      line: start,
+    };
     if (columns.time >= 0) event.at = this.readTime(record[columns.time] ?? '', columns.time, start);
     if (columns.customer >= 0) event.customerId = optional(record[columns.customer]);
     if (columns.notice >= 0) event.notice = optional(record[columns.notice]);
@@ -185,6 +195,17 @@ export class CallLogCollector {
         this.firstBad.message,
       );
     }
+  }
+
+  /**
+   * A CRM has a few dozen outcome labels over millions of rows: one string per label instead
+   * of one per row (each also pinning the text chunk it was cut from).
+   */
+  private intern(label: string): string {
+    const known = this.labels.get(label);
+    if (known !== undefined) return known;
+    if (this.labels.size < MAX_INTERNED_LABELS) this.labels.set(label, label);
+    return label;
   }
 
   private acceptHeader(record: string[], line: number): void {

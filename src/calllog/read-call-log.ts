@@ -7,6 +7,7 @@ import { recordTooLargeError } from './bad-rows.js';
 import { CallLogCollector, type SkippedRecord } from './collector.js';
 import { csvParseOptions, MAX_RECORD_BYTES } from './csv-options.js';
 import { decodeFile, InvalidUtf8Error } from './decode.js';
+import { FastPathUnsupported, FastRecordSplitter } from './fast-records.js';
 import { sniffEncoding } from './encoding.js';
 import { LineEndNormaliser } from './line-ends.js';
 import { isValidTimeZone } from './parse-time.js';
@@ -105,8 +106,24 @@ async function readHead(path: string, displayName: string): Promise<Uint8Array> 
   }
 }
 
-/** One full read of the file in one encoding. */
+/** One full read in one encoding: the fast splitter first, csv-parse for files it declines. */
 async function readPass(
+  path: string,
+  displayName: string,
+  options: CallLogOptions,
+  encoding: CallLogEncoding,
+  encodingDetected: boolean,
+): Promise<CallLogResult> {
+  try {
+    return await readPassWith('fast', path, displayName, options, encoding, encodingDetected);
+  } catch (error) {
+    if (!(error instanceof FastPathUnsupported)) throw error;
+    return readPassWith('csv-parse', path, displayName, options, encoding, encodingDetected);
+  }
+}
+
+async function readPassWith(
+  splitter: 'fast' | 'csv-parse',
   path: string,
   displayName: string,
   options: CallLogOptions,
@@ -134,29 +151,46 @@ async function readPass(
     const sniffed = sepLine?.delimiter ?? sniffDelimiter(head);
     const delimiter = options.delimiter === 'auto' ? sniffed : options.delimiter;
     const collector = new CallLogCollector(displayName, options, sepLine === null ? 1 : 2);
+    const onRows = options.onRows;
+    const collect = (record: string[]): void => {
+      collector.onRecord(record);
+      if (onRows !== undefined && collector.rows > 0 && (collector.rows & 0x1fff) === 0)
+        onRows(collector.rows);
+    };
     const skipped: SkippedRecord[] = [];
-    const parser = parse(
-      csvParseOptions(delimiter, (error) => {
-        // csv-parse cannot resume after this one: stop instead of dropping text silently.
-        if (error.code === 'CSV_MAX_RECORD_SIZE') {
-          throw recordTooLargeError(displayName, Number(error.lines), MAX_RECORD_BYTES);
-        }
-        // Reported once every record before it has been collected, to keep line numbers in order.
-        skipped.push({ code: error.code, message: error.message });
-      }),
-    );
-    await pipeline(
-      async function* () {
-        if (head.length > 0) yield head;
-        for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
-      },
-      parser,
-      async function (records: AsyncIterable<string[]>) {
-        for await (const record of records) collector.onRecord(record);
-      },
-    );
+    if (splitter === 'fast') {
+      const fast = new FastRecordSplitter(delimiter, collect);
+      if (head.length > 0) fast.push(head);
+      for (let next = await text.next(); !next.done; next = await text.next()) fast.push(next.value);
+      fast.end();
+    } else {
+      await splitWithCsvParse();
+    }
+    async function splitWithCsvParse(): Promise<void> {
+      const parser = parse(
+        csvParseOptions(delimiter, (error) => {
+          // csv-parse cannot resume after this one: stop instead of dropping text silently.
+          if (error.code === 'CSV_MAX_RECORD_SIZE') {
+            throw recordTooLargeError(displayName, Number(error.lines), MAX_RECORD_BYTES);
+          }
+          // Reported once every record before it has been collected, to keep line numbers in order.
+          skipped.push({ code: error.code, message: error.message });
+        }),
+      );
+      await pipeline(
+        async function* () {
+          if (head.length > 0) yield head;
+          for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
+        },
+        parser,
+        async function (records: AsyncIterable<string[]>) {
+          for await (const record of records) collect(record);
+        },
+      );
+    }
     for (const error of skipped) collector.onSkip(error, normaliser.lines);
     collector.finish();
+    onRows?.(collector.rows);
     return {
       file: displayName,
       sha256: hash.digest('hex'),
@@ -172,7 +206,8 @@ async function readPass(
       ...(collector.layout !== undefined ? { layout: collector.layout } : {}),
     };
   } catch (error) {
-    if (isCallauditError(error) || error instanceof InvalidUtf8Error) throw error;
+    if (isCallauditError(error) || error instanceof InvalidUtf8Error || error instanceof FastPathUnsupported)
+      throw error;
     throw unreadableError(displayName, describeIoError(error));
   } finally {
     await text.return(undefined);

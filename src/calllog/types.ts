@@ -22,6 +22,8 @@ export interface CallLogOptions {
   dateFormat?: string;
   /** What a call-log preset adds; see src/calllog/preset-columns.ts. */
   preset?: PresetColumnOptions;
+  /** Told the number of rows read so far, every few thousand rows (progress display). */
+  onRows?: (rows: number) => void;
 }
 
 /** Column alternatives and value mappings a call-log preset brings; every field optional. */

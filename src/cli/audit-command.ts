@@ -6,8 +6,9 @@ import { resolveRenderOptions, type ReportFlags } from '../config/report-options
 import { DEFAULTS } from '../config/settings.js';
 import { renderConsoleSummary, type Painter } from '../report/console-summary.js';
 import { baselineCounts, summaryForExitCode } from '../audit/baseline.js';
-import { runAudit } from '../run-audit.js';
 import { applyBaseline, loadBaseline } from './apply-baseline.js';
+import { writePartialReport } from './partial-report.js';
+import { runWithProgress } from './run-with-progress.js';
 import { exitCodeFor } from './exit-code.js';
 import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
 
@@ -99,6 +100,19 @@ export function auditCommand(io: CommandIo): Command {
     )
     .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
     .option('--hash', 'record the SHA-256 of each violation in the deletion manifest (reads those files)')
+    .option(
+      '--cache <file>',
+      `probe cache, so unchanged files are not read again (default: ${DEFAULTS.cacheFileName} in the output folder)`,
+    )
+    .option('--no-cache', 'neither read nor write a probe cache')
+    .option(
+      '--shard <i/n>',
+      'audit only part i of n (split by a hash of each path) and write a partial report for `callaudit merge`',
+    )
+    .option(
+      '--no-progress',
+      'no progress bar on stderr (there is none anyway when stderr is not a terminal or CI is set)',
+    )
     .option('--json', 'print the summary as JSON on stdout')
     .option(
       '--preset <name>',
@@ -142,7 +156,13 @@ export function auditCommand(io: CommandIo): Command {
       async (
         roots: string[],
         options: AuditFlags &
-          ReportFlags & { json?: boolean; config?: string; crm?: string[]; baseline?: string },
+          ReportFlags & {
+            json?: boolean;
+            config?: string;
+            crm?: string[];
+            baseline?: string;
+            progress?: boolean;
+          },
       ) => {
         const configFile = findConfigFile(options.config, process.cwd());
         const loaded = configFile ? loadConfigFile(configFile) : null;
@@ -152,7 +172,14 @@ export function auditCommand(io: CommandIo): Command {
         const renderOptions = resolveRenderOptions(options, loaded?.config, plan.policy);
         const warn = (message: string) => io.stderr(`${chalk.yellow('warning')} ${message}\n`);
         const baseline = options.baseline ? loadBaseline(options.baseline) : null;
-        const audited = await runAudit(plan, { warn });
+        const audited = await runWithProgress(plan, options.progress !== false, io);
+        if (plan.shard) {
+          const partial = writePartialReport(audited, plan.shard, plan.out);
+          io.stdout(
+            `Shard ${plan.shard.index}/${plan.shard.count}: ${audited.summary.recordings} recording(s); partial report ${partial}\n`,
+          );
+          return;
+        }
         const result = baseline ? applyBaseline(audited, baseline, warn) : audited;
         writeReports(result, plan.out, plan.formats, renderOptions);
         if (options.json) {

@@ -36,7 +36,8 @@ export function explainCommand(io: CommandIo): Command {
         const targetIsFile = isFile(target);
         const fallbackRoots =
           roots.length === 0 && !loaded?.config.roots && targetIsFile ? [path.dirname(target)] : roots;
-        const plan = resolvePlan(fallbackRoots, options, loaded);
+        // explain writes nothing, not even the probe cache an audit keeps in its output folder.
+        const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null };
 
         const wanted = normaliseCallId(target);
         const matches = (root: string, relative: string, callId: string | null) =>

@@ -11,6 +11,7 @@ import { renderCommand } from './render-command.js';
 import { logCommand } from './log-command.js';
 import { purgeCommand } from './purge-command.js';
 import { restoreCommand } from './restore-command.js';
+import { mergeCommand } from './merge-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = new Command('callaudit')
@@ -31,6 +32,7 @@ export function buildProgram(io: CommandIo): Command {
     purgeCommand(io),
     restoreCommand(io),
     logCommand(io),
+    mergeCommand(io),
   ]) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     for (const sub of command.commands)

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
@@ -45,9 +45,32 @@ export function writeReports(
     const target = path.join(outDir, reporter.fileName);
     const temporary = `${target}.${process.pid}.tmp`;
     const htmlPath = formats.includes('html') ? path.join(outDir, REPORTERS['html']!.fileName) : null;
-    writeFileSync(temporary, reporter.render(result, { ...options, htmlPath }));
+    const renderOptions = { ...options, htmlPath };
+    if (reporter.chunks) writeChunks(temporary, reporter.chunks(result, renderOptions));
+    else writeFileSync(temporary, reporter.render(result, renderOptions));
     renameSync(temporary, target);
     written.push(target);
   }
   return written;
+}
+
+/** Writes text pieces in batches of about a megabyte: bounded memory, few system calls. */
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let batch: string[] = [];
+    let length = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      length += chunk.length;
+      if (length >= 1 << 20) {
+        writeSync(fd, batch.join(''));
+        batch = [];
+        length = 0;
+      }
+    }
+    if (batch.length > 0) writeSync(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
+import { parseShard } from '../archive/shard.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
@@ -24,6 +25,9 @@ export interface AuditFlags extends EngineFlags, SourceFlags {
   failOn?: string;
   concurrency?: string;
   hash?: boolean;
+  /** A file, or false for --no-cache; commander gives true when neither flag is used. */
+  cache?: string | boolean;
+  shard?: string;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -110,6 +114,7 @@ export function resolvePlan(
     );
   }
   const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : undefined);
+  const out = flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out);
 
   return {
     roots,
@@ -124,7 +129,7 @@ export function resolvePlan(
     outcomeMap: outcomeMap ?? null,
     policy: flags.policy ?? (config.policy ? policyFromConfig(config.policy, fromConfig) : DEFAULTS.policy),
     now,
-    out: flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out),
+    out,
     formats,
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
@@ -133,5 +138,12 @@ export function resolvePlan(
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
     archives,
     callLogs,
+    cache:
+      flags.cache === false
+        ? null
+        : typeof flags.cache === 'string'
+          ? flags.cache
+          : path.join(out, DEFAULTS.cacheFileName),
+    shard: flags.shard === undefined ? null : parseShard(flags.shard),
   };
 }

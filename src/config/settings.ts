@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { engineConfigShape, type EnginePlan } from './engine-plan.js';
 import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
 import { RECORDING_PRESET_NAMES } from '../presets/recording/index.js';
+import type { Shard } from '../archive/shard.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
@@ -151,6 +152,10 @@ export interface AuditPlan {
   archives?: ArchiveSource[];
   /** Each call-log source with its own settings (from flags, `callLogs[]`, presets). */
   callLogs?: CallLogSource[];
+  /** Probe cache file; null with --no-cache. */
+  cache: string | null;
+  /** `--shard i/n`: audit only this part and write a partial report. */
+  shard: Shard | null;
 }
 
 export interface ArchiveSource {
@@ -188,4 +193,6 @@ export const DEFAULTS = {
   format: 'json,csv,manifest',
   failOn: 'violation',
   concurrency: 32,
+  /** Inside the output folder, so each report folder keeps the cache of its archive. */
+  cacheFileName: 'probe-cache.jsonl',
 } as const;

@@ -1,3 +1,4 @@
+import type { AuditResult } from '../audit/result.js';
 import { csvLine } from './csv-cell.js';
 import type { Reporter } from './reporter.js';
 
@@ -24,31 +25,33 @@ export const findingsCsvReporter: Reporter = {
   name: 'csv',
   fileName: 'findings.csv',
   render(result) {
-    const lines = [csvLine(HEADER, { neutralise: false })];
-    for (const f of result.recordings) {
-      lines.push(
-        csvLine(
-          [
-            f.root,
-            f.path,
-            f.callId,
-            f.verdict,
-            f.reason,
-            f.categories.join(';'),
-            [...new Set(f.events.map((e) => e.outcome))].join(' | '),
-            f.events.map((e) => `${e.file}:${e.line}`).join(' '),
-            f.size,
-            f.format,
-            f.codec,
-            f.durationSec,
-            f.legalBasis.join(';'),
-            'yes',
-          ],
-          { neutralise: true },
-        ),
-      );
-    }
-    // The BOM makes Excel read the file as UTF-8, so č, š and ž survive; CRLF is what Excel writes.
-    return `\uFEFF${lines.join('\r\n')}\r\n`;
+    return [...findingsCsvChunks(result)].join('');
   },
+  chunks: findingsCsvChunks,
 };
+
+function* findingsCsvChunks(result: AuditResult): Iterable<string> {
+  // The BOM makes Excel read the file as UTF-8, so č, š and ž survive; CRLF is what Excel writes.
+  yield `\uFEFF${csvLine(HEADER, { neutralise: false })}\r\n`;
+  for (const f of result.recordings) {
+    yield `${csvLine(
+      [
+        f.root,
+        f.path,
+        f.callId,
+        f.verdict,
+        f.reason,
+        f.categories.join(';'),
+        [...new Set(f.events.map((e) => e.outcome))].join(' | '),
+        f.events.map((e) => `${e.file}:${e.line}`).join(' '),
+        f.size,
+        f.format,
+        f.codec,
+        f.durationSec,
+        f.legalBasis.join(';'),
+        'yes',
+      ],
+      { neutralise: true },
+    )}\r\n`;
+  }
+}

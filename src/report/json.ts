@@ -11,4 +11,22 @@ export const jsonReporter: Reporter = {
   // Key order follows the AuditResult construction, which is fixed, so output is byte-stable.
   render: (result: AuditResult) =>
     `${JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...result }, null, 2)}\n`,
+  *chunks(result: AuditResult) {
+    const { recordings, ...rest } = result;
+    const whole = { notice: PERSONAL_DATA_NOTICE, ...result };
+    // Everything but the findings, which JSON.stringify puts last as `"recordings": []`.
+    const head = JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...rest, recordings: [] }, null, 2);
+    const emptyTail = '[]\n}';
+    if (recordings.length === 0 || !head.endsWith(emptyTail)) {
+      yield `${JSON.stringify(whole, null, 2)}\n`;
+      return;
+    }
+    yield `${head.slice(0, -emptyTail.length)}[\n`;
+    for (let i = 0; i < recordings.length; i++) {
+      // JSON strings hold no raw line breaks, so re-indenting by lines is exact.
+      const item = JSON.stringify(recordings[i], null, 2).replaceAll('\n', '\n    ');
+      yield `    ${item}${i + 1 < recordings.length ? ',' : ''}\n`;
+    }
+    yield '  ]\n}\n';
+  },
 };

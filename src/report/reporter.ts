@@ -19,4 +19,9 @@ export interface Reporter {
   name: string;
   fileName: string;
   render(result: AuditResult, options: RenderOptions): string;
+  /**
+   * The same bytes as `render`, in pieces, for reports too large to hold as one string (a
+   * million recordings make a JSON report beyond V8's string limit). Optional.
+   */
+  chunks?(result: AuditResult, options: RenderOptions): Iterable<string>;
 }

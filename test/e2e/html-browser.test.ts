@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReporter } from '../../src/report/html/html-report.js';
 import { hostileResult } from '../support/hostile-result.js';
-import { REPO, runCli } from '../support/run-cli.js';
+import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // .ci/run installs Debian's chromium; a developer machine without it skips this file.
@@ -57,7 +57,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
       '--lang',
       'en',
     ]);
-    expect(run.stderr).toBe('');
+    expect(stderrBeyondSummary(run)).toBe('');
     report = JSON.parse(readFileSync(path.join(tmp, 'report.json'), 'utf8'));
     writeFileSync(
       path.join(tmp, 'hostile.html'),

@@ -11,7 +11,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const FIXTURE = path.join(REPO, 'fixtures/engine');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-engine-'));
@@ -137,7 +137,7 @@ describe('callaudit audit with the policy engine', () => {
 describe('callaudit explain', () => {
   it('prints the chain for a call ID: events with file:line, each rule, verdict and legal text', () => {
     const run = runCli(['explain', 'E-NOTICE', archive, ...ENGINE_FLAGS], tmp);
-    expect(run.stderr).toBe('');
+    expect(stderrBeyondSummary(run)).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       'call ID     E-NOTICE — found in the filename by the file name without its extension',

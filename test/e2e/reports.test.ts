@@ -13,7 +13,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const GOLDEN = path.join(REPO, 'test/golden');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-reports-'));
@@ -69,12 +69,13 @@ describe('every report format on the demo archive', () => {
   const run = audit(out, '--format', 'json,csv,manifest,html,md,junit', '--lang', 'en');
 
   it('writes all six formats in one run', () => {
-    expect(run.stderr).toBe('');
+    expect(stderrBeyondSummary(run)).toBe('');
     expect(readdirSync(out).sort()).toEqual(
       [
         'deletion-manifest.csv',
         'findings.csv',
         'junit.xml',
+        'probe-cache.jsonl',
         'report.html',
         'report.json',
         'summary.md',
@@ -103,7 +104,7 @@ describe('every report format on the demo archive', () => {
       '--lang',
       'en',
     ]);
-    expect(render.stderr).toBe('');
+    expect(stderrBeyondSummary(render)).toBe('');
     expect(render.status).toBe(0);
     const md = readFileSync(path.join(rendered, 'summary.md'), 'utf8').replace(rendered, '<out>');
     expectGolden('report.html', readFileSync(path.join(rendered, 'report.html'), 'utf8'));
@@ -174,7 +175,7 @@ describe('every report format on the demo archive', () => {
     writeFileSync(config, '{"lang": "en"}');
     const en = path.join(tmp, 'en');
     const run = audit(en, '--format', 'html,md', '-c', config);
-    expect(run.stderr).toBe('');
+    expect(stderrBeyondSummary(run)).toBe('');
     expect(readFileSync(path.join(en, 'report.html'), 'utf8')).toContain('<html lang="en">');
     expect(readFileSync(path.join(en, 'summary.md'), 'utf8')).toContain(
       '## Call-recording audit — Recordings: 30',

@@ -39,3 +39,11 @@ export function hashTree(root: string): string {
   walk(root);
   return hash.digest('hex');
 }
+
+/**
+ * Stderr without the one-line run summary the audit prints when stderr is not a terminal, so a
+ * test can assert that nothing else (no warning, no error) was said.
+ */
+export function stderrBeyondSummary(run: CliRun): string {
+  return run.stderr.replace(/^callaudit: \d+ recording\(s\).* read in [\d.]+ s\n/m, '');
+}

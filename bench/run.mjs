@@ -1,0 +1,214 @@
+// `npm run bench -- --recordings 100000 [--repeat 3] [--concurrency 32] [--regenerate]`
+// Generates (once per N) a synthetic archive under bench/tmp/, then measures in one run: the
+// floor, CSV ingestion, the full audit cold and warm; prints a table and writes
+// bench/results/<date>-<N>.json. Timings are wall time of a child process, start-up included;
+// compare ratios from the same run, as other load on the machine moves absolute figures.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_ID_PATTERN, BENCH_NOW, generateArchive } from './generate-archive.mjs';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BENCH = join(REPO, 'bench');
+const { values: args } = parseArgs({
+  options: {
+    recordings: { type: 'string', default: '10000' },
+    repeat: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '32' },
+    regenerate: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'boolean', default: false },
+    // e.g. --phases cold,warm to re-measure the audit alone on a huge archive
+    phases: { type: 'string', default: 'floor,csv,cold,warm' },
+  },
+});
+const N = Number(args.recordings);
+const REPEAT = Math.max(1, Number(args.repeat));
+if (!Number.isInteger(N) || N < 1) throw new Error(`--recordings must be a positive whole number`);
+
+const work = join(BENCH, 'tmp', `archive-${N}`);
+const marker = join(work, 'generated.json');
+let generated;
+if (!args.regenerate && existsSync(marker)) {
+  generated = JSON.parse(readFileSync(marker, 'utf8'));
+  console.error(`reusing ${work}`);
+} else {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  console.error(`generating ${N} recordings in ${work} …`);
+  const t = Date.now();
+  generateArchive(work, N);
+  generated = JSON.parse(readFileSync(marker, 'utf8'));
+  console.error(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+const archive = join(work, 'archive');
+const crm = [join(work, 'crm', 'crm-utf8.csv'), join(work, 'crm', 'crm-cp1250.csv')];
+
+/** Runs `node <args>` with the RSS hook; returns wall seconds, peak RSS (MB) and stdout. */
+function child(nodeArgs, extraEnv = {}) {
+  const rssFile = join(work, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', join(BENCH, 'max-rss.mjs'), ...nodeArgs], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, CI: '1', NO_COLOR: '1', BENCH_RSS_FILE: rssFile, ...extraEnv },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`node ${nodeArgs.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  }
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  return { seconds, rssMb, stdout: result.stdout, stderr: result.stderr };
+}
+
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const help = spawnSync(process.execPath, [join(REPO, 'bin/callaudit.js'), 'audit', '--help'], {
+  encoding: 'utf8',
+}).stdout;
+const supports = (flag) => help.includes(flag);
+const { REPORTERS } = await import(join(REPO, 'dist/report/index.js'));
+const formats = Object.keys(REPORTERS);
+const outDir = join(work, 'report');
+const cacheFile = join(work, 'probe-cache.json');
+const profDir = join(REPO, 'bench', 'tmp', 'profiles');
+
+function auditArgs() {
+  const list = [
+    join(REPO, 'bin/callaudit.js'),
+    'audit',
+    archive,
+    '--crm',
+    ...crm,
+    '--id-pattern',
+    BENCH_ID_PATTERN,
+    '--time-column',
+    'calldate',
+    '--now',
+    BENCH_NOW,
+    '--out',
+    outDir,
+    '--format',
+    formats.join(','),
+    '--fail-on',
+    'never',
+    '--json',
+    '--concurrency',
+    args.concurrency,
+  ];
+  if (supports('--cache')) list.push('--cache', cacheFile);
+  if (supports('--no-progress')) list.push('--no-progress');
+  return list;
+}
+
+const prof = (name) =>
+  args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `${name}.cpuprofile`] : [];
+const phases = {};
+const measure = (name, run) => {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) runs.push(run());
+  phases[name] = { ...median(runs), all: runs.map((r) => Number(r.seconds.toFixed(3))) };
+  console.error(`${name}: ${phases[name].seconds.toFixed(2)} s`);
+};
+
+const wanted = new Set(args.phases.split(','));
+if (wanted.has('floor')) measure('floor', () => child([join(BENCH, 'floor.mjs'), archive, args.concurrency]));
+if (wanted.has('csv')) measure('csv', () => child([...prof('csv'), join(BENCH, 'ingest-csv.mjs'), ...crm]));
+measure('auditCold', () => {
+  rmSync(cacheFile, { force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  return child([...prof('audit-cold'), ...auditArgs()]);
+});
+if (supports('--cache') && wanted.has('warm')) {
+  measure('auditWarm', () => child([...prof('audit-warm'), ...auditArgs()]));
+}
+
+const summary = JSON.parse(phases.auditCold.stdout);
+const files = summary.recordings;
+// Without a measured floor or CSV phase their rows show n/a.
+const skipped = { seconds: NaN, rssMb: null, stdout: '{"files":0,"rows":0,"seconds":null}' };
+phases.floor ??= skipped;
+phases.csv ??= skipped;
+const csvInfo = JSON.parse(phases.csv.stdout);
+// Rows per second of the reader itself, without the child's start-up.
+phases.csv.rateSeconds = csvInfo.seconds ?? NaN;
+const reportBytes = Object.fromEntries(
+  readdirSync(outDir).map((name) => [name, statSync(join(outDir, name)).size]),
+);
+
+const rate = (count, seconds) => Math.round(count / seconds);
+const rows = [
+  ['floor: walk + lstat + read 4 KiB', phases.floor, files, 'files'],
+  ['CSV ingestion (both call logs)', phases.csv, csvInfo.rows, 'rows'],
+  ['audit, cold (no cache)', phases.auditCold, files, 'files'],
+];
+if (phases.auditWarm) rows.push(['audit, warm (cache, unchanged)', phases.auditWarm, files, 'files']);
+
+const floorRate = files / phases.floor.seconds;
+const lines = [
+  `callaudit benchmark: ${N} recordings, ${generated.counts.rows} call-log rows, ${os.cpus().length} cores, ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${REPEAT} run(s), median`,
+  '',
+  '| what | seconds | items/s | vs floor | peak RSS MB |',
+  '|---|---:|---:|---:|---:|',
+  ...rows.map(([label, phase, count, unit]) => {
+    const perSec = rate(count, phase.rateSeconds ?? phase.seconds);
+    const vsFloor = unit === 'files' ? `${Math.round((100 * perSec) / floorRate)}%` : '';
+    return `| ${label} | ${phase.seconds.toFixed(2)} | ${perSec.toLocaleString('en')} ${unit}/s | ${vsFloor} | ${phase.rssMb?.toFixed(0) ?? '?'} |`;
+  }),
+  '',
+  `warm/cold: ${phases.auditWarm ? (phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(2) : 'n/a (no --cache)'}` +
+    `; reports: ${Object.entries(reportBytes)
+      .map(([name, bytes]) => `${name} ${(bytes / 2 ** 20).toFixed(1)} MB`)
+      .join(', ')}`,
+  `verdicts: ${summary.compliant} compliant, ${summary.violation} violation, ${summary.review} review, ${summary.hold} hold`,
+];
+console.log(lines.join('\n'));
+
+const date = new Date().toISOString().slice(0, 10);
+mkdirSync(join(BENCH, 'results'), { recursive: true });
+const resultFile = join(BENCH, 'results', `${date}-${N}.json`);
+const strip = ({ stdout: _o, stderr: _e, ...rest }) => rest;
+writeFileSync(
+  resultFile,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      recordings: N,
+      callLogRows: generated.counts.rows,
+      generated,
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? null,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      concurrency: Number(args.concurrency),
+      repeat: REPEAT,
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, strip(v)])),
+      rates: {
+        floorFilesPerSec: rate(files, phases.floor.seconds),
+        auditColdFilesPerSec: rate(files, phases.auditCold.seconds),
+        auditWarmFilesPerSec: phases.auditWarm ? rate(files, phases.auditWarm.seconds) : null,
+        csvRowsPerSec: rate(csvInfo.rows, csvInfo.seconds),
+        coldVsFloor: Number((phases.floor.seconds / phases.auditCold.seconds).toFixed(3)),
+        warmVsCold: phases.auditWarm
+          ? Number((phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(3))
+          : null,
+      },
+      reportBytes,
+      summary,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.error(`wrote ${resultFile}`);

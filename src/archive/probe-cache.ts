@@ -1,0 +1,220 @@
+import { createReadStream, mkdirSync, openSync, closeSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ProbeResult } from './probe.js';
+
+/**
+ * Probe results from earlier runs, so an unchanged archive is not read again. An entry is
+ * used only when the file's size, modification time and inode are unchanged, and the whole
+ * cache only when it was written by the same tool version with the same ID settings.
+ *
+ * File format (JSON Lines): a header object, one array per recording
+ * `[key, size, mtimeMs, inode, format, codec, durationSec, problems]`, and a trailer
+ * `{"entries": n}`. A file without a valid trailer was cut short and is not trusted.
+ */
+export const CACHE_FORMAT = 'callaudit-probe-cache';
+const CACHE_FORMAT_VERSION = 1;
+
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+interface CacheEntry extends FileIdentity {
+  probe: ProbeResult;
+}
+
+type CacheLine = [
+  string,
+  number,
+  number,
+  number,
+  string | null,
+  string | null,
+  number | null,
+  ProbeResult['problems'],
+];
+
+/** What makes cached results stale besides the file itself. */
+export interface CacheStamp {
+  toolVersion: string;
+  /** Settings that change what a probe records, e.g. how call IDs are read. */
+  settings: string;
+}
+
+export class ProbeCache {
+  private readonly previous: Map<string, CacheEntry>;
+  private readonly current = new Map<string, CacheEntry>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly stamp: CacheStamp,
+    previous: Map<string, CacheEntry>,
+  ) {
+    this.previous = previous;
+  }
+
+  /** An empty cache that will be written to `file`. */
+  static empty(file: string, stamp: CacheStamp): ProbeCache {
+    return new ProbeCache(file, stamp, new Map());
+  }
+
+  /**
+   * Loads `file`. A missing file is an empty cache; a corrupt, truncated or stale one is
+   * discarded (`warn` says why for corrupt ones), never trusted and never fatal.
+   */
+  static async load(file: string, stamp: CacheStamp, warn: (message: string) => void): Promise<ProbeCache> {
+    try {
+      return new ProbeCache(file, stamp, await readEntries(file, stamp));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && !(error instanceof StaleCache)) {
+        warn(
+          `the probe cache ${file} is unreadable or damaged (${(error as Error).message}); it is ignored and rebuilt`,
+        );
+      }
+      return ProbeCache.empty(file, stamp);
+    }
+  }
+
+  /** The cached probe when the file is unchanged; remembers the entry for the next save. */
+  get(key: string, identity: FileIdentity): ProbeResult | null {
+    const entry = this.previous.get(key);
+    if (
+      entry === undefined ||
+      entry.size !== identity.size ||
+      entry.mtimeMs !== identity.mtimeMs ||
+      entry.ino !== identity.ino
+    ) {
+      this.misses++;
+      return null;
+    }
+    this.hits++;
+    this.current.set(key, entry);
+    return entry.probe;
+  }
+
+  set(key: string, identity: FileIdentity, probe: ProbeResult): void {
+    this.current.set(key, { ...identity, probe });
+  }
+
+  /**
+   * Writes what this run saw, plus earlier entries outside `scannedPrefixes` (other archives
+   * audited with the same cache), through a temporary file and a rename: a reader never sees
+   * half a cache, and a crash leaves the old one.
+   */
+  save(scannedPrefixes: readonly string[] = []): void {
+    const kept: Array<[string, CacheEntry]> = [];
+    for (const [key, entry] of this.previous) {
+      if (!this.current.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))) kept.push([key, entry]);
+    }
+    const current = this.current;
+    const entries = {
+      size: current.size + kept.length,
+      *[Symbol.iterator](): Generator<[string, CacheEntry]> {
+        yield* current;
+        yield* kept;
+      },
+    };
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      const header = { format: CACHE_FORMAT, version: CACHE_FORMAT_VERSION, ...this.stamp };
+      let batch = `${JSON.stringify(header)}\n`;
+      for (const [key, e] of entries) {
+        const line: CacheLine = [
+          key,
+          e.size,
+          e.mtimeMs,
+          e.ino,
+          e.probe.format,
+          e.probe.codec,
+          e.probe.durationSec,
+          e.probe.problems,
+        ];
+        batch += `${JSON.stringify(line)}\n`;
+        if (batch.length > 1 << 20) {
+          writeSync(fd, batch);
+          batch = '';
+        }
+      }
+      writeSync(fd, `${batch}${JSON.stringify({ entries: entries.size })}\n`);
+    } catch (error) {
+      closeSync(fd);
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    closeSync(fd);
+    renameSync(temporary, this.file);
+  }
+}
+
+class StaleCache extends Error {}
+
+async function readEntries(file: string, stamp: CacheStamp): Promise<Map<string, CacheEntry>> {
+  const entries = new Map<string, CacheEntry>();
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let header: Record<string, unknown> | null = null;
+  let trailer: { entries?: unknown } | null = null;
+  for await (const text of lines) {
+    if (trailer !== null) throw new Error('text after the end marker');
+    const value: unknown = JSON.parse(text);
+    if (header === null) {
+      header = value as Record<string, unknown>;
+      if (header?.format !== CACHE_FORMAT) throw new Error('not a callaudit probe cache');
+      if (
+        header.version !== CACHE_FORMAT_VERSION ||
+        header.toolVersion !== stamp.toolVersion ||
+        header.settings !== stamp.settings
+      ) {
+        // Written by another version or for other ID settings: outdated, not damaged.
+        throw new StaleCache();
+      }
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      trailer = value as { entries?: unknown };
+      continue;
+    }
+    entries.set(...toEntry(value));
+  }
+  if (header === null || trailer === null) throw new Error('the file is cut short');
+  if (trailer.entries !== entries.size) throw new Error('the entry count does not match');
+  return entries;
+}
+
+function toEntry(value: unknown[]): [string, CacheEntry] {
+  const [key, size, mtimeMs, ino, format, codec, durationSec, problems] = value;
+  const nullableString = (v: unknown) => v === null || typeof v === 'string';
+  if (
+    typeof key !== 'string' ||
+    typeof size !== 'number' ||
+    typeof mtimeMs !== 'number' ||
+    typeof ino !== 'number' ||
+    !nullableString(format) ||
+    !nullableString(codec) ||
+    !(durationSec === null || typeof durationSec === 'number') ||
+    !Array.isArray(problems) ||
+    !problems.every((p) => typeof p?.code === 'string' && typeof p?.message === 'string')
+  ) {
+    throw new Error('an entry has the wrong shape');
+  }
+  return [
+    key,
+    {
+      size,
+      mtimeMs,
+      ino,
+      probe: {
+        format: format as string | null,
+        codec: codec as string | null,
+        durationSec: durationSec as number | null,
+        problems: problems as ProbeResult['problems'],
+      },
+    },
+  ];
+}

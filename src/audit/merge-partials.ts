@@ -1,0 +1,120 @@
+import type { AuditResult, RootInput } from './result.js';
+import { mergeEngineReports } from './merge-engine.js';
+import { computeRunId } from './run-id.js';
+import { sortFindings, summarise } from './summarise.js';
+
+/** Written by `audit --shard i/n`: one part of an audit, to be merged with the others. */
+export interface PartialReport {
+  format: typeof PARTIAL_FORMAT;
+  shard: { index: number; count: number };
+  result: AuditResult;
+}
+
+export const PARTIAL_FORMAT = 'callaudit-partial-report';
+export const PARTIAL_FILE_NAME = 'partial-report.json';
+
+/** Why partials cannot be merged; the CLI turns it into a CallauditError. */
+export class MergeRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MergeRefused';
+  }
+}
+
+/**
+ * Joins the partial reports of one sharded audit into the report an unsharded run gives.
+ * Refuses partials of different tool versions, policies, settings (`--now` included) or call
+ * logs, and a set of shards with one missing or twice.
+ */
+export function mergePartials(partials: readonly PartialReport[], names: readonly string[]): AuditResult {
+  const first = partials[0];
+  if (first === undefined) throw new MergeRefused('MERGE_NOTHING', 'no partial report given');
+  const count = first.shard.count;
+  const seen = new Map<number, string>();
+  partials.forEach((partial, i) => {
+    const name = names[i] ?? `#${i + 1}`;
+    const differs = (what: string, a: unknown, b: unknown) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        throw new MergeRefused(
+          'MERGE_MISMATCH',
+          `${name} has another ${what} than ${names[0]}: ${JSON.stringify(b)} vs ${JSON.stringify(a)}`,
+        );
+      }
+    };
+    differs('tool version', first.result.tool, partial.result.tool);
+    differs('report schema', first.result.schemaVersion, partial.result.schemaVersion);
+    differs('policy', first.result.policy, partial.result.policy);
+    differs('settings (--now, ID, columns)', first.result.settings, partial.result.settings);
+    differs('call logs (file hashes)', first.result.inputs.callLogs, partial.result.inputs.callLogs);
+    differs('outcome map', first.result.inputs.outcomeMap, partial.result.inputs.outcomeMap);
+    differs('archive roots', rootPaths(first.result), rootPaths(partial.result));
+    differs('number of shards', count, partial.shard.count);
+    const twin = seen.get(partial.shard.index);
+    if (twin !== undefined) {
+      throw new MergeRefused(
+        'MERGE_DUPLICATE_SHARD',
+        `shard ${partial.shard.index}/${count} is given twice: ${twin} and ${name}`,
+      );
+    }
+    seen.set(partial.shard.index, name);
+  });
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) {
+    throw new MergeRefused(
+      'MERGE_MISSING_SHARD',
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+    );
+  }
+
+  const recordings = sortFindings(partials.flatMap((p) => p.result.recordings));
+  // A partial read back from disk also carries the JSON report's personal-data notice.
+  const {
+    runId: _partialRunId,
+    notice: _notice,
+    ...common
+  } = first.result as AuditResult & { notice?: string };
+  const engines = partials.flatMap((p) => (p.result.engine ? [p.result.engine] : []));
+  const merged: Omit<AuditResult, 'runId'> = {
+    ...common,
+    inputs: { ...common.inputs, roots: mergeRoots(partials.map((p) => p.result.inputs.roots)) },
+    summary: summarise(recordings),
+    ...(engines.length > 0 ? { engine: mergeEngineReports(engines) } : {}),
+    recordings,
+  };
+  // The run ID names the whole audit, so it is computed over the merged report, as one run does.
+  const { schemaVersion, tool, generatedAt, ...rest } = merged;
+  return { schemaVersion, tool, generatedAt, runId: computeRunId(merged), ...rest };
+}
+
+function rootPaths(result: AuditResult): string[] {
+  return result.inputs.roots.map((r) => r.path);
+}
+
+/** Counts add up because every file, ignored ones too, belongs to exactly one shard. */
+function mergeRoots(parts: RootInput[][]): RootInput[] {
+  return (parts[0] ?? []).map((root, i) => {
+    const same = parts.map((roots) => roots[i]!);
+    const byExtension = new Map<string, number>();
+    for (const r of same) {
+      for (const [ext, n] of Object.entries(r.ignoredByExtension))
+        byExtension.set(ext, (byExtension.get(ext) ?? 0) + n);
+    }
+    const ignoredByExtension: Record<string, number> = {};
+    for (const ext of [...byExtension.keys()].sort(compareBytes))
+      ignoredByExtension[ext] = byExtension.get(ext)!;
+    return {
+      path: root.path,
+      recordings: same.reduce((n, r) => n + r.recordings, 0),
+      ignoredFiles: same.reduce((n, r) => n + r.ignoredFiles, 0),
+      ignoredByExtension,
+    };
+  });
+}
+
+/** The byte order scan.ts sorts extensions in. */
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}

@@ -1,0 +1,64 @@
+import { Command, Option } from 'commander';
+import { mergePartials, MergeRefused } from '../audit/merge-partials.js';
+import { DEFAULTS } from '../config/settings.js';
+import { CallauditError } from '../errors.js';
+import { plainPainter, renderConsoleSummary } from '../report/console-summary.js';
+import type { CommandIo } from './audit-command.js';
+import { exitCodeFor } from './exit-code.js';
+import { readPartialReport } from './partial-report.js';
+import { resolveRenderOptions } from '../config/report-options.js';
+import { checkFormats, writeReports } from './write-reports.js';
+
+export function mergeCommand(io: CommandIo): Command {
+  return new Command('merge')
+    .description(
+      'Merge the partial reports of `audit --shard i/n` into the reports one unsharded audit writes.',
+    )
+    .argument('<partials...>', 'partial-report.json files, or the folders holding them')
+    .option('--out <dir>', `output folder (default: ${DEFAULTS.out})`)
+    .option('--format <list>', `comma-separated report formats (default: ${DEFAULTS.format})`)
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when findings reach this level (default: violation)').choices([
+        'violation',
+        'review',
+        'never',
+      ]),
+    )
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(
+      (
+        partialFiles: string[],
+        options: { out?: string; format?: string; failOn?: string; json?: boolean },
+      ) => {
+        const out = options.out ?? DEFAULTS.out;
+        const formats = (options.format ?? DEFAULTS.format)
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
+        checkFormats(formats);
+        const partials = partialFiles.map(readPartialReport);
+        let result;
+        try {
+          result = mergePartials(partials, partialFiles);
+        } catch (error) {
+          if (error instanceof MergeRefused) {
+            throw new CallauditError(
+              error.code,
+              error.message,
+              'merge the partials of one sharded run: same version, policy, settings, --now and call logs, every shard once',
+            );
+          }
+          throw error;
+        }
+        writeReports(result, out, formats, resolveRenderOptions({}, undefined, result.policy.id));
+        const failOn = (options.failOn ?? DEFAULTS.failOn) as 'violation' | 'review' | 'never';
+        const exitCode = exitCodeFor(result.summary, failOn);
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ ...result.summary, out, exitCode }, null, 2)}\n`
+            : renderConsoleSummary(result, out, plainPainter),
+        );
+        io.setExitCode(exitCode);
+      },
+    );
+}

@@ -1,0 +1,52 @@
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { Shard } from '../archive/shard.js';
+import { PARTIAL_FILE_NAME, PARTIAL_FORMAT, type PartialReport } from '../audit/merge-partials.js';
+import type { AuditResult } from '../audit/result.js';
+import { CallauditError } from '../errors.js';
+import { DEFAULT_RENDER_OPTIONS } from '../report/reporter.js';
+import { jsonReporter } from '../report/json.js';
+
+/** Writes `<out>/partial-report.json` through a temporary file and a rename. */
+export function writePartialReport(result: AuditResult, shard: Shard, outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  const target = path.join(outDir, PARTIAL_FILE_NAME);
+  const temporary = `${target}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, `{"format":${JSON.stringify(PARTIAL_FORMAT)},"shard":${JSON.stringify(shard)},"result":`);
+    // Streamed: a shard of a large archive can exceed the largest string V8 can hold.
+    for (const chunk of jsonReporter.chunks!(result, DEFAULT_RENDER_OPTIONS)) writeSync(fd, chunk);
+    writeSync(fd, '}\n');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, target);
+  return target;
+}
+
+/** Reads a partial report; a folder means the partial-report.json inside it. */
+export function readPartialReport(file: string): PartialReport {
+  const target = file.endsWith('.json') ? file : path.join(file, PARTIAL_FILE_NAME);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(target, 'utf8'));
+  } catch (error) {
+    throw new CallauditError(
+      'PARTIAL_UNREADABLE',
+      `cannot read the partial report: ${(error as Error).message}`,
+      'pass the partial-report.json files (or their folders) written by `callaudit audit --shard i/n`',
+      target,
+    );
+  }
+  const partial = value as Partial<PartialReport> | null;
+  if (partial?.format !== PARTIAL_FORMAT || !partial.shard || !partial.result) {
+    throw new CallauditError(
+      'PARTIAL_UNREADABLE',
+      'is not a partial report of callaudit audit --shard',
+      'pass the partial-report.json files written by `callaudit audit --shard i/n`',
+      target,
+    );
+  }
+  return partial as PartialReport;
+}

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProbeCache } from '../../src/archive/probe-cache.js';
+import { scanArchive, ScanInterrupted } from '../../src/archive/scan.js';
+import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
+import { tempDir } from './helpers.js';
+
+const STAMP = { toolVersion: '1.0.0', settings: '{"idPattern":null}' };
+
+function archiveWithTwoFiles(): string {
+  const root = tempDir();
+  writeFileSync(join(root, 'a.wav'), wavPcm16({ seconds: 1 }));
+  writeFileSync(join(root, 'b.wav'), wavPcm16({ seconds: 2 }));
+  return root;
+}
+
+async function scanWith(root: string, cacheFile: string, stamp = STAMP, warnings: string[] = []) {
+  const cache = await ProbeCache.load(cacheFile, stamp, (m) => warnings.push(m));
+  const scan = await scanArchive([root], { idPattern: null, cache });
+  cache.save([root]);
+  return { scan, cache, warnings };
+}
+
+describe('the probe cache', () => {
+  it('answers for unchanged files and gives the same recordings as a fresh probe', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    const first = await scanWith(root, file);
+    expect([first.cache.hits, first.cache.misses]).toEqual([0, 2]);
+    const second = await scanWith(root, file);
+    expect([second.cache.hits, second.cache.misses]).toEqual([2, 0]);
+    expect(second.scan).toEqual(first.scan);
+  });
+
+  it('probes again a file whose size or modification time changed', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    await scanWith(root, file);
+    writeFileSync(join(root, 'a.wav'), wavPcm16({ seconds: 3 }));
+    const old = new Date('2025-01-01T00:00:00Z');
+    utimesSync(join(root, 'b.wav'), old, old);
+    const again = await scanWith(root, file);
+    expect([again.cache.hits, again.cache.misses]).toEqual([0, 2]);
+    expect(again.scan.recordings.map((r) => r.durationSec)).toEqual([3, 2]);
+  });
+
+  it('is dropped as a whole for another tool version or other ID settings', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    await scanWith(root, file);
+    const newVersion = await scanWith(root, file, { ...STAMP, toolVersion: '1.0.1' });
+    expect(newVersion.cache.hits).toBe(0);
+    expect(newVersion.warnings).toEqual([]);
+    const newIds = await scanWith(root, file, { ...STAMP, settings: '{"idPattern":"x"}' });
+    expect(newIds.cache.hits).toBe(0);
+  });
+
+  it.each([
+    ['cut short', (text: string) => text.slice(0, text.length - 20)],
+    ['garbage', () => 'not json at all\n'],
+    ['a wrong entry', (text: string) => text.replace(/,"WAVE",/, ',42,')],
+    ['empty', () => ''],
+  ])('is discarded with a warning, never trusted, when %s', async (_what, damage) => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    const first = await scanWith(root, file);
+    writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    const warnings: string[] = [];
+    const again = await scanWith(root, file, STAMP, warnings);
+    expect(again.cache.hits).toBe(0);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('ignored and rebuilt');
+    expect(again.scan).toEqual(first.scan);
+    // Rebuilt: the next run is served from it again.
+    expect((await scanWith(root, file)).cache.hits).toBe(2);
+  });
+
+  it('is written atomically: no temporary file is left, and a missing cache is no warning', async () => {
+    const root = archiveWithTwoFiles();
+    const dir = tempDir();
+    const { warnings } = await scanWith(root, join(dir, 'sub', 'cache.jsonl'));
+    expect(warnings).toEqual([]);
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['cache.jsonl']);
+    expect(statSync(join(dir, 'sub', 'cache.jsonl')).size).toBeGreaterThan(0);
+  });
+});
+
+describe('stopping a scan (Ctrl-C)', () => {
+  it('lets the files in flight finish, throws ScanInterrupted, and the cache keeps them', async () => {
+    const root = tempDir();
+    for (let i = 0; i < 40; i++) writeFileSync(join(root, `c${String(i).padStart(2, '0')}.wav`), wavPcm16());
+    const file = join(tempDir(), 'cache.jsonl');
+    const cache = await ProbeCache.load(file, STAMP, () => {});
+    const controller = new AbortController();
+    let probed = 0;
+    await expect(
+      scanArchive([root], {
+        idPattern: null,
+        cache,
+        concurrency: 4,
+        signal: controller.signal,
+        onProgress: (done) => {
+          probed = done;
+          if (done === 10) controller.abort();
+        },
+      }),
+    ).rejects.toBeInstanceOf(ScanInterrupted);
+    expect(probed).toBeGreaterThanOrEqual(10);
+    expect(probed).toBeLessThan(40);
+    cache.save([root]);
+    const next = await scanWith(root, file);
+    expect(next.cache.hits).toBe(probed);
+  });
+});

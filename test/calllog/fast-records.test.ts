@@ -1,0 +1,99 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvParseOptions } from '../../src/calllog/csv-options.js';
+import { FastPathUnsupported, FastRecordSplitter } from '../../src/calllog/fast-records.js';
+import type { CallLogDelimiter } from '../../src/calllog/types.js';
+
+/** csv-parse with the reader's options: records, and whether it had to skip any. */
+function reference(text: string, delimiter: CallLogDelimiter) {
+  let skipped = 0;
+  const records = parse(
+    text,
+    csvParseOptions(delimiter, () => {
+      skipped++;
+    }),
+  ) as string[][];
+  return { records, skipped };
+}
+
+/** The fast splitter fed in the given pieces: records, or null when it hands over to csv-parse. */
+function fast(pieces: string[], delimiter: CallLogDelimiter): string[][] | null {
+  const records: string[][] = [];
+  const splitter = new FastRecordSplitter(delimiter, (r) => records.push(r));
+  try {
+    for (const piece of pieces) splitter.push(piece);
+    splitter.end();
+  } catch (error) {
+    if (error instanceof FastPathUnsupported) return null;
+    throw error;
+  }
+  return records;
+}
+
+function cut(text: string, at: number[]): string[] {
+  const points = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    pieces.push(text.slice(from, p));
+    from = p;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+const delimiterArb = fc.constantFrom<CallLogDelimiter>(',', ';', '\t');
+const cutsArb = fc.array(fc.nat(400), { maxLength: 6 });
+
+describe('FastRecordSplitter agrees with csv-parse', () => {
+  it('on any text: the same records, or it hands the file to csv-parse', () => {
+    const textArb = fc
+      .array(fc.constantFrom('a', 'b', 'č', ' ', ',', ';', '\t', '"', '""', '\n', '\n\n', '\uFEFF'), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(textArb, delimiterArb, cutsArb, (text, delimiter, cuts) => {
+        const ours = fast(cut(text, cuts), delimiter);
+        if (ours === null) return;
+        const theirs = reference(text, delimiter);
+        expect(theirs.skipped).toBe(0);
+        expect(ours).toEqual(theirs.records);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads well-formed CSV itself, quotes, embedded delimiters and line breaks included', () => {
+    const fieldArb = fc
+      .array(fc.constantFrom('x', 'Naročilo', ' ', ',', ';', '\t', '"', '\n', '12,50'), { maxLength: 5 })
+      .map((parts) => parts.join(''));
+    const rowsArb = fc.array(fc.array(fieldArb, { minLength: 1, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(rowsArb, delimiterArb, cutsArb, fc.boolean(), (rows, delimiter, cuts, finalNewline) => {
+        const quoteIfNeeded = (f: string) =>
+          /["\n,;\t]/.test(f) || f === '' ? `"${f.replaceAll('"', '""')}"` : f;
+        const text =
+          rows.map((r) => r.map(quoteIfNeeded).join(delimiter)).join('\n') + (finalNewline ? '\n' : '');
+        const ours = fast(cut(text, cuts), delimiter);
+        expect(ours).not.toBeNull();
+        expect(ours).toEqual(reference(text, delimiter).records);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps blank lines as single empty fields, as the collector expects', () => {
+    expect(fast(['a,b\n\nc,d\n'], ',')).toEqual([['a', 'b'], [''], ['c', 'd']]);
+  });
+
+  it('hands over a stray quote, text after a closing quote and an unclosed quote', () => {
+    expect(fast(['a,b"c\n'], ',')).toBeNull();
+    expect(fast(['"a"b,c\n'], ',')).toBeNull();
+    expect(fast(['a,"b\nc\n'], ',')).toBeNull();
+  });
+});
