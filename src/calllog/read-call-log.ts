@@ -14,14 +14,6 @@ import { isValidTimeZone } from './parse-time.js';
 import { excelSepLine, headerLineEnd, sniffDelimiter } from './sniff-delimiter.js';
 import type { CallLogEncoding, CallLogOptions, CallLogResult } from './types.js';
 
-export type {
-  CallLogDelimiter,
-  CallLogEncoding,
-  CallLogOptions,
-  CallLogResult,
-  RowProblem,
-} from './types.js';
-
 /** Text buffered to find the header line for delimiter sniffing; headers are far shorter. */
 const HEADER_SNIFF_CHARS = 1 << 20;
 

@@ -15,6 +15,8 @@ export const MANIFEST_HEADER = [
   'run_id',
   'policy_id',
   'policy_version',
+  // Every row says it: the manifest names real paths, which in FreePBX archives hold phone numbers.
+  'personal_data',
 ];
 
 /**
@@ -42,6 +44,7 @@ export const deletionManifestReporter: Reporter = {
             result.runId,
             result.policy.id,
             result.policy.version,
+            'yes',
           ],
           { neutralise: false },
         ),

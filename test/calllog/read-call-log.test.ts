@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCallLog, type CallLogOptions } from '../../src/calllog/read-call-log.js';
+import { readCallLog } from '../../src/calllog/read-call-log.js';
+import type { CallLogOptions } from '../../src/calllog/types.js';
 import { CallauditError } from '../../src/errors.js';
 
 const options: CallLogOptions = {

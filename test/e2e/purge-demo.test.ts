@@ -45,7 +45,7 @@ describe('audit --hash and the run ID', () => {
     for (const row of rows) {
       const cells = row.split(',');
       expect(cells[7]).toMatch(/^[0-9a-f]{64}$/);
-      expect(cells.slice(8)).toEqual([report.runId, 'si-ip-akos', report.policy.version]);
+      expect(cells.slice(8)).toEqual([report.runId, 'si-ip-akos', report.policy.version, 'yes']);
     }
     expect(report.runId).toMatch(/^[0-9a-f]{32}$/);
   });

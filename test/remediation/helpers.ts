@@ -79,6 +79,7 @@ export function manifestText(root: string, rows: RowSpec[], { hash = true } = {}
           RUN_ID,
           'si-ip-akos',
           '1.0.0',
+          'yes',
         ],
         { neutralise: false },
       ),

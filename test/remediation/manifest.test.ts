@@ -77,7 +77,7 @@ describe('reading a deletion manifest', () => {
     [
       'a row with a missing column',
       `${header}\n${first.split(',').slice(0, -1).join(',')}\n`,
-      /has 10 columns/,
+      /has 11 columns/,
     ],
     [
       'rows of two audit runs',
