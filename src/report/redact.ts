@@ -121,6 +121,6 @@ function maskFreePbxFields(text: string): string {
 /** Masks phone numbers and e-mail addresses in one piece of text. */
 export function redactText(text: string): string {
   if (!/\d|@/.test(text)) return text;
-  const withoutEmails = text.replace(EMAIL, maskEmail);
+  const withoutEmails = text.includes('@') ? text.replace(EMAIL, maskEmail) : text;
   return maskOutsideProtected(maskFreePbxFields(withoutEmails));
 }

@@ -23,7 +23,7 @@ const KEEP_KEYS = new Set([
 
 function redactValue(value: unknown, key: string | null): unknown {
   if (key !== null && KEEP_KEYS.has(key)) return value;
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return redactCached(value);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, null));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -38,7 +38,27 @@ function redactValue(value: unknown, key: string | null): unknown {
  * Walking all strings rather than naming fields means fields added later are masked by default.
  */
 export function redactedView(result: AuditResult): AuditResult {
-  return redactValue(result, null) as AuditResult;
+  // HTML, Markdown and JUnit render the same result in one run: mask it once.
+  let view = views.get(result);
+  if (view === undefined) {
+    view = redactValue(result, null) as AuditResult;
+    views.set(result, view);
+  }
+  return view;
+}
+
+const views = new WeakMap<AuditResult, AuditResult>();
+/** Most strings repeat (labels, explanations, codecs): each distinct one is masked once per run. */
+const masked = new Map<string, string>();
+const MAX_MASKED = 200_000;
+
+function redactCached(text: string): string {
+  const known = masked.get(text);
+  if (known !== undefined) return known;
+  const value = redactText(text);
+  if (masked.size >= MAX_MASKED) masked.clear();
+  masked.set(text, value);
+  return value;
 }
 
 /** The view a human-facing reporter renders: masked unless --no-redact. */
