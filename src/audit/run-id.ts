@@ -8,5 +8,9 @@ import type { AuditResult } from './result.js';
  * The deletion log cites it as the instruction a deletion executed.
  */
 export function computeRunId(result: Omit<AuditResult, 'runId'>): string {
-  return createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 32);
+  // Hashed a finding at a time: the report as one string would not fit V8 at a million recordings.
+  const { recordings, ...rest } = result;
+  const hash = createHash('sha256').update(JSON.stringify(rest));
+  for (const finding of recordings) hash.update('\n').update(JSON.stringify(finding));
+  return hash.digest('hex').slice(0, 32);
 }
