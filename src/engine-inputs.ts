@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
 import { readNotice } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
 import { ENGINE_DEFAULTS, type EnginePlan } from './config/engine-plan.js';
-import { CallauditError } from './errors.js';
-import { sha256File } from './inputs.js';
+import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
 import { parseHolds, type Hold } from './policy/holds.js';
 
 /** The policy-engine plan of an AuditPlan made without resolvePlan: every check at its default. */
@@ -26,18 +24,8 @@ export interface LoadedHolds {
 }
 
 export function loadHolds(file: string, zone: string): LoadedHolds {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CallauditError(
-      'HOLDS_UNREADABLE',
-      `cannot read the legal holds file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the --holds path',
-      file,
-    );
-  }
-  return { file, sha256: sha256File(file), list: parseHolds(text, file, zone) };
+  const bytes = readInputFile(file, HOLDS_FILE);
+  return { file, sha256: sha256Of(bytes), list: parseHolds(bytes.toString('utf8'), file, zone) };
 }
 
 /** Declared coverage wins over the logs' own span of event times. */

@@ -44,7 +44,37 @@ function statIfExists(file: string) {
 }
 
 export function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+  return sha256Of(readFileSync(file));
+}
+
+export function sha256Of(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface InputFileRole {
+  /** Error code when the file cannot be read, e.g. HOLDS_UNREADABLE. */
+  code: string;
+  /** What the file is, for the message: "the legal holds file". */
+  what: string;
+  /** What to do, e.g. "check the --holds path". */
+  hint: string;
+}
+
+/** The bytes of an input file, or a CallauditError that names the file, the OS reason and what to do. */
+export function readInputFile(file: string, role: InputFileRole): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CallauditError(role.code, `cannot read ${role.what} (${reason})`, role.hint, file);
+  }
+}
+
+/** An input file as UTF-8 text without a byte-order mark (Excel adds one). */
+export function readInputText(file: string, role: InputFileRole): string {
+  return readInputFile(file, role)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 /** True when `candidate` is `root` itself or lies below it. */
@@ -52,3 +82,9 @@ export function isInside(candidate: string, root: string): boolean {
   const relative = path.relative(path.resolve(root), path.resolve(candidate));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
+
+export const HOLDS_FILE: InputFileRole = {
+  code: 'HOLDS_UNREADABLE',
+  what: 'the legal holds file',
+  hint: 'check the --holds path',
+};

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { openProbeCache, scanWithCache, sumRows, type ScanStats } from './archive/scan-with-cache.js';
 import { eventsForCall, indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
@@ -19,9 +18,8 @@ import { readCallLog } from './calllog/read-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
-import { CallauditError } from './errors.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
-import { expandCallLogs, sha256File } from './inputs.js';
+import { expandCallLogs, readInputFile, sha256Of } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
 import { withRetentionOverrides } from './policy/extend-pack.js';
@@ -45,18 +43,15 @@ export interface AuditHooks {
 }
 
 function loadOutcomeMap(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CallauditError(
-      'OUTCOME_MAP_UNREADABLE',
-      `cannot read the outcome map (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the --outcome-map path',
-      file,
-    );
-  }
-  return parseOutcomeMap(text.replace(/^\uFEFF/, ''), file);
+  const bytes = readInputFile(file, {
+    code: 'OUTCOME_MAP_UNREADABLE',
+    what: 'the outcome map',
+    hint: 'check the --outcome-map path',
+  });
+  return {
+    map: parseOutcomeMap(bytes.toString('utf8').replace(/^\uFEFF/, ''), file),
+    sha256: sha256Of(bytes),
+  };
 }
 
 function planFlags(plan: AuditPlan) {
@@ -78,7 +73,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
-  const classify = createClassifier(pack, outcomeMap);
+  const classify = createClassifier(pack, outcomeMap?.map);
   // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
   const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
   const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
@@ -216,7 +211,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       callLogs: callLogInputs,
       outcomeMap:
         plan.outcomeMap && outcomeMap
-          ? { file: plan.outcomeMap, sha256: sha256File(plan.outcomeMap), entries: outcomeMap.size }
+          ? { file: plan.outcomeMap, sha256: outcomeMap.sha256, entries: outcomeMap.map.size }
           : null,
     },
     problems,

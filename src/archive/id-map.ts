@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../inputs.js';
 import { parse } from 'csv-parse/sync';
 import { CallauditError } from '../errors.js';
 import type { IdMapSpec } from '../presets/recording/types.js';
@@ -9,17 +9,11 @@ import { sniffDelimiter } from '../calllog/sniff-delimiter.js';
  * Sid → CallSid). Keys compare lower-cased. A small file read at once: one row per recording.
  */
 export function loadIdMap(file: string, spec: IdMapSpec): Map<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new CallauditError(
-      'RECORDING_MAP_UNREADABLE',
-      `cannot read the recording map (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the --recording-map path',
-      file,
-    );
-  }
+  const text = readInputText(file, {
+    code: 'RECORDING_MAP_UNREADABLE',
+    what: 'the recording map',
+    hint: 'check the --recording-map path',
+  });
   const rows = parse(text, {
     delimiter: sniffDelimiter(text),
     bom: true,

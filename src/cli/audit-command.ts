@@ -8,6 +8,7 @@ import { renderConsoleSummary, type Painter } from '../report/console-summary.js
 import { baselineCounts, summaryForExitCode } from '../audit/baseline.js';
 import { applyBaseline, loadBaseline } from './apply-baseline.js';
 import { writePartialReport } from './partial-report.js';
+import { addReportOutputOptions } from './report-output-options.js';
 import { runWithProgress } from './run-with-progress.js';
 import { exitCodeFor } from './exit-code.js';
 import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
@@ -28,11 +29,13 @@ export interface CommandIo {
 }
 
 export function auditCommand(io: CommandIo): Command {
-  return new Command('audit')
-    .description(
-      'Audit recording archives against call logs; writes reports and a deletion manifest, never touches the archive.',
-    )
-    .argument('[archive-roots...]', 'folders of call recordings')
+  return addReportOutputOptions(
+    new Command('audit')
+      .description(
+        'Audit recording archives against call logs; writes reports and a deletion manifest, never touches the archive.',
+      )
+      .argument('[archive-roots...]', 'folders of call recordings'),
+  )
     .option('--crm <file-or-glob...>', 'call-log CSV files or globs (several allowed)')
     .option(
       '--id-pattern <regex>',
@@ -80,15 +83,6 @@ export function auditCommand(io: CommandIo): Command {
       'list compliant recordings due for deletion within this many days (default: 30)',
     )
     .option('--now <iso-date>', 'reference time, for reproducible reports (default: now)')
-    .option('--out <dir>', `output folder (default: ${DEFAULTS.out})`)
-    .option('--format <list>', `comma-separated report formats (default: ${DEFAULTS.format})`)
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when findings reach this level (default: violation)').choices([
-        'violation',
-        'review',
-        'never',
-      ]),
-    )
     .option(
       '--lang <en|sl>',
       'language of the HTML, Markdown and JUnit reports (default: sl for si-* policies)',

@@ -1,5 +1,6 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { mergePartials, MergeRefused } from '../audit/merge-partials.js';
+import { parseFormatList } from '../config/resolve-plan.js';
 import { DEFAULTS } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { plainPainter, renderConsoleSummary } from '../report/console-summary.js';
@@ -7,23 +8,17 @@ import type { CommandIo } from './audit-command.js';
 import { exitCodeFor } from './exit-code.js';
 import { readPartialReport } from './partial-report.js';
 import { resolveRenderOptions } from '../config/report-options.js';
+import { addReportOutputOptions } from './report-output-options.js';
 import { checkFormats, writeReports } from './write-reports.js';
 
 export function mergeCommand(io: CommandIo): Command {
-  return new Command('merge')
-    .description(
-      'Merge the partial reports of `audit --shard i/n` into the reports one unsharded audit writes.',
-    )
-    .argument('<partials...>', 'partial-report.json files, or the folders holding them')
-    .option('--out <dir>', `output folder (default: ${DEFAULTS.out})`)
-    .option('--format <list>', `comma-separated report formats (default: ${DEFAULTS.format})`)
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when findings reach this level (default: violation)').choices([
-        'violation',
-        'review',
-        'never',
-      ]),
-    )
+  return addReportOutputOptions(
+    new Command('merge')
+      .description(
+        'Merge the partial reports of `audit --shard i/n` into the reports one unsharded audit writes.',
+      )
+      .argument('<partials...>', 'partial-report.json files, or the folders holding them'),
+  )
     .option('--json', 'print the summary as JSON on stdout')
     .action(
       (
@@ -31,10 +26,7 @@ export function mergeCommand(io: CommandIo): Command {
         options: { out?: string; format?: string; failOn?: string; json?: boolean },
       ) => {
         const out = options.out ?? DEFAULTS.out;
-        const formats = (options.format ?? DEFAULTS.format)
-          .split(',')
-          .map((f) => f.trim())
-          .filter(Boolean);
+        const formats = parseFormatList(options.format ?? DEFAULTS.format);
         checkFormats(formats);
         const partials = partialFiles.map(readPartialReport);
         let result;

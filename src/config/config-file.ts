@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputText } from '../inputs.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CallauditError } from '../errors.js';
@@ -72,17 +73,11 @@ export function parseConfigText(text: string, file: string): ConfigFile {
 }
 
 export function loadConfigFile(file: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CallauditError(
-      'CONFIG_UNREADABLE',
-      `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the path given with -c/--config',
-      file,
-    );
-  }
+  const text = readInputText(file, {
+    code: 'CONFIG_UNREADABLE',
+    what: 'the config file',
+    hint: 'check the path given with -c/--config',
+  });
   return {
     file,
     dir: path.dirname(path.resolve(file)),

@@ -7,6 +7,14 @@ import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 import { resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 
+/** `--format json, csv` → ['json', 'csv']. */
+export function parseFormatList(list: string): string[] {
+  return list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+}
+
 /** Flags as commander hands them over; every one is optional so the config file can fill it. */
 export interface AuditFlags extends EngineFlags, SourceFlags {
   crm?: string[];
@@ -93,10 +101,7 @@ export function resolvePlan(
     now = clock().toISOString();
   }
 
-  const formats = (flags.format ?? asList(config.format)?.join(',') ?? DEFAULTS.format)
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
+  const formats = parseFormatList(flags.format ?? asList(config.format)?.join(',') ?? DEFAULTS.format);
 
   const delimiter = oneOf(
     '--delimiter',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { HOLDS_FILE, readInputFile } from '../inputs.js';
 import { CallauditError } from '../errors.js';
 import { holdIsActive, holdMatches, parseHolds, type Hold, type HoldSubject } from '../policy/holds.js';
 import type { ManifestRow } from './manifest.js';
@@ -12,17 +12,7 @@ import type { Skip } from './skip-reasons.js';
  * - a `period` hold counts as active (the call time is unknown): when in doubt, keep.
  */
 export function loadPurgeHolds(file: string, zone: string, now: string): Hold[] {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CallauditError(
-      'HOLDS_UNREADABLE',
-      `cannot read the holds file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the --holds path',
-      file,
-    );
-  }
+  const content = readInputFile(file, HOLDS_FILE).toString('utf8');
   const holds = parseHolds(content, file, zone);
   const uncheckable = holds.filter(
     (hold) => hold.scope === 'customer_id' && holdIsActive(hold, subjectOf(null), now),

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/config-file.js';
 import { didYouMean } from '../../src/config/did-you-mean.js';
 import { resolvePlan } from '../../src/config/resolve-plan.js';
-import { CallauditError } from '../../src/errors.js';
+import { errorOf } from '../support/error-of.js';
 
 const fixedClock = () => new Date('2026-11-28T08:00:00.000Z');
-
-function errorOf(fn: () => unknown): CallauditError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('resolvePlan', () => {
   it('applies the documented defaults', () => {

@@ -4,20 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { starterConfig } from '../../src/cli/init-command.js';
 import { parseConfigText } from '../../src/config/config-file.js';
 import { configJsonSchemaText } from '../../src/config/json-schema.js';
-import { CallauditError } from '../../src/errors.js';
+import { errorOf } from '../support/error-of.js';
 import { RECORDING_PRESET_NAMES } from '../../src/presets/recording/index.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-
-function errorOf(fn: () => unknown): CallauditError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('the published JSON Schema', () => {
   it('is exactly what the zod schema generates (run `npm run schema` after changing settings.ts)', () => {

@@ -2,26 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashTree, REPO, runCli } from '../support/run-cli.js';
+import { auditDemo, DEMO, hashTree } from '../support/run-cli.js';
 
-const DEMO = path.join(REPO, 'fixtures/demo');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const auditDemo = (out: string, ...extra: string[]) =>
-  runCli([
-    'audit',
-    path.join(DEMO, 'recordings'),
-    '--crm',
-    path.join(DEMO, 'crm/calls.csv'),
-    '--id-pattern',
-    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-    '--now',
-    '2026-11-28T12:00:00Z',
-    '--out',
-    out,
-    ...extra,
-  ]);
 
 describe('callaudit audit on the demo archive', () => {
   const before = hashTree(path.join(DEMO, 'recordings'));

@@ -2,28 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
+import { auditDemo, DEMO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
-const DEMO = path.join(REPO, 'fixtures/demo');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-shards-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const audit = (out: string, ...extra: string[]) =>
-  runCli([
-    'audit',
-    path.join(DEMO, 'recordings'),
-    '--crm',
-    path.join(DEMO, 'crm/calls.csv'),
-    '--id-pattern',
-    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-    '--now',
-    '2026-11-28T12:00:00Z',
-    '--format',
-    'json,csv,manifest',
-    '--out',
-    out,
-    ...extra,
-  ]);
+const audit = (out: string, ...extra: string[]) => auditDemo(out, '--format', 'json,csv,manifest', ...extra);
 const out = (name: string) => path.join(tmp, name);
 const withoutGeneratedAt = (file: string) =>
   readFileSync(file, 'utf8').replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');

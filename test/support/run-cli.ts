@@ -47,3 +47,22 @@ export function hashTree(root: string): string {
 export function stderrBeyondSummary(run: CliRun): string {
   return run.stderr.replace(/^callaudit: \d+ recording\(s\).* read in [\d.]+ s\n/m, '');
 }
+
+export const DEMO = path.join(REPO, 'fixtures/demo');
+
+/** `callaudit audit` on the bundled demo archive with its call-ID pattern and a fixed `--now`. */
+export function auditDemo(out: string, ...extra: string[]): CliRun {
+  return runCli([
+    'audit',
+    path.join(DEMO, 'recordings'),
+    '--crm',
+    path.join(DEMO, 'crm/calls.csv'),
+    '--id-pattern',
+    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
+    '--now',
+    '2026-11-28T12:00:00Z',
+    '--out',
+    out,
+    ...extra,
+  ]);
+}
