@@ -27,6 +27,7 @@ import { packSha256 } from './policy/load-pack.js';
 import { loadPolicy } from './policy/load-pack-file.js';
 import { parseOutcomeMap } from './policy/outcome-map.js';
 import { TOOL } from './version.js';
+import { phaseDone } from './timing.js';
 
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
@@ -105,6 +106,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
   const [scan, callLogs] = [scanned.value, read.value];
+  phaseDone('scan + call logs');
 
   const problems: InputProblem[] = [];
   const events: CallEvent[] = [];
@@ -152,6 +154,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       coverage,
     },
   };
+  phaseDone('index events');
   const recordings = scan.recordings.map(withRecordingTime);
   const findings = sortFindings(
     judgeAll(recordings, (r) => {
@@ -160,6 +163,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       return judge(r, joined, policy);
     }),
   );
+  phaseDone('judge + sort');
   const engineReport = buildEngineReport({
     findings,
     pack,
@@ -179,6 +183,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
+  phaseDone('engine report');
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
   const result: Omit<AuditResult, 'runId'> = {
@@ -221,5 +226,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   };
   const { schemaVersion, tool, generatedAt, ...rest } = result;
   // runId sits after generatedAt so the report's key order (and bytes) stay fixed.
-  return { schemaVersion, tool, generatedAt, runId: computeRunId(result), ...rest };
+  const runId = computeRunId(result);
+  phaseDone('run id');
+  return { schemaVersion, tool, generatedAt, runId, ...rest };
 }

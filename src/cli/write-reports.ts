@@ -4,6 +4,7 @@ import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
+import { phaseDone } from '../timing.js';
 import type { RenderOptions } from '../report/reporter.js';
 
 export function checkFormats(formats: readonly string[]): void {
@@ -49,6 +50,7 @@ export function writeReports(
     if (reporter.chunks) writeChunks(temporary, reporter.chunks(result, renderOptions));
     else writeFileSync(temporary, reporter.render(result, renderOptions));
     renameSync(temporary, target);
+    phaseDone(`write ${reporter.fileName}`);
     written.push(target);
   }
   return written;

@@ -1,0 +1,13 @@
+// Phase timings for profiling on real archives: CALLAUDIT_TIMING=1 prints, on stderr, how long
+// each phase took and the process's resident memory after it. Off by default; no output changes.
+const enabled = process.env['CALLAUDIT_TIMING'] === '1';
+let last = performance.now();
+
+/** Marks the end of a phase. */
+export function phaseDone(name: string): void {
+  if (!enabled) return;
+  const now = performance.now();
+  const rssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  process.stderr.write(`timing ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${rssMb} MB\n`);
+  last = now;
+}
