@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import {
   CouldNotDetermineFileTypeError,
   parseBuffer,
@@ -32,7 +32,8 @@ export async function parseMetadata(
       ? parseFile(absPath, { duration: true, skipCovers: true })
       : metadata;
   }
-  const bytes = await readFile(absPath);
+  // Synchronous: see readHead in probe.ts.
+  const bytes = readFileSync(absPath);
   const fileInfo = { path: absPath, size: bytes.length };
   try {
     const metadata = await parseBuffer(bytes, fileInfo, { duration: false, skipCovers: true });

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { IAudioMetadata, IFormat } from 'music-metadata';
 import { parseMetadata } from './parse-metadata.js';
@@ -46,7 +46,7 @@ export async function probeAudio(
   const extension = extname(absPath).toLowerCase();
   if (extension === '.gsm') return probeRawGsm(absPath, size);
   if (extension === '.wav' && !options.needTags) {
-    const header = await readHeaderFast(absPath, size);
+    const header = readHeaderFast(absPath, size);
     if (header !== null) return fromFormat(header, header.dataCut, absPath);
   }
 
@@ -94,19 +94,29 @@ function fromFormat(format: ProbedFormat, dataCut: boolean, absPath: string): Pr
 }
 
 /** The fast WAV reader's answer, or null when music-metadata must decide (or read fails). */
-async function readHeaderFast(absPath: string, size: number): Promise<HeaderFormat | null> {
+function readHeaderFast(absPath: string, size: number): HeaderFormat | null {
   try {
-    const handle = await open(absPath, 'r');
-    try {
-      const length = Math.min(size, WAV_HEAD_BYTES);
-      const { buffer, bytesRead } = await handle.read(Buffer.allocUnsafe(length), 0, length, 0);
-      return readWavHeader(buffer.subarray(0, bytesRead), size);
-    } finally {
-      await handle.close();
-    }
+    const head = readHead(absPath, Math.min(size, WAV_HEAD_BYTES));
+    return readWavHeader(head, size);
   } catch {
     // music-metadata meets the same error and turns it into the problem the report shows.
     return null;
+  }
+}
+
+/**
+ * The first `length` bytes, read synchronously: probes run in worker threads (probe-pool.ts),
+ * where a blocking read costs one system call, while the promise API adds a thread-pool
+ * round trip per call that cost more than the read itself (bench/).
+ */
+function readHead(absPath: string, length: number): Buffer {
+  const fd = openSync(absPath, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(length);
+    const bytesRead = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -123,16 +133,10 @@ function missingEssentials(format: ProbedFormat): string[] {
  * Asterisk's `gsm` format has no header, so no parser recognises it; its size gives the length
  * (33-byte frames of 20 ms) and the first byte's 0xD signature nibble tells it from junk.
  */
-async function probeRawGsm(absPath: string, size: number): Promise<ProbeResult> {
+function probeRawGsm(absPath: string, size: number): ProbeResult {
   let first: number | undefined;
   try {
-    const handle = await open(absPath, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, 0);
-      first = bytesRead === 1 ? buffer[0] : undefined;
-    } finally {
-      await handle.close();
-    }
+    first = readHead(absPath, 1)[0];
   } catch (error) {
     return fromError(error);
   }

@@ -14,7 +14,7 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
 
-export type SourceScanOptions = Pick<ScanOptions, 'cache' | 'shard' | 'signal' | 'onProgress'> & {
+export type SourceScanOptions = Pick<ScanOptions, 'cache' | 'shard' | 'signal' | 'onProgress' | 'threads'> & {
   concurrency: number;
 };
 

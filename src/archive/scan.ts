@@ -1,18 +1,21 @@
-import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Recording } from '../audit/types.js';
+import type { IdSource, Recording } from '../audit/types.js';
 import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
-import { mapWithConcurrency } from './pool.js';
-import { probeAudio } from './probe.js';
-import type { FileIdentity, ProbeCache } from './probe-cache.js';
+import type { Inspection } from './inspect-file.js';
+import type { ProbeResult } from './probe.js';
+import type { ProbeCache } from './probe-cache.js';
+import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive } from './walk.js';
+import { phaseDone } from '../timing.js';
 
 export interface ScanOptions {
   /** Compiled with compileIdPattern; null takes the file name without its extension. */
   idPattern: RegExp | null;
-  /** Files read at once; default 32. */
+  /** Worker threads that probe (see probe-pool.ts); 0 or absent probes on this thread. */
+  threads?: number;
+  /** Files read at once when probing on this thread; default 32. */
   concurrency?: number;
   /** Only audio files this accepts are audited (a preset's include globs); others count as ignored. */
   include?: (relativePath: string) => boolean;
@@ -94,19 +97,37 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
   // Sorting before probing makes the output order independent of which read finishes first.
   const sorted = sortByBytes(files, (f) => `${f.root}\0${f.path}`);
 
-  let done = 0;
+  phaseDone('walk + sort');
   const total = sorted.length;
-  const recordings = await mapWithConcurrency(
-    sorted,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
-    async (file) => {
-      const recording = await readRecording(file, options);
-      options.onProgress?.(++done, total);
-      return recording;
+  const resolvedRoots = new Map<string, string>();
+  const keys = options.cache
+    ? sorted.map((file) => {
+        let root = resolvedRoots.get(file.root);
+        if (root === undefined) resolvedRoots.set(file.root, (root = resolve(file.root)));
+        return cacheKeyOf(root, file.path);
+      })
+    : null;
+  const inspections = await inspectFiles(
+    sorted.map((file, i) => ({
+      absPath: join(file.root, file.path),
+      cached: keys ? (options.cache?.identityOf(keys[i]!) ?? null) : null,
+    })),
+    {
+      threads: options.threads ?? 0,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      needTags: options.needTags === true,
+      signal: options.signal,
+      onProgress: (done) => options.onProgress?.(done, total),
     },
-    () => options.signal?.aborted === true,
   );
-  if (options.signal?.aborted) throw new ScanInterrupted(done, total);
+  const recordings: Recording[] = [];
+  for (let i = 0; i < total; i++) {
+    const inspection = inspections[i];
+    if (inspection === undefined) continue;
+    recordings.push(toRecording(sorted[i]!, inspection, options.cache, keys?.[i] ?? '', options.idPattern));
+  }
+  if (options.signal?.aborted) throw new ScanInterrupted(recordings.length, total);
+  phaseDone('probe');
 
   const allIgnored = new Map<string, number>();
   for (const root of perRoot) for (const [ext, n] of root.ignored) increment(allIgnored, ext, n);
@@ -138,52 +159,69 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
   return record;
 }
 
-async function readRecording(file: FileRef, options: ScanOptions): Promise<Recording> {
-  const { callId, idSource } = locateCallId(file.path, options.idPattern);
-  const base = {
+function toRecording(
+  file: FileRef,
+  inspection: Inspection,
+  cache: ProbeCache | undefined,
+  cacheKey: string,
+  idPattern: RegExp | null,
+): Recording {
+  const { callId, idSource } = locateCallId(file.path, idPattern);
+  if (inspection.kind === 'unstatable') {
+    // Without stats there is no honest mtime; an empty one cannot be mistaken for an old file
+    // by a retention rule, as the epoch would be.
+    return recordingOf(file, callId, idSource, 0, '', {
+      format: null,
+      codec: null,
+      durationSec: null,
+      problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${inspection.message}` }],
+    });
+  }
+  const { identity } = inspection;
+  let probe: ProbeResult;
+  if (inspection.kind === 'probed') {
+    probe = inspection.probe;
+    cache?.store(cacheKey, identity, probe);
+  } else {
+    // The worker saw the cached identity unchanged, so the entry is there.
+    probe = cache!.reuse(cacheKey)!;
+  }
+  return recordingOf(file, callId, idSource, identity.size, isoMtime(identity.mtimeMs), probe);
+}
+
+/** One literal in the report's key order: 100,000s of these are made, spreads cost. */
+function recordingOf(
+  file: FileRef,
+  callId: string | null,
+  idSource: IdSource,
+  size: number,
+  mtime: string,
+  probe: ProbeResult,
+): Recording {
+  return {
     root: file.root,
     path: file.path,
     callId,
     idSource,
     startedAt: null,
     timeSource: null,
-  } as const;
-  const absPath = join(file.root, file.path);
-  let size: number;
-  let mtime: string;
-  let identity: FileIdentity;
-  try {
-    // Synchronous on purpose: a metadata lookup takes microseconds once the walk has read the
-    // folder, while the promise version's thread-pool round trip cost 3× as much (bench/).
-    const stats = lstatSync(absPath);
-    size = stats.size;
-    mtime = stats.mtime.toISOString();
-    identity = { size, mtimeMs: stats.mtimeMs, ino: stats.ino };
-  } catch (error) {
-    // Without stats there is no honest mtime; an empty one cannot be mistaken for an old file
-    // by a retention rule, as the epoch would be.
-    return {
-      ...base,
-      size: 0,
-      mtime: '',
-      format: null,
-      codec: null,
-      durationSec: null,
-      problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${(error as Error).message}` }],
-    };
-  }
-  const cacheKey = options.cache ? cacheKeyOf(file) : '';
-  let probe = options.cache?.get(cacheKey, identity) ?? null;
-  if (probe === null) {
-    probe = await probeAudio(absPath, size, { needTags: options.needTags });
-    options.cache?.set(cacheKey, identity, probe);
-  }
-  return { ...base, size, mtime, ...probe };
+    size,
+    mtime,
+    format: probe.format,
+    codec: probe.codec,
+    durationSec: probe.durationSec,
+    problems: probe.problems,
+  };
+}
+
+/** As `Stats.mtime` gives it: Node rounds the fractional milliseconds, `new Date` would cut them. */
+function isoMtime(mtimeMs: number): string {
+  return new Date(Math.round(mtimeMs)).toISOString();
 }
 
 /** The absolute path: the same file audited from another working folder is the same entry. */
-function cacheKeyOf(file: FileRef): string {
-  return join(resolve(file.root), file.path);
+function cacheKeyOf(resolvedRoot: string, path: string): string {
+  return join(resolvedRoot, path);
 }
 
 /** Byte order of the UTF-8 encoding, so the order matches `sort` and `LC_ALL=C ls`. */

@@ -92,7 +92,14 @@ export function auditCommand(io: CommandIo): Command {
       '--baseline <report.json>',
       'a previous report.json: mark findings new or persisting, list resolved ones; exit code counts new findings only',
     )
-    .option('--concurrency <n>', `files probed at once (default: ${DEFAULTS.concurrency})`)
+    .option(
+      '--threads <n>',
+      'worker threads that read recordings (default: one per core, up to 8; 0 reads on the main thread)',
+    )
+    .option(
+      '--concurrency <n>',
+      `files read at once on the main thread: tags, sidecars, --hash, --threads 0 (default: ${DEFAULTS.concurrency})`,
+    )
     .option('--hash', 'record the SHA-256 of each violation in the deletion manifest (reads those files)')
     .option(
       '--cache <file>',

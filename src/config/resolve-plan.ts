@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultThreads } from '../archive/probe-pool.js';
 import { DateTime, IANAZone } from 'luxon';
 import { parseShard } from '../archive/shard.js';
 import { CallauditError } from '../errors.js';
@@ -32,6 +33,7 @@ export interface AuditFlags extends EngineFlags, SourceFlags {
   format?: string;
   failOn?: string;
   concurrency?: string;
+  threads?: string;
   hash?: boolean;
   /** A file, or false for --no-cache; commander gives true when neither flag is used. */
   cache?: string | boolean;
@@ -118,6 +120,13 @@ export function resolvePlan(
       `--concurrency must be a whole number from 1 to 256, not "${flags.concurrency}"`,
     );
   }
+  const threads = flags.threads !== undefined ? Number(flags.threads) : (config.threads ?? defaultThreads());
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
+    throw new CallauditError(
+      'BAD_FLAG',
+      `--threads must be a whole number from 0 to 64, not "${flags.threads}"`,
+    );
+  }
   const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : undefined);
   const out = flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out);
 
@@ -138,6 +147,7 @@ export function resolvePlan(
     formats,
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
+    threads,
     hash: flags.hash ?? config.hash ?? false,
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),

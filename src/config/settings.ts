@@ -100,6 +100,15 @@ export const configFileSchema = z
     format: stringOrList.optional(),
     failOn: z.enum(FAIL_ON).optional(),
     concurrency: z.number().int().min(1).max(256).optional(),
+    threads: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .optional()
+      .describe(
+        'Worker threads that read recordings; 0 reads on the main thread (default: one per core, up to 8).',
+      ),
     ...engineConfigShape,
     $comment: stringOrList.optional(),
     preset: recordingPresetName.optional().describe('Recording preset for every archive root.'),
@@ -143,6 +152,8 @@ export interface AuditPlan {
   formats: string[];
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
+  /** Worker threads that probe recordings; 0 or absent probes on the main thread. */
+  threads?: number;
   /** SHA-256 of each violation's file into the manifest (a full read of those files). */
   hash: boolean;
   configFile: string | null;

@@ -113,3 +113,56 @@ describe('stopping a scan (Ctrl-C)', () => {
     expect(next.cache.hits).toBe(probed);
   });
 });
+
+describe('a large probe cache', () => {
+  it('reads back every entry across its read blocks, with non-ASCII keys intact', async () => {
+    const file = join(tempDir(), 'cache.jsonl');
+    const cache = ProbeCache.empty(file, STAMP);
+    // ~7 MB: the lines cross the reader's 4 MiB blocks at arbitrary places.
+    const count = 60_000;
+    for (let i = 0; i < count; i++) {
+      cache.set(
+        `/archive/${i % 7 === 0 ? 'čšž-' : ''}${'x'.repeat(i % 50)}/${i}.wav`,
+        { size: i, mtimeMs: i * 1.5, ino: i },
+        {
+          format: 'WAVE',
+          codec: 'PCM',
+          durationSec: i / 1000,
+          problems: i % 11 === 0 ? [{ code: 'TRUNCATED', message: `cut ${i}` }] : [],
+        },
+      );
+    }
+    cache.save();
+    const warnings: string[] = [];
+    const loaded = await ProbeCache.load(file, STAMP, (m) => warnings.push(m));
+    expect(warnings).toEqual([]);
+    for (const i of [0, 1, 7, 11, 4242, 31_337, count - 1]) {
+      const key = `/archive/${i % 7 === 0 ? 'čšž-' : ''}${'x'.repeat(i % 50)}/${i}.wav`;
+      expect(loaded.get(key, { size: i, mtimeMs: i * 1.5, ino: i })).toEqual({
+        format: 'WAVE',
+        codec: 'PCM',
+        durationSec: i / 1000,
+        problems: i % 11 === 0 ? [{ code: 'TRUNCATED', message: `cut ${i}` }] : [],
+      });
+    }
+    expect(loaded.hits).toBe(7);
+  });
+
+  it('is discarded with a warning when a line is cut in the middle', async () => {
+    const file = join(tempDir(), 'cache.jsonl');
+    const cache = ProbeCache.empty(file, STAMP);
+    for (let i = 0; i < 1000; i++)
+      cache.set(
+        `/a/${i}.wav`,
+        { size: i, mtimeMs: i, ino: i },
+        { format: 'WAVE', codec: 'PCM', durationSec: 1, problems: [] },
+      );
+    cache.save();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    const warnings: string[] = [];
+    const loaded = await ProbeCache.load(file, STAMP, (m) => warnings.push(m));
+    expect(warnings).toHaveLength(1);
+    expect(loaded.get('/a/1.wav', { size: 1, mtimeMs: 1, ino: 1 })).toBeNull();
+  });
+});

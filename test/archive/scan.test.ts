@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAudioPath, extensionOf } from '../../src/archive/audio-extensions.js';
@@ -192,5 +192,17 @@ describe('scanArchive on hand-made archives', () => {
     const error = await scanArchive([file], { idPattern }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallauditError);
     expect(error).toMatchObject({ code: 'ARCHIVE_NOT_FOUND', message: expect.stringContaining(file) });
+  });
+});
+
+describe('modification times', () => {
+  it('are written as fs.Stats gives them, also with fractional milliseconds', async () => {
+    const root = tempDir();
+    const file = join(root, 'a.wav');
+    writeFileSync(file, wavPcm16({ seconds: 0.1 }));
+    // 0.4567 ms past the second: Stats rounds to .000Z... .001Z, a plain Date would cut it.
+    utimesSync(file, 1_700_000_000 + 0.0004567, 1_700_000_000 + 0.0009567);
+    const scan = await scanArchive([root], { idPattern: null });
+    expect(scan.recordings[0]?.mtime).toBe(statSync(file).mtime.toISOString());
   });
 });

@@ -1,0 +1,17 @@
+// Worker-thread entry of the probe pool (probe-pool.ts): inspects the files of each chunk it is
+// sent, one after another, and answers with their inspections in the same order.
+import { parentPort } from 'node:worker_threads';
+import { inspectFile, type InspectJob, type Inspection } from './inspect-file.js';
+
+export interface ChunkRequest {
+  jobs: InspectJob[];
+  needTags: boolean;
+}
+
+parentPort?.on('message', (request: ChunkRequest) => {
+  void (async () => {
+    const answers: Inspection[] = [];
+    for (const job of request.jobs) answers.push(await inspectFile(job, request.needTags));
+    parentPort?.postMessage(answers);
+  })();
+});
