@@ -84,11 +84,11 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     )
   ).flat();
 
-  const cache = await openProbeCache(plan, archives, warn);
   const rowsPerLog = new Map<string, number>();
   // Both run at once; when both fail, the archive's error is reported, as it is the first input.
   const [scanned, read] = await Promise.allSettled([
-    scanWithCache(plan, archives, cache, hooks),
+    // The cache is not held here: once saved after the scan, its maps can be collected.
+    scanWithCache(plan, archives, await openProbeCache(plan, archives, warn), hooks),
     Promise.all(
       callLogJobs.map(({ file, source }) => {
         const options = callLogOptionsFor(source, plan.timezone);

@@ -7,7 +7,10 @@ let last = performance.now();
 export function phaseDone(name: string): void {
   if (!enabled) return;
   const now = performance.now();
-  const rssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
-  process.stderr.write(`timing ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${rssMb} MB\n`);
+  const memory = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  process.stderr.write(
+    `timing ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)} MB\n`,
+  );
   last = now;
 }

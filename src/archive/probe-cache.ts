@@ -20,8 +20,10 @@ export interface FileIdentity {
   ino: number;
 }
 
-interface CacheEntry extends FileIdentity {
+export interface CacheEntry extends FileIdentity {
   probe: ProbeResult;
+  /** Found unchanged in this run. */
+  used?: boolean;
 }
 
 type CacheLine = [
@@ -44,7 +46,8 @@ export interface CacheStamp {
 
 export class ProbeCache {
   private readonly previous: Map<string, CacheEntry>;
-  private readonly current = new Map<string, CacheEntry>();
+  /** Probes made in this run, of files the cache did not describe. */
+  private readonly fresh = new Map<string, CacheEntry>();
   hits = 0;
   misses = 0;
 
@@ -81,9 +84,9 @@ export class ProbeCache {
 
   /** The cached probe when the file is unchanged; remembers the entry for the next save. */
   get(key: string, identity: FileIdentity): ProbeResult | null {
-    const entry = this.previous.get(key);
+    const entry = this.lookup(key);
     if (
-      entry === undefined ||
+      entry === null ||
       entry.size !== identity.size ||
       entry.mtimeMs !== identity.mtimeMs ||
       entry.ino !== identity.ino
@@ -91,22 +94,18 @@ export class ProbeCache {
       this.misses++;
       return null;
     }
-    this.hits++;
-    this.current.set(key, entry);
-    return entry.probe;
+    return this.reuse(entry);
   }
 
-  /** The identity the cached probe of `key` was made for, without counting a hit or a miss. */
-  identityOf(key: string): FileIdentity | null {
+  /** The entry of `key` from the earlier run, whether or not it still describes the file. */
+  lookup(key: string): CacheEntry | null {
     return this.previous.get(key) ?? null;
   }
 
-  /** The cached probe of a file found unchanged elsewhere (a worker thread compared identities). */
-  reuse(key: string): ProbeResult | null {
-    const entry = this.previous.get(key);
-    if (entry === undefined) return null;
+  /** The probe of an entry whose file was found unchanged; the entry is kept for the next save. */
+  reuse(entry: CacheEntry): ProbeResult {
     this.hits++;
-    this.current.set(key, entry);
+    entry.used = true;
     return entry.probe;
   }
 
@@ -117,7 +116,7 @@ export class ProbeCache {
   }
 
   set(key: string, identity: FileIdentity, probe: ProbeResult): void {
-    this.current.set(key, { ...identity, probe });
+    this.fresh.set(key, { size: identity.size, mtimeMs: identity.mtimeMs, ino: identity.ino, probe });
   }
 
   /**
@@ -128,14 +127,17 @@ export class ProbeCache {
   save(scannedPrefixes: readonly string[] = []): void {
     const kept: Array<[string, CacheEntry]> = [];
     for (const [key, entry] of this.previous) {
-      if (!this.current.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))) kept.push([key, entry]);
+      if (entry.used || (!this.fresh.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))))
+        kept.push([key, entry]);
     }
-    const current = this.current;
+    // An unchanged archive leaves the cache as it was read: rewriting it would only cost time.
+    if (this.previous.size > 0 && this.fresh.size === 0 && kept.length === this.previous.size) return;
+    const fresh = this.fresh;
     const entries = {
-      size: current.size + kept.length,
+      size: fresh.size + kept.length,
       *[Symbol.iterator](): Generator<[string, CacheEntry]> {
-        yield* current;
         yield* kept;
+        yield* fresh;
       },
     };
     mkdirSync(dirname(this.file), { recursive: true });

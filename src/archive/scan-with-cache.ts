@@ -2,6 +2,7 @@ import { resolve, sep } from 'node:path';
 import type { ArchiveSource, AuditPlan } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
+import { phaseDone } from '../timing.js';
 import { ProbeCache } from './probe-cache.js';
 import { ScanInterrupted, type ScanResult } from './scan.js';
 import { scanSources } from './scan-sources.js';
@@ -30,7 +31,9 @@ export async function openProbeCache(
 ): Promise<ProbeCache | undefined> {
   if (plan.cache === null) return undefined;
   const settings = JSON.stringify(archives);
-  return ProbeCache.load(plan.cache, { toolVersion: TOOL.version, settings }, warn);
+  const cache = await ProbeCache.load(plan.cache, { toolVersion: TOOL.version, settings }, warn);
+  phaseDone('start + load cache');
+  return cache;
 }
 
 /**

@@ -4,10 +4,11 @@ import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
 import type { Inspection } from './inspect-file.js';
 import type { ProbeResult } from './probe.js';
-import type { ProbeCache } from './probe-cache.js';
+import type { CacheEntry, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive } from './walk.js';
+import { sortByBytes } from './byte-order.js';
 import { phaseDone } from '../timing.js';
 
 export interface ScanOptions {
@@ -107,11 +108,16 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
         return cacheKeyOf(root, file.path);
       })
     : null;
+  const cached = keys ? keys.map((key) => options.cache!.lookup(key)) : null;
   const inspections = await inspectFiles(
-    sorted.map((file, i) => ({
-      absPath: join(file.root, file.path),
-      cached: keys ? (options.cache?.identityOf(keys[i]!) ?? null) : null,
-    })),
+    sorted.map((file, i) => {
+      const entry = cached?.[i] ?? null;
+      return {
+        absPath: join(file.root, file.path),
+        // Only the identity crosses to the worker, not the cached probe.
+        cached: entry && { size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino },
+      };
+    }),
     {
       threads: options.threads ?? 0,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -124,7 +130,16 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
   for (let i = 0; i < total; i++) {
     const inspection = inspections[i];
     if (inspection === undefined) continue;
-    recordings.push(toRecording(sorted[i]!, inspection, options.cache, keys?.[i] ?? '', options.idPattern));
+    recordings.push(
+      toRecording(
+        sorted[i]!,
+        inspection,
+        options.cache,
+        keys?.[i] ?? '',
+        cached?.[i] ?? null,
+        options.idPattern,
+      ),
+    );
   }
   if (options.signal?.aborted) throw new ScanInterrupted(recordings.length, total);
   phaseDone('probe');
@@ -164,6 +179,7 @@ function toRecording(
   inspection: Inspection,
   cache: ProbeCache | undefined,
   cacheKey: string,
+  cachedEntry: CacheEntry | null,
   idPattern: RegExp | null,
 ): Recording {
   const { callId, idSource } = locateCallId(file.path, idPattern);
@@ -183,10 +199,22 @@ function toRecording(
     probe = inspection.probe;
     cache?.store(cacheKey, identity, probe);
   } else {
-    // The worker saw the cached identity unchanged, so the entry is there.
-    probe = cache!.reuse(cacheKey)!;
+    // The worker saw the cached identity unchanged: the entry is the one it was sent.
+    probe = cache!.reuse(cachedEntry!);
   }
   return recordingOf(file, callId, idSource, identity.size, isoMtime(identity.mtimeMs), probe);
+}
+
+/**
+ * One string per distinct container or codec name: every probe made in a worker thread arrives
+ * as a fresh copy ("MPEG 2.5 Layer 3" was held 4,000 times at 20,000 recordings).
+ */
+const names = new Map<string, string>();
+function interned(name: string | null): string | null {
+  if (name === null) return null;
+  let shared = names.get(name);
+  if (shared === undefined) names.set(name, (shared = name));
+  return shared;
 }
 
 /** One literal in the report's key order: 100,000s of these are made, spreads cost. */
@@ -207,8 +235,8 @@ function recordingOf(
     timeSource: null,
     size,
     mtime,
-    format: probe.format,
-    codec: probe.codec,
+    format: interned(probe.format),
+    codec: interned(probe.codec),
     durationSec: probe.durationSec,
     problems: probe.problems,
   };
@@ -222,12 +250,4 @@ function isoMtime(mtimeMs: number): string {
 /** The absolute path: the same file audited from another working folder is the same entry. */
 function cacheKeyOf(resolvedRoot: string, path: string): string {
   return join(resolvedRoot, path);
-}
-
-/** Byte order of the UTF-8 encoding, so the order matches `sort` and `LC_ALL=C ls`. */
-function sortByBytes<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return items
-    .map((item) => ({ item, key: Buffer.from(key(item), 'utf8') }))
-    .sort((a, b) => Buffer.compare(a.key, b.key))
-    .map(({ item }) => item);
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProbeCache } from '../../src/archive/probe-cache.js';
@@ -164,5 +164,46 @@ describe('a large probe cache', () => {
     const loaded = await ProbeCache.load(file, STAMP, (m) => warnings.push(m));
     expect(warnings).toHaveLength(1);
     expect(loaded.get('/a/1.wav', { size: 1, mtimeMs: 1, ino: 1 })).toBeNull();
+  });
+});
+
+describe('saving the probe cache', () => {
+  const linesOf = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
+
+  it('leaves the file untouched when the archive is unchanged, and rewrites it when not', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    await scanWith(root, file);
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(file, past, past);
+    await scanWith(root, file);
+    expect(statSync(file).mtime).toEqual(past);
+    writeFileSync(join(root, 'c.wav'), wavPcm16({ seconds: 1 }));
+    await scanWith(root, file);
+    expect(statSync(file).mtime).not.toEqual(past);
+    expect(linesOf(file)).toHaveLength(1 + 3 + 1);
+  });
+
+  it('drops the entries of deleted files under the scanned root', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    await scanWith(root, file);
+    rmSync(join(root, 'b.wav'));
+    await scanWith(root, file);
+    expect(linesOf(file).filter((line) => line.includes('b.wav'))).toEqual([]);
+    expect(linesOf(file)).toHaveLength(1 + 1 + 1);
+  });
+
+  it('writes a changed file once, also when it saves without pruning (a shard)', async () => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    await scanWith(root, file);
+    writeFileSync(join(root, 'a.wav'), wavPcm16({ seconds: 3 }));
+    const cache = await ProbeCache.load(file, STAMP, () => {});
+    await scanArchive([root], { idPattern: null, cache });
+    cache.save([]);
+    expect(linesOf(file).filter((line) => line.includes('a.wav'))).toHaveLength(1);
+    const reloaded = await scanWith(root, file);
+    expect([reloaded.cache.hits, reloaded.cache.misses]).toEqual([2, 0]);
   });
 });
