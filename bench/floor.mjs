@@ -21,7 +21,9 @@ async function worker() {
     await lstat(path);
     const handle = await open(path, 'r');
     try {
-      bytes += (await handle.read(own, 0, 4096, 0)).bytesRead;
+      // Not `bytes += await …`: that reads `bytes` before the await and loses the other reads' sums.
+      const { bytesRead } = await handle.read(own, 0, 4096, 0);
+      bytes += bytesRead;
     } finally {
       await handle.close();
     }

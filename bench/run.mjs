@@ -120,6 +120,8 @@ const measure = (name, run) => {
 
 const wanted = new Set(args.phases.split(','));
 if (wanted.has('floor')) measure('floor', () => child([join(BENCH, 'floor.mjs'), archive, args.concurrency]));
+// The same reads made the way the audit now makes them: synchronously, in one worker per core.
+if (wanted.has('floor')) measure('floorThreads', () => child([join(BENCH, 'floor-threads.mjs'), archive]));
 if (wanted.has('csv')) measure('csv', () => child([...prof('csv'), join(BENCH, 'ingest-csv.mjs'), ...crm]));
 measure('auditCold', () => {
   rmSync(cacheFile, { force: true });
@@ -146,6 +148,9 @@ const reportBytes = Object.fromEntries(
 const rate = (count, seconds) => Math.round(count / seconds);
 const rows = [
   ['floor: walk + lstat + read 4 KiB', phases.floor, files, 'files'],
+  ...(phases.floorThreads
+    ? [['floor, worker threads (as the audit reads)', phases.floorThreads, files, 'files']]
+    : []),
   ['CSV ingestion (both call logs)', phases.csv, csvInfo.rows, 'rows'],
   ['audit, cold (no cache)', phases.auditCold, files, 'files'],
 ];
@@ -168,6 +173,11 @@ const lines = [
     `; reports: ${Object.entries(reportBytes)
       .map(([name, bytes]) => `${name} ${(bytes / 2 ** 20).toFixed(1)} MB`)
       .join(', ')}`,
+  ...(phases.floorThreads
+    ? [
+        `cold vs the worker-thread floor: ${Math.round((100 * phases.floorThreads.seconds) / phases.auditCold.seconds)}%`,
+      ]
+    : []),
   `verdicts: ${summary.compliant} compliant, ${summary.violation} violation, ${summary.review} review, ${summary.hold} hold`,
 ];
 console.log(lines.join('\n'));
@@ -200,6 +210,10 @@ writeFileSync(
         auditWarmFilesPerSec: phases.auditWarm ? rate(files, phases.auditWarm.seconds) : null,
         csvRowsPerSec: rate(csvInfo.rows, csvInfo.seconds),
         coldVsFloor: Number((phases.floor.seconds / phases.auditCold.seconds).toFixed(3)),
+        floorThreadsFilesPerSec: phases.floorThreads ? rate(files, phases.floorThreads.seconds) : null,
+        coldVsFloorThreads: phases.floorThreads
+          ? Number((phases.floorThreads.seconds / phases.auditCold.seconds).toFixed(3))
+          : null,
         warmVsCold: phases.auditWarm
           ? Number((phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(3))
           : null,
