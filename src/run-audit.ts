@@ -1,8 +1,8 @@
 import { openProbeCache, scanWithCache, sumRows, type ScanStats } from './archive/scan-with-cache.js';
-import { eventsForCall, indexEventsByCallId } from './audit/join.js';
+import { indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
-import { cdrAloneError, linkedCallIds, splitTelephony } from './audit/link.js';
+import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
 import { hashViolations } from './archive/hash-violations.js';
 import { computeRunId } from './audit/run-id.js';
@@ -139,9 +139,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   if (telephonyRows > 0 && business.length === 0) throw cdrAloneError(callLogs.map((l) => l.file));
   for (const warning of engineInputWarnings(business, holds?.list ?? [], engine)) warn(warning);
   const index = indexEventsByCallId(business);
-  const eventsOf = (callId: string | null) => [
-    ...new Set(linkedCallIds(callId, links).flatMap((id) => eventsForCall(index, id))),
-  ];
+  const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
   const policy: JudgePolicy = {
     pack,
@@ -155,9 +153,11 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     },
   };
   phaseDone('index events');
-  const recordings = scan.recordings.map(withRecordingTime);
   const findings = sortFindings(
-    judgeAll(recordings, (r) => {
+    // Judged from the scan's own array, which judgeAll empties as it goes (a mapped copy would
+    // keep every probed recording alive until the end).
+    judgeAll(scan.recordings, (scanned) => {
+      const r = withRecordingTime(scanned);
       const joined = eventsOf(r.callId);
       hooks.onJudged?.(r, joined, policy);
       return judge(r, joined, policy);

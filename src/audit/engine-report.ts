@@ -46,25 +46,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function buildEngineReport(input: EngineReportInput): EngineReport {
   const { findings, pack } = input;
   const horizon = Date.parse(input.now) + input.dueWithinDays * DAY_MS;
-  const dueSoon = findings
-    .filter((f) => f.verdict === 'compliant' && f.deleteBy && Date.parse(f.deleteBy) <= horizon)
-    .map((f) => ({ root: f.root, path: f.path, callId: f.callId, deleteBy: f.deleteBy as string }))
-    .sort((a, b) => compareStrings(a.deleteBy, b.deleteBy) || compareStrings(a.path, b.path));
-
+  const dueSoon: EngineReport['retention']['dueSoon'] = [];
   let treatedAsCovered = 0;
   let recordingsOfUnknownTime = 0;
-  const recordingTime: Record<string, number> = {};
+  const recordingTime = new Map<string, number>();
+  const cited = new Set<string>();
+  // Findings share their citation lists (see shared-parts.ts): each distinct list is read once.
+  const citationLists = new Set<readonly string[]>();
   for (const f of findings) {
+    if (f.verdict === 'compliant' && f.deleteBy && Date.parse(f.deleteBy) <= horizon)
+      dueSoon.push({ root: f.root, path: f.path, callId: f.callId, deleteBy: f.deleteBy });
     const source = f.timeSource ?? 'unknown';
-    recordingTime[source] = (recordingTime[source] ?? 0) + 1;
+    recordingTime.set(source, (recordingTime.get(source) ?? 0) + 1);
     if (f.startedAt === null) recordingsOfUnknownTime++;
     if (f.events.length === 0 && f.callId !== null) {
       const where = coverageOf(f.startedAt, input.coverage);
       if (where === 'unknown-time' || where === 'no-coverage-data') treatedAsCovered++;
     }
+    if (!citationLists.has(f.legalBasis)) {
+      citationLists.add(f.legalBasis);
+      for (const id of f.legalBasis) cited.add(id);
+    }
   }
+  dueSoon.sort((a, b) => compareStrings(a.deleteBy, b.deleteBy) || compareStrings(a.path, b.path));
 
-  const cited = new Set(findings.flatMap((f) => f.legalBasis));
   const unconfirmedCitations = [...cited]
     .sort(compareStrings)
     .map((id) => pack.citations[id])
@@ -82,7 +87,7 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
     },
     timeWindow: { maxEventLagHours: input.maxEventLagHours, leadHours: 1 },
     coverage: { ...input.coverage, treatedAsCovered, recordingsOfUnknownTime },
-    recordingTime: Object.fromEntries(Object.entries(recordingTime).sort(([a], [b]) => compareStrings(a, b))),
+    recordingTime: Object.fromEntries([...recordingTime].sort(([a], [b]) => compareStrings(a, b))),
     retention: {
       status: pack.retention.status,
       periods: pack.retention.periods,

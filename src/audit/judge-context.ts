@@ -59,33 +59,44 @@ export function buildContext(
   policy: JudgePolicy,
 ): JudgeContext {
   const settings = policy.engine ?? DEFAULT_ENGINE;
-  const evidence = events
-    .map((event): JudgedEvidence => {
-      const reading = policy.classify(event.outcome);
-      const purpose = event.purpose ?? null;
-      return {
-        file: event.file,
-        line: event.line,
-        outcome: event.outcome,
-        category: reading.category,
-        matchedBy: reading.matchedBy,
-        term: reading.term,
-        at: event.at,
-        // A modification time is reset by every copy, conversion or restore, so it may date a
-        // recording for retention and coverage but cannot prove an event belongs to another call.
-        window: windowPosition(
-          recording.timeSource === 'mtime' ? null : recording.startedAt,
-          event.at,
-          settings.maxEventLagHours,
-        ),
-        qualifies: reading.qualifies,
-        notice: event.notice === undefined ? null : readNotice(event.notice),
-        purpose,
-        purposeCategory: purpose === null ? null : policy.classify(purpose).category,
-      };
-    })
-    .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
+  // A modification time is reset by every copy, conversion or restore, so it may date a
+  // recording for retention and coverage but cannot prove an event belongs to another call.
+  const windowFrom = recording.timeSource === 'mtime' ? null : recording.startedAt;
+  const evidence: JudgedEvidence[] = [];
+  for (const event of events) {
+    const reading = policy.classify(event.outcome);
+    const purpose = event.purpose ?? null;
+    evidence.push({
+      file: event.file,
+      line: event.line,
+      outcome: event.outcome,
+      category: reading.category,
+      matchedBy: reading.matchedBy,
+      term: reading.term,
+      at: event.at,
+      window: windowPosition(windowFrom, event.at, settings.maxEventLagHours),
+      qualifies: reading.qualifies,
+      notice: event.notice === undefined ? null : readNotice(event.notice),
+      purpose,
+      purposeCategory: purpose === null ? null : policy.classify(purpose).category,
+    });
+  }
+  if (evidence.length > 1) evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
+  return { recording, evidence, holds: holdsOf(recording, events, settings), pack: policy.pack, settings };
+}
 
+const NO_HOLDS: JudgeContext['holds'] = Object.freeze({
+  active: Object.freeze([]) as unknown as Hold[],
+  expired: Object.freeze([]) as unknown as Hold[],
+});
+
+/** The holds that match the recording, still active or ended; most audits have none. */
+function holdsOf(
+  recording: Recording,
+  events: readonly CallEvent[],
+  settings: EngineSettings,
+): JudgeContext['holds'] {
+  if (settings.holds.length === 0) return NO_HOLDS;
   const subject = {
     callId: recording.callId,
     customerIds: events.flatMap((e) => (e.customerId ? [e.customerId] : [])),
@@ -100,5 +111,5 @@ export function buildContext(
     if (settings.now === null || holdIsActive(hold, subject, settings.now)) active.push(hold);
     else expired.push(hold);
   }
-  return { recording, evidence, holds: { active, expired }, pack: policy.pack, settings };
+  return { active, expired };
 }

@@ -1,7 +1,7 @@
 import { buildContext, type JudgeContext, type JudgePolicy, type RuleOutcome } from './judge-context.js';
 import { RULES, SAFEGUARDS } from './rules.js';
-import { compareStrings } from './summarise.js';
-import type { CallEvent, Category, Finding, Recording } from './types.js';
+import { categoriesOf, legalBasisOf, NO_HOLD_IDS } from './shared-parts.js';
+import type { CallEvent, Finding, Recording } from './types.js';
 
 export { buildContext, RULES, SAFEGUARDS };
 export type { JudgeContext, JudgePolicy, Rule, RuleOutcome } from './judge-context.js';
@@ -45,10 +45,21 @@ export function decisionOf(trace: readonly RuleCheck[]): RuleOutcome {
   return decided;
 }
 
+/** What `decisionOf(traceRules(context))` returns, without recording the checks. */
+export function decide(context: JudgeContext): RuleOutcome {
+  let decided: RuleOutcome | null = null;
+  for (const rule of RULES) {
+    decided = rule.apply(context);
+    if (decided) break;
+  }
+  if (!decided) throw new Error('no rule decided');
+  for (const safeguard of SAFEGUARDS) decided = safeguard.apply(context, decided) ?? decided;
+  return decided;
+}
+
 export function judge(recording: Recording, events: readonly CallEvent[], policy: JudgePolicy): Finding {
   const context = buildContext(recording, events, policy);
-  const decided = decisionOf(traceRules(context));
-  const categories = [...new Set<Category>(context.evidence.map((e) => e.category))].sort(compareStrings);
+  const decided = decide(context);
   return {
     root: recording.root,
     path: recording.path,
@@ -57,11 +68,18 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     verdict: decided.verdict,
     reason: decided.reason,
     explanation: decided.explanation,
-    categories,
-    events: context.evidence.map(
-      ({ qualifies: _q, notice: _n, purpose: _p, purposeCategory: _pc, ...evidence }) => evidence,
-    ),
-    legalBasis: [...(policy.pack.reasonCitations[decided.reason] ?? [])],
+    categories: categoriesOf(context.evidence),
+    events: context.evidence.map((e) => ({
+      file: e.file,
+      line: e.line,
+      outcome: e.outcome,
+      category: e.category,
+      matchedBy: e.matchedBy,
+      term: e.term,
+      at: e.at,
+      window: e.window,
+    })),
+    legalBasis: legalBasisOf(policy.pack, decided.reason),
     size: recording.size,
     mtime: recording.mtime,
     format: recording.format,
@@ -71,6 +89,6 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     problems: recording.problems,
     timeSource: recording.timeSource,
     deleteBy: decided.deleteBy ?? null,
-    holdIds: decided.holdIds ?? [],
+    holdIds: decided.holdIds ?? NO_HOLD_IDS,
   };
 }

@@ -1,5 +1,5 @@
 import { CallauditError } from '../errors.js';
-import { normaliseCallId } from './join.js';
+import { eventsForCall, normaliseCallId } from './join.js';
 import type { CallEvent } from './types.js';
 
 /**
@@ -35,6 +35,20 @@ export function splitTelephony(events: readonly CallEvent[]): {
 export function linkedCallIds(callId: string | null, links: Map<string, Set<string>>): string[] {
   if (callId === null) return [];
   return [callId, ...(links.get(normaliseCallId(callId)) ?? [])];
+}
+
+/**
+ * A recording's events: those of its own call ID, then those of the IDs a CDR links to it, each
+ * event once. Without links (most audits, most calls) this is the index's own list, not a copy.
+ */
+export function linkedEvents(
+  index: Map<string, CallEvent[]>,
+  links: Map<string, Set<string>>,
+  callId: string | null,
+): readonly CallEvent[] {
+  if (callId === null) return [];
+  if (links.size === 0 || !links.has(normaliseCallId(callId))) return eventsForCall(index, callId);
+  return [...new Set(linkedCallIds(callId, links).flatMap((id) => eventsForCall(index, id)))];
 }
 
 /** A CDR alone cannot tell a sale from a hang-up: say so instead of judging every call. */

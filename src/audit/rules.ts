@@ -7,8 +7,15 @@ import { countsAsEvidence } from './time-window.js';
 
 type Evidence = JudgeContext['evidence'][number];
 
-const labelsOf = (context: JudgeContext, predicate: (e: Evidence) => boolean) =>
-  [...new Set(context.evidence.filter(predicate).map((e) => `"${e.outcome}"`))].join(', ');
+/** The distinct quoted outcome labels of the matching evidence, in evidence order. */
+function labelsOf(context: JudgeContext, predicate: (e: Evidence) => boolean): string {
+  // A recording has one to three events as a rule: a list beats a set at that size.
+  const labels: string[] = [];
+  for (const e of context.evidence) {
+    if (predicate(e) && !labels.includes(e.outcome)) labels.push(e.outcome);
+  }
+  return labels.length === 1 ? `"${labels[0]}"` : labels.map((label) => `"${label}"`).join(', ');
+}
 
 const describeHolds = (holds: readonly Hold[]) =>
   holds.map((h) => `${h.type} ${h.reference} (${h.reason}; ${h.id})`).join('; ');
@@ -23,12 +30,18 @@ const qualifying = (e: Evidence) => e.qualifies === 'yes';
 function retentionDeadline(context: JudgeContext): string | null {
   const { pack, settings, recording } = context;
   let latest: string | null = null;
-  for (const event of context.evidence.filter((e) => qualifying(e) && counted(e))) {
+  let latestMs = -Infinity;
+  for (const event of context.evidence) {
+    if (!qualifying(event) || !counted(event)) continue;
     const anchor = event.at ?? recording.startedAt;
     const period = pack.retention.periods[event.category];
     if (anchor === null || period === undefined) continue;
     const deadline = deleteByOf(anchor, period, pack.retention.graceDays, settings.zone);
-    if (latest === null || Date.parse(deadline) > Date.parse(latest)) latest = deadline;
+    const ms = Date.parse(deadline);
+    if (latest === null || ms > latestMs) {
+      latest = deadline;
+      latestMs = ms;
+    }
   }
   return latest;
 }
@@ -80,8 +93,9 @@ export const RULES: readonly Rule[] = [
     description:
       'The caller must have been told of the recording beforehand (only checked with --notice-column).',
     apply: (context) => {
-      const notices = context.evidence.filter(counted).map((e) => e.notice);
-      if (!notices.includes('not-given') || notices.includes('given')) return null;
+      const said = (notice: Evidence['notice']) =>
+        context.evidence.some((e) => counted(e) && e.notice === notice);
+      if (!said('not-given') || said('given')) return null;
       return {
         verdict: 'violation',
         reason: 'NO_PRIOR_NOTICE',

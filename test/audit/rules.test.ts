@@ -387,3 +387,30 @@ describe('retention deadlines', () => {
     expect(run({ engine: { holds: [EXPIRED] } }).holdIds).toEqual(['holds.csv:3']);
   });
 });
+
+describe('outcome labels in explanations', () => {
+  it('quotes each label once, in the order of the events', () => {
+    const finding = run({
+      events: [
+        ['Info', at(CALL_AT)],
+        ['Info', at(CALL_AT)],
+      ],
+    });
+    expect(finding.explanation).toContain('non-qualifying ("Info")');
+    const mixed = run({ events: [['Info'], ['Quality'], ['Info']] });
+    expect(mixed.explanation).toContain('non-qualifying ("Info", "Quality")');
+  });
+
+  it('takes the latest deadline whichever event comes first', () => {
+    const pack = testPack({ periods: { order: 'P3Y', complaint: 'P5Y' } });
+    const engine = { ...DEFAULT_ENGINE, now: NOW };
+    const late = makeEvent('Complaint', at(CALL_AT));
+    const early = makeEvent('Order', at(CALL_AT));
+    const recording = makeRecording({ startedAt: CALL_AT });
+    for (const events of [
+      [late, early],
+      [early, late],
+    ])
+      expect(judge(recording, events, { pack, classify, engine }).deleteBy).toBe('2031-10-03T08:00:00.000Z');
+  });
+});

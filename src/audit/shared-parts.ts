@@ -1,0 +1,43 @@
+import type { PolicyPack } from '../policy/types.js';
+import { compareStrings } from './summarise.js';
+import type { Category, ReasonCode } from './types.js';
+
+// A hundred thousand findings repeat a handful of category lists, citation lists and the empty
+// hold list: each finding points at one frozen copy instead of holding its own. Frozen, so a
+// caller that tried to change one finding's list would fail loudly instead of changing them all.
+
+export const NO_HOLD_IDS = Object.freeze([]) as unknown as string[];
+
+// Keyed by the sorted distinct categories: at most 2^13 sets exist, so the map stays small.
+const categoryLists = new Map<string, Category[]>();
+
+/** The distinct categories of the evidence, sorted; the same array for the same set. */
+export function categoriesOf(evidence: ReadonlyArray<{ category: Category }>): Category[] {
+  // One event (most recordings) needs no set and no sort to name its key.
+  if (evidence.length === 1) {
+    const list = categoryLists.get(evidence[0]!.category);
+    if (list) return list;
+  }
+  const sorted = [...new Set(evidence.map((e) => e.category))].sort(compareStrings);
+  const key = sorted.join(' ');
+  let list = categoryLists.get(key);
+  if (!list) {
+    list = Object.freeze(sorted) as unknown as Category[];
+    categoryLists.set(key, list);
+  }
+  return list;
+}
+
+const citationLists = new WeakMap<PolicyPack, Map<ReasonCode, string[]>>();
+
+/** The pack's citations for a reason code; the same array for every finding with that reason. */
+export function legalBasisOf(pack: PolicyPack, reason: ReasonCode): string[] {
+  let byReason = citationLists.get(pack);
+  if (!byReason) citationLists.set(pack, (byReason = new Map()));
+  let list = byReason.get(reason);
+  if (!list) {
+    list = Object.freeze([...(pack.reasonCitations[reason] ?? [])]) as unknown as string[];
+    byReason.set(reason, list);
+  }
+  return list;
+}
