@@ -81,7 +81,10 @@ function memoMask(): Mask {
     let value = masked.get(text);
     if (value !== undefined) return value;
     const cut = maskingCut(text);
-    value = cut < 0 ? redactText(text) : `${mask(text.slice(0, cut))}/${redactText(text.slice(cut + 1))}`;
+    // join, unlike `+`, makes one flat string: the memo then keeps ~150 bytes per masked path
+    // rather than the tree of slices and concatenations masking built it from.
+    value =
+      cut < 0 ? redactText(text) : [mask(text.slice(0, cut)), redactText(text.slice(cut + 1))].join('/');
     if (masked.size >= MAX_MASKED) masked.clear();
     masked.set(text, value);
     return value;
