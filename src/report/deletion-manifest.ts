@@ -1,3 +1,4 @@
+import type { AuditResult } from '../audit/result.js';
 import { csvLine } from './csv-cell.js';
 import type { Reporter } from './reporter.js';
 
@@ -26,30 +27,30 @@ export const MANIFEST_HEADER = [
 export const deletionManifestReporter: Reporter = {
   name: 'manifest',
   fileName: 'deletion-manifest.csv',
-  render(result) {
-    const lines = [csvLine(MANIFEST_HEADER, { neutralise: false })];
-    for (const f of result.recordings) {
-      if (f.verdict !== 'violation') continue;
-      lines.push(
-        csvLine(
-          [
-            MANIFEST_VERSION,
-            f.root,
-            f.path,
-            f.callId,
-            f.reason,
-            f.size,
-            f.mtime,
-            f.sha256 ?? null,
-            result.runId,
-            result.policy.id,
-            result.policy.version,
-            'yes',
-          ],
-          { neutralise: false },
-        ),
-      );
-    }
-    return `${lines.join('\n')}\n`;
-  },
+  render: (result) => [...manifestChunks(result)].join(''),
+  chunks: manifestChunks,
 };
+
+function* manifestChunks(result: AuditResult): Iterable<string> {
+  yield `${csvLine(MANIFEST_HEADER, { neutralise: false })}\n`;
+  for (const f of result.recordings) {
+    if (f.verdict !== 'violation') continue;
+    yield `${csvLine(
+      [
+        MANIFEST_VERSION,
+        f.root,
+        f.path,
+        f.callId,
+        f.reason,
+        f.size,
+        f.mtime,
+        f.sha256 ?? null,
+        result.runId,
+        result.policy.id,
+        result.policy.version,
+        'yes',
+      ],
+      { neutralise: false },
+    )}\n`;
+  }
+}

@@ -22,11 +22,21 @@ export const jsonReporter: Reporter = {
       return;
     }
     yield `${head.slice(0, -emptyTail.length)}[\n`;
-    for (let i = 0; i < recordings.length; i++) {
-      // JSON strings hold no raw line breaks, so re-indenting by lines is exact.
-      const item = JSON.stringify(recordings[i], null, 2).replaceAll('\n', '\n    ');
-      yield `    ${item}${i + 1 < recordings.length ? ',' : ''}\n`;
+    for (let from = 0; from < recordings.length; from += FINDINGS_PER_CHUNK) {
+      // Inside `{"recordings": [...]}` the findings get exactly the indentation they have in the
+      // report, so one native call serialises a whole slice; only the wrapper is cut off.
+      const slice = JSON.stringify(
+        { recordings: recordings.slice(from, from + FINDINGS_PER_CHUNK) },
+        null,
+        2,
+      );
+      const items = slice.slice(SLICE_OPEN.length, -SLICE_CLOSE.length);
+      yield `${from > 0 ? ',\n' : ''}${items}`;
     }
-    yield '  ]\n}\n';
+    yield '\n  ]\n}\n';
   },
 };
+
+const FINDINGS_PER_CHUNK = 25;
+const SLICE_OPEN = '{\n  "recordings": [\n';
+const SLICE_CLOSE = '\n  ]\n}';

@@ -1,8 +1,6 @@
-import type { AuditResult } from '../audit/result.js';
-import type { Finding } from '../audit/types.js';
 import { messages, reasonLabel, verdictLabel } from './i18n.js';
 import type { Reporter } from './reporter.js';
-import { viewFor } from './redacted-view.js';
+import { viewFor, type ReportView } from './redacted-view.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 const MAX_NEW_ROWS = 20;
@@ -18,18 +16,19 @@ export function mdText(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
-function newFindingsSection(view: AuditResult, lines: string[], lang: 'en' | 'sl'): void {
+function newFindingsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'): void {
   const baseline = view.baseline;
   if (!baseline) return;
   const t = messages(lang);
-  const fresh = view.recordings.filter((f: Finding) => f.baseline === 'new');
+  // Masking leaves 'new' as it is and never turns anything else into it.
+  const fresh = view.unmasked.filter((f) => f.baseline === 'new');
   lines.push(
     `### ${t.baseline}: ${baseline.new} ${t.baselineNew}, ${baseline.persisting} ${t.baselinePersisting}, ${baseline.resolved.length} ${t.baselineResolved}`,
     '',
   );
   if (fresh.length === 0) return;
   lines.push(`| ${t.verdict} | ${t.reason} | ${t.callId} | ${t.path} |`, '|---|---|---|---|');
-  for (const f of fresh.slice(0, MAX_NEW_ROWS)) {
+  for (const f of fresh.slice(0, MAX_NEW_ROWS).map(view.show)) {
     lines.push(`| ${f.verdict} | ${f.reason} | ${mdText(f.callId ?? '—')} | ${mdText(f.path)} |`);
   }
   if (fresh.length > MAX_NEW_ROWS) lines.push('', `… +${fresh.length - MAX_NEW_ROWS}`);

@@ -53,10 +53,19 @@ export function isPhoneNumber(raw: string): boolean {
 }
 
 function maskDigits(text: string): string {
-  const total = (text.match(/\d/g) ?? []).length;
-  let seen = 0;
   // The last two digits stay, so a reader can tell two masked numbers apart without learning either.
-  return text.replace(/\d/g, (d) => (++seen > total - 2 ? d : MASK));
+  const masked = countDigits(text, 0, text.length) - 2;
+  let out = '';
+  let seen = 0;
+  let last = 0;
+  for (let i = 0; i < text.length && seen < masked; i++) {
+    if (isDigit(text.charCodeAt(i))) {
+      out += `${text.slice(last, i)}${MASK}`;
+      last = i + 1;
+      seen++;
+    }
+  }
+  return out + text.slice(last);
 }
 
 function maskEmail(address: string): string {
@@ -92,23 +101,35 @@ function maskCandidate(candidate: string): string {
 function maskOutsideProtected(text: string): string {
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(PROTECTED)) {
+  PROTECTED.lastIndex = 0;
+  for (let match = PROTECTED.exec(text); match !== null; match = PROTECTED.exec(text)) {
     out += maskPhones(text.slice(last, match.index));
     out += match[0];
     last = match.index + match[0].length;
+    // No alternative matches the empty string, but a zero-length match must never stall the loop.
+    if (match[0].length === 0) PROTECTED.lastIndex++;
   }
   return out + maskPhones(text.slice(last));
 }
 
 function maskPhones(text: string): string {
-  // A run glued to letters on its right (a hash, `040111222abc`) is not a number a person dials.
   return text.replace(CANDIDATE, (candidate: string, offset: number) =>
-    /[\p{L}\p{N}]/u.test(text.charAt(offset + candidate.length)) ? candidate : maskCandidate(candidate),
+    // Fewer than MIN_PHONE_DIGITS digits: no group of it can be a phone number (most runs in file
+    // names: dates, extensions, counters). A run glued to letters on its right (a hash,
+    // `040111222abc`) is not a number a person dials.
+    countDigits(candidate, 0, candidate.length) < MIN_PHONE_DIGITS ||
+    /[\p{L}\p{N}]/u.test(text.charAt(offset + candidate.length))
+      ? candidate
+      : maskCandidate(candidate),
   );
 }
 
+/** What every FreePBX name holds (the date and time); texts without it skip FREEPBX_NAME. */
+const FREEPBX_DATE_TIME = /-\d{8}-\d{6}-/;
+
 /** In a FreePBX name the caller and destination are numbers even when too short to recognise. */
 function maskFreePbxFields(text: string): string {
+  if (!FREEPBX_DATE_TIME.test(text)) return text;
   return text.replace(
     FREEPBX_NAME,
     (_all, kind: string, destination: string, caller: string, rest: string) => {
@@ -118,9 +139,77 @@ function maskFreePbxFields(text: string): string {
   );
 }
 
+/** The fewest digits isPhoneNumber accepts: a grouped local number (234 56 78). */
+const MIN_PHONE_DIGITS = 7;
+
+/** An ASCII digit, as `\d` matches even with the `u` flag. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function countDigits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isDigit(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Characters a phone candidate (CANDIDATE) is made of: ASCII digits, `+`, `(`, `)`, ` `, `.`, `/`, `-`. */
+function inCandidateRun(c: number): boolean {
+  return isDigit(c) || c === 43 || c === 40 || c === 41 || c === 32 || c === 46 || c === 47 || c === 45;
+}
+
+/**
+ * Whether text certainly holds nothing to mask, found in one pass without regular expressions.
+ * Exact, not a guess: an e-mail needs `@`; a phone number is a run of candidate characters with at
+ * least MIN_PHONE_DIGITS digits; a FreePBX name needs `-` + 8 digits + `-` + 6 digits. So text
+ * without `@` whose every run of candidate characters has fewer than 7 digits comes out unchanged.
+ */
+function nothingToMask(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64) return false; // @
+    if (!inCandidateRun(c)) digits = 0;
+    else if (isDigit(c) && ++digits >= MIN_PHONE_DIGITS) return false;
+  }
+  return true;
+}
+
+// Whole texts that are one protected span (see PROTECTED): a timestamp as toISOString writes it and
+// an Asterisk UNIQUEID. Call IDs, deadlines and event times are mostly these.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UNIQUEID = /^\d{9,10}\.\d{1,9}$/;
+
+/**
+ * Whether the text is a timestamp or call ID that redactText returns as it is: most unique texts
+ * are, and two anchored tests are cheaper than remembering them.
+ */
+export function isProtectedShape(text: string): boolean {
+  return ISO_INSTANT.test(text) || UNIQUEID.test(text);
+}
+
 /** Masks phone numbers and e-mail addresses in one piece of text. */
 export function redactText(text: string): string {
-  if (!/\d|@/.test(text)) return text;
+  if (nothingToMask(text) || isProtectedShape(text)) return text;
   const withoutEmails = text.includes('@') ? text.replace(EMAIL, maskEmail) : text;
-  return maskOutsideProtected(maskFreePbxFields(withoutEmails));
+  const masked = maskOutsideProtected(maskFreePbxFields(withoutEmails));
+  // Nothing masked: the text itself, so a memo keeps no second copy pieced together from slices.
+  return masked === text ? text : masked;
+}
+
+/**
+ * Where text may be cut in two and each part masked alone with the same result: the last `/` that
+ * no phone candidate can span (not both a digit or `)` before it and a digit or `(` after it).
+ * No other pattern crosses a `/` or looks past one (e-mails, FreePBX fields and protected spans
+ * exclude it; their look-arounds treat it like the start or end of the text). Paths share their
+ * folders, so a folder cut off this way is masked once per run. -1 when there is no such `/`.
+ */
+export function maskingCut(text: string): number {
+  for (let i = text.lastIndexOf('/'); i > 0; i = text.lastIndexOf('/', i - 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    const spans = (isDigit(before) || before === 41) && (isDigit(after) || after === 40);
+    if (!spans) return i;
+  }
+  return -1;
 }

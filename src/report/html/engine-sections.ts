@@ -1,5 +1,6 @@
-import type { AuditResult } from '../../audit/result.js';
+import type { Finding } from '../../audit/types.js';
 import { messages, verdictLabel } from '../i18n.js';
+import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import { h } from './escape.js';
 import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
@@ -20,7 +21,7 @@ interface EngineView {
 
 const DUE_SOON_DAYS = 30;
 
-function engineOf(view: AuditResult): EngineView | null {
+function engineOf(view: ReportView): EngineView | null {
   const engine = (view as unknown as { engine?: unknown }).engine;
   return engine && typeof engine === 'object' ? (engine as EngineView) : null;
 }
@@ -31,23 +32,28 @@ interface Due {
   deleteBy: string;
 }
 
-/** The engine's list when there is one; else compliant findings whose `deleteBy` is near. */
-function dueSoon(view: AuditResult): { days: number; due: Due[] } {
+/**
+ * The engine's list when there is one (masked with the rest of the view); else compliant findings
+ * whose `deleteBy` is near, masked here.
+ */
+function dueSoon(view: ReportView): { days: number; due: Due[] } {
   const retention = engineOf(view)?.retention;
   if (retention?.dueSoon) return { days: retention.dueWithinDays ?? DUE_SOON_DAYS, due: retention.dueSoon };
   const horizon = Date.parse(view.generatedAt) + DUE_SOON_DAYS * 86_400_000;
-  const due = view.recordings
-    .map((f) => ({ f, deleteBy: (f as { deleteBy?: unknown }).deleteBy }))
-    .filter(
-      (x): x is { f: (typeof view.recordings)[number]; deleteBy: string } => typeof x.deleteBy === 'string',
-    )
-    .filter((x) => x.f.verdict === 'compliant' && Date.parse(x.deleteBy) <= horizon)
-    .map((x) => ({ path: x.f.path, callId: x.f.callId, deleteBy: x.deleteBy }))
-    .sort((a, b) => (a.deleteBy < b.deleteBy ? -1 : a.deleteBy > b.deleteBy ? 1 : 0));
+  const due: Due[] = [];
+  for (const f of view.unmasked) {
+    const deleteBy = (f as { deleteBy?: unknown }).deleteBy;
+    if (typeof deleteBy !== 'string' || f.verdict !== 'compliant') continue;
+    const masked = view.mask(deleteBy);
+    if (Date.parse(masked) > horizon) continue;
+    const { path, callId } = view.show({ path: f.path, callId: f.callId } as Finding);
+    due.push({ path, callId, deleteBy: masked });
+  }
+  due.sort((a, b) => (a.deleteBy < b.deleteBy ? -1 : a.deleteBy > b.deleteBy ? 1 : 0));
   return { days: DUE_SOON_DAYS, due };
 }
 
-export function dueSoonSection(view: AuditResult, lang: ReportLang): string {
+export function dueSoonSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
   const { days, due } = dueSoon(view);
   if (due.length === 0) return '';
@@ -58,7 +64,7 @@ export function dueSoonSection(view: AuditResult, lang: ReportLang): string {
 }
 
 /** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
-export function staleHoldsSection(view: AuditResult, lang: ReportLang): string {
+export function staleHoldsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
   const stale = engineOf(view)?.holds?.stale ?? [];
   if (stale.length === 0) return '';
@@ -72,12 +78,13 @@ export function staleHoldsSection(view: AuditResult, lang: ReportLang): string {
 }
 
 /** Holds that have ended: findings with reason HOLD_EXPIRED, which must now be judged like any other. */
-export function endedHoldsSection(view: AuditResult, lang: ReportLang): string {
+export function endedHoldsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
-  const ended = view.recordings.filter((f) => f.reason === 'HOLD_EXPIRED');
+  const ended = view.unmasked.filter((f) => f.reason === 'HOLD_EXPIRED');
   if (ended.length === 0) return '';
   const rows = ended
     .slice(0, MAX_LIST_ROWS)
+    .map(view.show)
     .map((f) => [
       h(f.callId ?? '—'),
       `<code>${h(f.path)}</code>`,
@@ -88,7 +95,7 @@ export function endedHoldsSection(view: AuditResult, lang: ReportLang): string {
 }
 
 /** The engine's caveats: prior notice not verified, citations not yet confirmed. */
-export function engineNotesSection(view: AuditResult, lang: ReportLang): string {
+export function engineNotesSection(view: ReportView, lang: ReportLang): string {
   const engine = engineOf(view);
   if (!engine) return '';
   const t = messages(lang);

@@ -21,6 +21,11 @@ const SCRIPT_UNSAFE: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
+/** Escapes JSON text character by character, so pieces of one JSON text can be escaped apart. */
+export function scriptSafe(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c]!);
+}
+
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c]!);
+  return scriptSafe(JSON.stringify(value));
 }

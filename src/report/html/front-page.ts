@@ -1,5 +1,5 @@
-import type { AuditResult } from '../../audit/result.js';
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
+import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import { barChart, stackedDayChart, VERDICT_COLOURS, type DayColumn } from './charts.js';
 import {
@@ -10,22 +10,27 @@ import {
 } from './engine-sections.js';
 import { h } from './escape.js';
 import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
-import { recordingDay, zoneOf } from './table-data.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 
-function period(view: AuditResult, zone: string): string {
-  const days = view.recordings.map((f) => recordingDay(f, zone));
+/** The first and last day (string order, as a sort would give them) of recordings and logs. */
+function period(view: ReportView, days: readonly string[]): string {
+  const all = [...days];
   for (const log of view.inputs.callLogs) {
-    if (log.firstAt) days.push(log.firstAt.slice(0, 10));
-    if (log.lastAt) days.push(log.lastAt.slice(0, 10));
+    if (log.firstAt) all.push(log.firstAt.slice(0, 10));
+    if (log.lastAt) all.push(log.lastAt.slice(0, 10));
   }
-  if (days.length === 0) return '—';
-  days.sort();
-  return `${days[0]} – ${days[days.length - 1]}`;
+  if (all.length === 0) return '—';
+  let first = all[0]!;
+  let last = first;
+  for (const day of all) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return `${first} – ${last}`;
 }
 
-function inputsSection(view: AuditResult, lang: ReportLang): string {
+function inputsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
   const roots = htmlTable(
     [t.path, t.recordings, t.ignoredFiles],
@@ -52,7 +57,7 @@ function inputsSection(view: AuditResult, lang: ReportLang): string {
   return `<h2>${h(t.inputs)}</h2><h3>${h(t.archiveRoots)}</h3>${roots}<h3>${h(t.callLogs)}</h3>${logs}${outcomeMap}`;
 }
 
-function chartsSection(view: AuditResult, lang: ReportLang): string {
+function chartsSection(view: ReportView, days: readonly string[], lang: ReportLang): string {
   const t = messages(lang);
   const s = view.summary;
   const verdictRows = VERDICT_ORDER.map((v) => [
@@ -64,7 +69,7 @@ function chartsSection(view: AuditResult, lang: ReportLang): string {
     `<strong data-total="recordings">${s.recordings}</strong>`,
   ]);
   const verdictFirst = new Map<string, string>();
-  for (const f of view.recordings) if (!verdictFirst.has(f.reason)) verdictFirst.set(f.reason, f.verdict);
+  for (const f of view.unmasked) if (!verdictFirst.has(f.reason)) verdictFirst.set(f.reason, f.verdict);
   const reasons = Object.entries(s.byReason).sort(
     ([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || (a < b ? -1 : 1),
   );
@@ -94,33 +99,33 @@ function chartsSection(view: AuditResult, lang: ReportLang): string {
   return (
     `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}${htmlTable([t.verdict, t.recordings], verdictRows, [1])}</section>` +
     `<section><h2>${h(t.totalsByReason)}</h2>${reasonChart}${reasonTable}</section></div>` +
-    `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view), VERDICT_ORDER)}`
+    `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view, days), VERDICT_ORDER)}`
   );
 }
 
 /** Every calendar day between the first and last recording, so gaps show as gaps. */
-function perDay(view: AuditResult): DayColumn[] {
-  const zone = zoneOf(view);
+function perDay(view: ReportView, days: readonly string[]): DayColumn[] {
   const counts = new Map<string, Record<string, number>>();
-  for (const f of view.recordings) {
-    const day = recordingDay(f, zone);
+  for (let i = 0; i < view.unmasked.length; i++) {
+    const f = view.unmasked[i]!;
+    const day = days[i]!;
     const c = counts.get(day) ?? {};
     c[f.verdict] = (c[f.verdict] ?? 0) + 1;
     counts.set(day, c);
   }
-  const days = [...counts.keys()].sort();
-  if (days.length === 0) return [];
+  const seen = [...counts.keys()].sort();
+  if (seen.length === 0) return [];
   const out: DayColumn[] = [];
-  const last = Date.parse(`${days[days.length - 1]}T00:00:00Z`);
+  const last = Date.parse(`${seen[seen.length - 1]}T00:00:00Z`);
   // Capped at ten years of days so a stray 1970 mtime cannot make a chart of 20,000 columns.
-  for (let d = Date.parse(`${days[0]}T00:00:00Z`), n = 0; d <= last && n < 3660; d += 86_400_000, n++) {
+  for (let d = Date.parse(`${seen[0]}T00:00:00Z`), n = 0; d <= last && n < 3660; d += 86_400_000, n++) {
     const day = new Date(d).toISOString().slice(0, 10);
     out.push({ day, counts: counts.get(day) ?? {} });
   }
   return out;
 }
 
-function problemsSection(view: AuditResult, lang: ReportLang): string {
+function problemsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
   const byCode = new Map<string, number>();
   for (const p of view.problems)
@@ -136,7 +141,7 @@ function problemsSection(view: AuditResult, lang: ReportLang): string {
   return `<h2>${h(t.inputProblems)}</h2>${htmlTable([t.file, t.problemCode, t.count], rows, [2])}`;
 }
 
-function baselineSection(view: AuditResult, lang: ReportLang): string {
+function baselineSection(view: ReportView, lang: ReportLang): string {
   const b = view.baseline;
   if (!b) return '';
   const t = messages(lang);
@@ -153,8 +158,16 @@ function baselineSection(view: AuditResult, lang: ReportLang): string {
   );
 }
 
-/** Everything above the findings table, rendered on the server: readable with scripts off and in print. */
-export function frontPage(view: AuditResult, lang: ReportLang, redact: boolean): string {
+/**
+ * Everything above the findings table, rendered on the server: readable with scripts off and in
+ * print. `days[i]` is the recording day of finding i.
+ */
+export function frontPage(
+  view: ReportView,
+  days: readonly string[],
+  lang: ReportLang,
+  redact: boolean,
+): string {
   const t = messages(lang);
   const notice = redact
     ? `<p class="notice">${h(t.redacted)}</p>`
@@ -168,7 +181,7 @@ export function frontPage(view: AuditResult, lang: ReportLang, redact: boolean):
         h(t.policy),
         `${h(`${view.policy.id}@${view.policy.version}`)} <code>sha256 ${h(view.policy.sha256)}</code>`,
       ],
-      [h(t.period), h(period(view, zoneOf(view)))],
+      [h(t.period), h(period(view, days))],
     ],
   );
   return (
@@ -176,7 +189,7 @@ export function frontPage(view: AuditResult, lang: ReportLang, redact: boolean):
     `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</header>` +
     meta +
     inputsSection(view, lang) +
-    chartsSection(view, lang) +
+    chartsSection(view, days, lang) +
     baselineSection(view, lang) +
     dueSoonSection(view, lang) +
     staleHoldsSection(view, lang) +

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { messages } from '../i18n.js';
-import type { Reporter } from '../reporter.js';
+import type { RenderOptions, Reporter } from '../reporter.js';
+import type { AuditResult } from '../../audit/result.js';
 import { viewFor } from '../redacted-view.js';
 import { citationTexts } from './citations.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { h, jsonForScript } from './escape.js';
+import { h } from './escape.js';
 import { frontPage } from './front-page.js';
 import { STYLES } from './styles.js';
-import { tableData } from './table-data.js';
+import { recordingDay, tableDataChunks, zoneOf } from './table-data.js';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -32,11 +33,18 @@ export function contentSecurityPolicy(script: string, style: string): string {
 export const htmlReporter: Reporter = {
   name: 'html',
   fileName: 'report.html',
-  render(result, options) {
-    const view = viewFor(result, options.redact);
-    const t = messages(options.lang);
-    const data = tableData(view, options.lang, citationTexts(result, options.lang));
-    return `<!DOCTYPE html>
+  render: (result, options) => [...htmlChunks(result, options)].join(''),
+  chunks: htmlChunks,
+};
+
+/** The page around the findings' data, which is streamed: it is most of a large report. */
+function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<string> {
+  const view = viewFor(result, options.redact);
+  const t = messages(options.lang);
+  const zone = zoneOf(view);
+  // Computed once for the period, the per-day chart and the table.
+  const days = view.unmasked.map((f) => recordingDay(f, zone));
+  yield `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
 <meta charset="utf-8">
@@ -47,7 +55,7 @@ export const htmlReporter: Reporter = {
 <style>${STYLES}</style>
 </head>
 <body>
-${frontPage(view, options.lang, options.redact)}
+${frontPage(view, days, options.lang, options.redact)}
 <h2>${h(t.findings)} (<span id="shown-count">${view.summary.recordings}</span> ${h(t.of)} <span data-total="table">${view.summary.recordings}</span>)</h2>
 <noscript><p class="notice">${h(t.noScript)}</p></noscript>
 <div id="findings-ui" hidden>
@@ -60,10 +68,11 @@ ${frontPage(view, options.lang, options.redact)}
 <table id="findings"><thead><tr></tr></thead><tbody></tbody></table>
 <div id="pager" class="controls"><button id="prev" type="button">${h(t.previous)}</button><span id="page-label"></span><button id="next" type="button">${h(t.next)}</button></div>
 </div>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script type="application/json" id="report-data">`;
+  yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang));
+  yield `</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
 `;
-  },
-};
+}

@@ -1,8 +1,10 @@
 import type { AuditResult } from '../../audit/result.js';
 import type { Finding } from '../../audit/types.js';
 import { messages, reasonDescriptions, verdictLabels } from '../i18n.js';
+import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import type { CitationText } from './citations.js';
+import { scriptSafe } from './escape.js';
 
 /** Repeated strings (roots, reasons, labels, log files) are stored once; rows hold their index. */
 class StringTable {
@@ -16,6 +18,13 @@ class StringTable {
       this.values.push(value);
       this.index.set(value, i);
     }
+    return i;
+  }
+  /** The index of a string already in the table. */
+  known(value: string | null | undefined): number {
+    if (value === null || value === undefined) return -1;
+    const i = this.index.get(value);
+    if (i === undefined) throw new Error(`internal error: "${value}" missing from the string table`);
     return i;
   }
 }
@@ -58,52 +67,86 @@ export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: stri
   return day;
 }
 
-export function zoneOf(result: AuditResult): string {
+export function zoneOf(result: Pick<AuditResult, 'settings'>): string {
   const zone = result.settings['timezone'];
   return typeof zone === 'string' ? zone : 'UTC';
 }
 
+/** Rows are serialised this many at a time: one JSON.stringify call each, a few hundred kB. */
+const ROWS_PER_CHUNK = 100;
+
 /**
- * The findings table's data, embedded as JSON and rendered by the client script page by page.
- * Rows are arrays, not objects, so 100,000 recordings stay a few tens of megabytes.
+ * One finding's row. Every value is read through `view.field`, masked as `show` masks it, without
+ * copying the finding: the table reads each finding twice. `id` turns table strings into indexes.
+ */
+function row(view: ReportView, f: Finding, day: string, id: (value: string | null | undefined) => number) {
+  const v = view.field;
+  return [
+    id(v(f, 'root')),
+    v(f, 'path'),
+    v(f, 'callId'),
+    id(v(f, 'verdict')),
+    id(v(f, 'reason')),
+    id(v(f, 'categories').join(', ')),
+    id(day),
+    f.durationSec,
+    f.size,
+    id(v(f, 'explanation')),
+    f.events.map((e) => [
+      id(v(e, 'file')),
+      e.line,
+      id(v(e, 'outcome')),
+      id(v(e, 'category')),
+      id(v(e, 'matchedBy')),
+      id(v(e, 'term')),
+      v(e, 'at'),
+    ]),
+    id(v(f, 'legalBasis').join(' ')),
+    f.problems.map((p) => id(`${v(p, 'code')}: ${v(p, 'message')}`)),
+    f.baseline === undefined ? -1 : id(v(f, 'baseline')),
+  ];
+}
+
+/**
+ * The findings table's data as JSON for the page's data block, in pieces, escaped for a script
+ * element; the client script renders it page by page. Rows are arrays, not objects, so 100,000
+ * recordings stay a few tens of megabytes.
  * Row: [root, path, callId, verdict, reason, categories, day, durationSec, size, explanation,
  *       events, legalBasis, problems, baseline]; string-typed cells hold StringTable indexes
  *       except path and callId, which are nearly always unique.
+ * The string table precedes the rows in the JSON but is filled while reading them, so the findings
+ * are read twice: once for the strings, in order of first use, then to write the rows.
  */
-export function tableData(view: AuditResult, lang: ReportLang, citations: Record<string, CitationText>) {
+export function* tableDataChunks(
+  view: ReportView,
+  days: readonly string[],
+  lang: ReportLang,
+  citations: Record<string, CitationText>,
+): Iterable<string> {
   const strings = new StringTable();
-  const zone = zoneOf(view);
-  const rows = view.recordings.map((f) => [
-    strings.id(f.root),
-    f.path,
-    f.callId,
-    strings.id(f.verdict),
-    strings.id(f.reason),
-    strings.id(f.categories.join(', ')),
-    strings.id(recordingDay(f, zone)),
-    f.durationSec,
-    f.size,
-    strings.id(f.explanation),
-    f.events.map((e) => [
-      strings.id(e.file),
-      e.line,
-      strings.id(e.outcome),
-      strings.id(e.category),
-      strings.id(e.matchedBy),
-      strings.id(e.term),
-      e.at,
-    ]),
-    strings.id(f.legalBasis.join(' ')),
-    f.problems.map((p) => strings.id(`${p.code}: ${p.message}`)),
-    f.baseline === undefined ? -1 : strings.id(f.baseline),
-  ]);
-  return {
+  const add = (value: string | null | undefined) => strings.id(value);
+  const findings = view.unmasked;
+  for (let i = 0; i < findings.length; i++) row(view, findings[i]!, days[i]!, add);
+  // The second reading must find every string the first one added.
+  const find = (value: string | null | undefined) => strings.known(value);
+  const head = JSON.stringify({
     lang,
     t: messages(lang),
     verdicts: verdictLabels(lang),
     reasons: reasonDescriptions(lang),
     citations,
     strings: strings.values,
-    rows,
-  };
+    rows: [],
+  });
+  yield scriptSafe(head.slice(0, -'[]}'.length));
+  yield '[';
+  for (let from = 0; from < findings.length; from += ROWS_PER_CHUNK) {
+    const rows = [];
+    const to = Math.min(findings.length, from + ROWS_PER_CHUNK);
+    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, find));
+    // `[a,b]` without its brackets; chunks after the first follow a comma.
+    const json = JSON.stringify(rows);
+    yield scriptSafe(`${from > 0 ? ',' : ''}${json.slice(1, -1)}`);
+  }
+  yield ']}';
 }
