@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { LineEndNormaliser } from './line-ends.js';
 import type { CallLogEncoding } from './types.js';
 
@@ -23,6 +23,10 @@ export interface DecodeHooks {
   normaliser: LineEndNormaliser;
 }
 
+/**
+ * Bytes read at a time, into one reused buffer (a read stream allocates a fresh one per read).
+ * Also the span a not-UTF-8 error points at.
+ */
 const CHUNK_BYTES = 1 << 16;
 
 /**
@@ -38,13 +42,22 @@ export async function* decodeFile(
   const strict = encoding === 'utf-8';
   const decoder = new TextDecoder(encoding, { fatal: strict });
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const bytes = chunk as Buffer;
-    hooks.onBytes(bytes);
-    const text = decodeChunk(decoder, bytes, offset);
-    offset += bytes.length;
-    const normalised = hooks.normaliser.push(text);
-    if (normalised.length > 0) yield normalised;
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      // Both consumers copy what they keep, so the buffer can be filled again.
+      const bytes = buffer.subarray(0, bytesRead);
+      hooks.onBytes(bytes);
+      const text = decodeChunk(decoder, bytes, offset);
+      offset += bytesRead;
+      const normalised = hooks.normaliser.push(text);
+      if (normalised.length > 0) yield normalised;
+    }
+  } finally {
+    await handle.close();
   }
   const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
   if (tail.length > 0) yield tail;
