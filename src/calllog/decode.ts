@@ -23,10 +23,7 @@ export interface DecodeHooks {
   normaliser: LineEndNormaliser;
 }
 
-/**
- * Bytes read at a time, into one reused buffer (a read stream allocates a fresh one per read).
- * Also the span a not-UTF-8 error points at.
- */
+/** Bytes read at a time; also the span a not-UTF-8 error points at. */
 const CHUNK_BYTES = 1 << 16;
 
 /**
@@ -43,13 +40,21 @@ export async function* decodeFile(
   const decoder = new TextDecoder(encoding, { fatal: strict });
   let offset = 0;
   const handle = await open(path, 'r');
+  // Two buffers, so the next read runs while this chunk is decoded and split, as a read
+  // stream's read-ahead did, without a fresh buffer per read.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let position = 0;
+  let pending: Promise<{ bytesRead: number }> | null = null;
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    pending = handle.read(buffers[0]!, 0, CHUNK_BYTES, position);
+    for (let turn = 0; ; turn++) {
+      const { bytesRead } = await pending;
+      pending = null;
       if (bytesRead === 0) break;
-      // Both consumers copy what they keep, so the buffer can be filled again.
-      const bytes = buffer.subarray(0, bytesRead);
+      position += bytesRead;
+      pending = handle.read(buffers[(turn + 1) % 2]!, 0, CHUNK_BYTES, position);
+      // Both consumers copy what they keep, so this buffer can be filled again after the yield.
+      const bytes = buffers[turn % 2]!.subarray(0, bytesRead);
       hooks.onBytes(bytes);
       const text = decodeChunk(decoder, bytes, offset);
       offset += bytesRead;
@@ -57,6 +62,8 @@ export async function* decodeFile(
       if (normalised.length > 0) yield normalised;
     }
   } finally {
+    // A read still running when the caller stops early must end before the file is closed.
+    await pending?.catch(() => undefined);
     await handle.close();
   }
   const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
