@@ -3,8 +3,8 @@ import { isUtf8 } from 'node:buffer';
 /**
  * Decoders for the two encodings call logs mostly come in, several times faster than
  * TextDecoder's streaming mode (which goes through ICU): UTF-8 is validated with simdutf
- * (`isUtf8`) and decoded by V8, Windows-1250 is read as Latin-1 and its upper half mapped
- * from a table TextDecoder itself wrote. test/calllog/chunk-decoders.test.ts checks both
+ * (`isUtf8`) and decoded by V8, Windows-1250 is mapped byte by byte through a table that
+ * TextDecoder itself wrote. test/calllog/chunk-decoders.test.ts checks both
  * against TextDecoder on random bytes cut at random places, errors included.
  */
 export interface ChunkDecoder {
@@ -72,25 +72,31 @@ function isPrefix(bytes: Buffer, from: number, to: number): boolean {
   return second >= low && second <= high;
 }
 
-let upperHalf: string[] | null = null;
+let codeUnits: Uint16Array | null = null;
 
-/** Windows-1250 as TextDecoder reads it (the WHATWG index), for the bytes 0x80–0xFF. */
-function windows1250UpperHalf(): string[] {
-  if (upperHalf === null) {
-    const bytes = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
-    upperHalf = Array.from(new TextDecoder('windows-1250').decode(bytes));
+/** Windows-1250 as TextDecoder reads it (the WHATWG index): the UTF-16 code unit of each byte. */
+function windows1250CodeUnits(): Uint16Array {
+  if (codeUnits === null) {
+    const text = new TextDecoder('windows-1250').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    codeUnits = Uint16Array.from({ length: 256 }, (_, i) => text.charCodeAt(i));
   }
-  return upperHalf;
+  return codeUnits;
 }
 
-const UPPER_HALF = /[\x80-\xff]/g;
+/** A Uint16Array's memory is read as UTF-16LE below; on a big-endian machine TextDecoder stays. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export class Windows1250ChunkDecoder implements ChunkDecoder {
-  private readonly table = windows1250UpperHalf();
-  private readonly map = (char: string): string => this.table[char.charCodeAt(0) - 0x80] ?? char;
+  private readonly table = windows1250CodeUnits();
+  private units = new Uint16Array(0);
+  private readonly fallback = LITTLE_ENDIAN ? null : new TextDecoder('windows-1250');
 
   decode(bytes: Buffer): string {
-    return bytes.toString('latin1').replace(UPPER_HALF, this.map);
+    if (this.fallback !== null) return this.fallback.decode(bytes, { stream: true });
+    if (this.units.length < bytes.length) this.units = new Uint16Array(bytes.length);
+    const { table, units } = this;
+    for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]!]!;
+    return Buffer.from(units.buffer, 0, bytes.length * 2).toString('utf16le');
   }
 
   end(): string {
