@@ -2,6 +2,7 @@ import type { CallEvent } from '../audit/types.js';
 import { CallauditError } from '../errors.js';
 import { exceedsBadRowLimit, tooManyBadRowsError } from './bad-rows.js';
 import { type ColumnIndexes, resolveColumns } from './columns.js';
+import { detach } from './detach.js';
 import { LineTracker } from './line-tracker.js';
 import { adaptToHeader, explainHeaderless, presetIndexes } from './preset-columns.js';
 import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
@@ -37,7 +38,11 @@ export class CallLogCollector {
   private columnCount = 0;
   private readonly lines: LineTracker;
   private readonly readTimeValue: (raw: string) => TimeReading;
-  private extra = { fallbacks: [] as number[], links: [] as number[] };
+  /** The ID column, then the preset's per-row ID fallbacks present in the header. */
+  private idIndexes: number[] = [];
+  private links: number[] = [];
+  /** Columns read from data records, known once the header is: the rest may arrive empty. */
+  wantedColumns: boolean[] | null = null;
   /** For a header-less file: the column layout assumed from the first record. */
   layout: string | undefined;
   private readonly labels = new Map<string, string>();
@@ -52,9 +57,12 @@ export class CallLogCollector {
     this.readTimeValue = makeTimeReader(options.timezone, options.dateFormat);
   }
 
-  /** One record as csv-parse delivered it. */
-  onRecord(record: string[]): void {
-    const start = this.lines.advance(record);
+  /**
+   * One record as csv-parse delivered it; `lineBreaks`, the line breaks inside its fields, when
+   * the splitter already knows.
+   */
+  onRecord(record: string[], lineBreaks?: number): void {
+    const start = this.lines.advance(record, lineBreaks);
     const end = this.lines.endLine;
     // An empty line or a line of spaces is blank to the reader of the file, not a broken record.
     if (record.length === 1 && end === start && (record[0] ?? '').trim() === '') return;
@@ -79,7 +87,7 @@ export class CallLogCollector {
       );
       return;
     }
-    const callId = this.callIdOf(record, columns.id);
+    const callId = this.callIdOf(record);
     const outcome = this.outcomeOf((record[columns.outcome] ?? '').trim());
     // A call ID or outcome label never holds a line break: if one does, an unbalanced quote
     // has glued several rows into this record even though its field count happens to fit.
@@ -95,14 +103,14 @@ export class CallLogCollector {
       );
       return;
     }
+    const at = columns.time >= 0 ? this.readTime(record[columns.time] ?? '', columns.time, start) : null;
     const event: CallEvent = {
-      callId,
-      at: null,
+      callId: detach(callId),
+      at,
       outcome: this.intern(outcome),
       file: this.file,
       line: start,
     };
-    if (columns.time >= 0) event.at = this.readTime(record[columns.time] ?? '', columns.time, start);
     if (columns.customer >= 0) event.customerId = optional(record[columns.customer]);
     if (columns.notice >= 0) event.notice = optional(record[columns.notice]);
     if (columns.purpose >= 0) event.purpose = optional(record[columns.purpose]);
@@ -110,23 +118,25 @@ export class CallLogCollector {
     this.events.push(event);
   }
 
-  private callIdOf(record: string[], idIndex: number): string {
-    const transform = this.options.preset?.idTransform ?? ((value: string) => value);
-    for (const index of [idIndex, ...this.extra.fallbacks]) {
+  private callIdOf(record: string[]): string {
+    const transform = this.options.preset?.idTransform;
+    for (const index of this.idIndexes) {
       const value = (record[index] ?? '').trim();
-      if (value !== '') return transform(value).trim();
+      if (value !== '') return transform === undefined ? value : transform(value).trim();
     }
     return '';
   }
 
   private outcomeOf(raw: string): string {
-    return this.options.preset?.outcomeLabels?.[raw.toLowerCase()] ?? raw;
+    const labels = this.options.preset?.outcomeLabels;
+    return labels === undefined ? raw : (labels[raw.toLowerCase()] ?? raw);
   }
 
   private addPresetFields(event: CallEvent, record: string[]): void {
     if (this.options.preset?.telephony) event.telephony = true;
-    const linked = this.extra.links
-      .map((i) => (record[i] ?? '').trim())
+    if (this.links.length === 0) return;
+    const linked = this.links
+      .map((i) => detach((record[i] ?? '').trim()))
       .filter((v) => v && v !== event.callId);
     if (linked.length > 0) event.linkedIds = linked;
   }
@@ -204,8 +214,9 @@ export class CallLogCollector {
   private intern(label: string): string {
     const known = this.labels.get(label);
     if (known !== undefined) return known;
-    if (this.labels.size < MAX_INTERNED_LABELS) this.labels.set(label, label);
-    return label;
+    const copy = detach(label);
+    if (this.labels.size < MAX_INTERNED_LABELS) this.labels.set(copy, copy);
+    return copy;
   }
 
   private acceptHeader(record: string[], line: number): void {
@@ -215,7 +226,12 @@ export class CallLogCollector {
     } catch (error) {
       throw explainHeaderless(error, record, this.file, line);
     }
-    this.extra = presetIndexes(record, options, this.columns.id);
+    const extra = presetIndexes(record, options, this.columns.id);
+    this.idIndexes = [this.columns.id, ...extra.fallbacks];
+    this.links = extra.links;
+    const { id, outcome, time, customer, notice, purpose } = this.columns;
+    const used = new Set([id, outcome, time, customer, notice, purpose, ...extra.fallbacks, ...extra.links]);
+    this.wantedColumns = record.map((_, index) => used.has(index));
     this.headers = record;
     this.columnCount = record.length;
   }
@@ -266,7 +282,7 @@ export class CallLogCollector {
 
 function optional(value: string | undefined): string | null {
   const text = value?.trim() ?? '';
-  return text === '' ? null : text;
+  return text === '' ? null : detach(text);
 }
 
 function span(start: number, end: number): string {

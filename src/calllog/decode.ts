@@ -1,4 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import {
+  type ChunkDecoder,
+  InvalidEncoding,
+  Utf8ChunkDecoder,
+  Windows1250ChunkDecoder,
+} from './chunk-decoders.js';
 import type { LineEndNormaliser } from './line-ends.js';
 import type { CallLogEncoding } from './types.js';
 
@@ -23,43 +29,67 @@ export interface DecodeHooks {
   normaliser: LineEndNormaliser;
 }
 
+/** Bytes read at a time; also the span a not-UTF-8 error points at. */
 const CHUNK_BYTES = 1 << 16;
 
 /**
  * Streams `path` as text with LF line breaks, one chunk at a time, so the file is never held in
  * memory as a whole. UTF-8 is decoded strictly: a byte sequence that is not UTF-8 throws
- * InvalidUtf8Error instead of turning `č` into U+FFFD. TextDecoder drops a leading BOM itself.
+ * InvalidUtf8Error instead of turning `č` into U+FFFD. A leading BOM is dropped, as TextDecoder does.
  */
 export async function* decodeFile(
   path: string,
   encoding: CallLogEncoding,
   hooks: DecodeHooks,
 ): AsyncGenerator<string, void, undefined> {
-  const strict = encoding === 'utf-8';
-  const decoder = new TextDecoder(encoding, { fatal: strict });
+  const decoder = chunkDecoder(encoding);
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const bytes = chunk as Buffer;
-    hooks.onBytes(bytes);
-    const text = decodeChunk(decoder, bytes, offset);
-    offset += bytes.length;
-    const normalised = hooks.normaliser.push(text);
-    if (normalised.length > 0) yield normalised;
+  const handle = await open(path, 'r');
+  // Two buffers, so the next read runs while this chunk is decoded and split, as a read
+  // stream's read-ahead did, without a fresh buffer per read.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let position = 0;
+  let pending: Promise<{ bytesRead: number }> | null = null;
+  try {
+    pending = handle.read(buffers[0]!, 0, CHUNK_BYTES, position);
+    for (let turn = 0; ; turn++) {
+      const { bytesRead } = await pending;
+      pending = null;
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      pending = handle.read(buffers[(turn + 1) % 2]!, 0, CHUNK_BYTES, position);
+      // Both consumers copy what they keep, so this buffer can be filled again after the yield.
+      const bytes = buffers[turn % 2]!.subarray(0, bytesRead);
+      hooks.onBytes(bytes);
+      const text = decodeChunk(decoder, bytes, offset);
+      offset += bytesRead;
+      const normalised = hooks.normaliser.push(text);
+      if (normalised.length > 0) yield normalised;
+    }
+  } finally {
+    // A read still running when the caller stops early must end before the file is closed.
+    await pending?.catch(() => undefined);
+    await handle.close();
   }
   const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
   if (tail.length > 0) yield tail;
 }
 
-function decodeChunk(decoder: TextDecoder, bytes: Buffer | undefined, offset: number): string {
+function chunkDecoder(encoding: CallLogEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') return new Utf8ChunkDecoder();
+  if (encoding === 'windows-1250') return new Windows1250ChunkDecoder();
+  const decoder = new TextDecoder(encoding);
+  return {
+    decode: (bytes) => decoder.decode(bytes, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+function decodeChunk(decoder: ChunkDecoder, bytes: Buffer | undefined, offset: number): string {
   try {
-    return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    return bytes === undefined ? decoder.end() : decoder.decode(bytes);
   } catch (error) {
-    if (
-      error instanceof TypeError &&
-      (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
-    ) {
-      throw new InvalidUtf8Error(offset, bytes?.length ?? 0);
-    }
+    if (error instanceof InvalidEncoding) throw new InvalidUtf8Error(offset, bytes?.length ?? 0);
     throw error;
   }
 }

@@ -7,10 +7,13 @@
 export class LineTracker {
   constructor(private nextLine = 1) {}
 
-  /** Records one record; returns its start line. `endLine` is then the line it ends on. */
-  advance(record: readonly string[]): number {
+  /**
+   * Records one record, given or counting the line breaks in its fields; returns its start line.
+   * `endLine` is then the line it ends on.
+   */
+  advance(record: readonly string[], lineBreaks = lineBreaksIn(record)): number {
     const start = this.nextLine;
-    this.nextLine = start + 1 + lineBreaksIn(record);
+    this.nextLine = start + 1 + lineBreaks;
     return start;
   }
 

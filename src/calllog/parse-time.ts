@@ -1,4 +1,7 @@
-import { DateTime } from 'luxon';
+import { Info } from 'luxon';
+import { daysInMonth, readFixedLayout } from './fixed-time.js';
+import { formatIsoUtc } from './iso-time.js';
+import { localToUtc } from './zone-offset.js';
 
 /*
  * Call-log times as CRMs and PBXs write them. Every accepted shape is anchored and checked
@@ -21,6 +24,12 @@ const MS_PER_MINUTE = 60_000;
  */
 export function parseTime(value: string, timezone: string): string | null {
   const text = value.trim();
+  const fixed = readFixedLayout(text, timezone);
+  return fixed !== undefined ? fixed : parseTimeByPattern(text, timezone);
+}
+
+/** parseTime without the fixed-layout shortcut: the reference that shortcut must agree with. */
+export function parseTimeByPattern(text: string, timezone: string): string | null {
   if (text.length < 8) return null;
   // One cheap character test picks the shape, so each value meets at most one regex.
   if (text.charCodeAt(4) === 45 /* - */) return parseIsoLike(text, timezone);
@@ -37,7 +46,7 @@ function parseIsoLike(text: string, timezone: string): string | null {
   if (offset === undefined) return toIso(localToUtc(wall, timezone));
   const offsetMinutes = parseOffset(offset);
   if (offsetMinutes === null) return null;
-  return toIso(wall.utcGuess - offsetMinutes * MS_PER_MINUTE);
+  return toIso(wall - offsetMinutes * MS_PER_MINUTE);
 }
 
 function parseSlovenian(text: string, timezone: string): string | null {
@@ -47,18 +56,7 @@ function parseSlovenian(text: string, timezone: string): string | null {
   return wall === null ? null : toIso(localToUtc(wall, timezone));
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-  /** The wall-clock fields read as if they were UTC. */
-  utcGuess: number;
-}
-
+/** The wall-clock fields read as if they were UTC, or null when one is out of range. */
 function wallClock(
   y: string | undefined,
   mo: string | undefined,
@@ -67,7 +65,7 @@ function wallClock(
   mi: string | undefined,
   s: string | undefined,
   millisecond: number,
-): WallClock | null {
+): number | null {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -77,15 +75,7 @@ function wallClock(
   // Date.UTC maps two-digit years to 19xx; call logs never predate the year 1000.
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const utcGuess = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  return { year, month, day, hour, minute, second, millisecond, utcGuess };
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
-  return DAYS_IN_MONTH[month - 1] ?? 0;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
 }
 
 function parseOffset(offset: string): number | null {
@@ -100,58 +90,14 @@ function parseOffset(offset: string): number | null {
 
 function toIso(ms: number | null): string | null {
   if (ms === null || !Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString();
+  return formatIsoUtc(ms);
 }
 
-/*
- * luxon costs about 13 µs per conversion, which is a minute per five million rows. Within one
- * wall-clock hour the zone offset is constant except around a DST change, so the offset is
- * cached per local hour; hours whose two ends disagree (or do not exist) are marked and always
- * go through luxon, which keeps the results identical to luxon's.
+/**
+ * True when luxon knows `timezone` (an IANA name such as `Europe/Ljubljana`, or `UTC`): what
+ * `DateTime#setZone` accepts, without building a DateTime, whose first one costs tens of
+ * milliseconds looking up the system locale.
  */
-const IRREGULAR_HOUR = Number.NaN;
-const MAX_CACHED_HOURS = 200_000;
-const offsetCache = new Map<string, Map<number, number>>();
-
-function localToUtc(wall: WallClock, timezone: string): number | null {
-  let zoneCache = offsetCache.get(timezone);
-  if (zoneCache === undefined) {
-    zoneCache = new Map();
-    offsetCache.set(timezone, zoneCache);
-  }
-  const key = ((wall.year * 100 + wall.month) * 100 + wall.day) * 100 + wall.hour;
-  let offset = zoneCache.get(key);
-  if (offset === undefined) {
-    const computed = hourOffset(wall, timezone);
-    if (computed === null) return null;
-    if (zoneCache.size >= MAX_CACHED_HOURS) zoneCache.clear();
-    zoneCache.set(key, computed);
-    offset = computed;
-  }
-  if (Number.isNaN(offset)) {
-    const dt = DateTime.fromObject(fields(wall, wall.minute, wall.second, wall.millisecond), {
-      zone: timezone,
-    });
-    return dt.isValid ? dt.toMillis() : null;
-  }
-  return wall.utcGuess - offset * MS_PER_MINUTE;
-}
-
-/** The zone offset (minutes) valid for the whole local hour, NaN if it changes, null for a bad zone. */
-function hourOffset(wall: WallClock, timezone: string): number | null {
-  const start = DateTime.fromObject(fields(wall, 0, 0, 0), { zone: timezone });
-  const end = DateTime.fromObject(fields(wall, 59, 59, 999), { zone: timezone });
-  if (!start.isValid || !end.isValid) return null;
-  if (start.offset !== end.offset || start.hour !== wall.hour || end.hour !== wall.hour)
-    return IRREGULAR_HOUR;
-  return start.offset;
-}
-
-function fields(wall: WallClock, minute: number, second: number, millisecond: number) {
-  return { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute, second, millisecond };
-}
-
-/** True when luxon knows `timezone` (an IANA name such as `Europe/Ljubljana`, or `UTC`). */
 export function isValidTimeZone(timezone: string): boolean {
-  return timezone.trim() !== '' && DateTime.now().setZone(timezone).isValid;
+  return timezone.trim() !== '' && Info.normalizeZone(timezone).isValid;
 }

@@ -144,14 +144,21 @@ async function readPassWith(
     const delimiter = options.delimiter === 'auto' ? sniffed : options.delimiter;
     const collector = new CallLogCollector(displayName, options, sepLine === null ? 1 : 2);
     const onRows = options.onRows;
-    const collect = (record: string[]): void => {
-      collector.onRecord(record);
+    const collect = (record: string[], lineBreaks?: number): void => {
+      collector.onRecord(record, lineBreaks);
       if (onRows !== undefined && collector.rows > 0 && (collector.rows & 0x1fff) === 0)
         onRows(collector.rows);
     };
     const skipped: SkippedRecord[] = [];
     if (splitter === 'fast') {
-      const fast = new FastRecordSplitter(delimiter, collect);
+      let narrowed = false;
+      const fast = new FastRecordSplitter(delimiter, (record, lineBreaks) => {
+        collect(record, lineBreaks);
+        if (!narrowed && collector.wantedColumns !== null) {
+          narrowed = true;
+          fast.keepOnly(collector.wantedColumns);
+        }
+      });
       if (head.length > 0) fast.push(head);
       for (let next = await text.next(); !next.done; next = await text.next()) fast.push(next.value);
       fast.end();

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvParseOptions } from '../../src/calllog/csv-options.js';
 import { FastPathUnsupported, FastRecordSplitter } from '../../src/calllog/fast-records.js';
+import { lineBreaksIn } from '../../src/calllog/line-tracker.js';
 import type { CallLogDelimiter } from '../../src/calllog/types.js';
 
 /** csv-parse with the reader's options: records, and whether it had to skip any. */
@@ -19,8 +20,18 @@ function reference(text: string, delimiter: CallLogDelimiter) {
 
 /** The fast splitter fed in the given pieces: records, or null when it hands over to csv-parse. */
 function fast(pieces: string[], delimiter: CallLogDelimiter): string[][] | null {
+  return fastWithBreaks(pieces, delimiter)?.records ?? null;
+}
+
+/** Also the line breaks it reports per record, and with only `wanted` columns after the first record. */
+function fastWithBreaks(pieces: string[], delimiter: CallLogDelimiter, wanted: boolean[] | null = null) {
   const records: string[][] = [];
-  const splitter = new FastRecordSplitter(delimiter, (r) => records.push(r));
+  const breaks: number[] = [];
+  const splitter = new FastRecordSplitter(delimiter, (r, lineBreaks) => {
+    records.push(r);
+    breaks.push(lineBreaks);
+    if (records.length === 1) splitter.keepOnly(wanted);
+  });
   try {
     for (const piece of pieces) splitter.push(piece);
     splitter.end();
@@ -28,7 +39,7 @@ function fast(pieces: string[], delimiter: CallLogDelimiter): string[][] | null 
     if (error instanceof FastPathUnsupported) return null;
     throw error;
   }
-  return records;
+  return { records, breaks };
 }
 
 function cut(text: string, at: number[]): string[] {
@@ -84,6 +95,32 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
         expect(ours).toEqual(reference(text, delimiter).records);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('with only some columns wanted: the same records with the others empty, and their line breaks', () => {
+    const textArb = fc
+      .array(
+        fc.constantFrom('a', 'bb', 'č', ' ', ',', ';', '\t', '"', '""', '\n', '\n\n', '12345678901234'),
+        {
+          maxLength: 80,
+        },
+      )
+      .map((parts) => parts.join(''));
+    const wantedArb = fc.option(fc.array(fc.boolean(), { maxLength: 5 }), { nil: null });
+    fc.assert(
+      fc.property(textArb, delimiterArb, cutsArb, wantedArb, (text, delimiter, cuts, wanted) => {
+        const ours = fastWithBreaks(cut(text, cuts), delimiter, wanted);
+        if (ours === null) return;
+        const theirs = reference(text, delimiter).records;
+        const keep = (column: number) => wanted === null || column === 0 || wanted[column] === true;
+        const expected = theirs.map((record, index) =>
+          index === 0 ? record : record.map((field, column) => (keep(column) ? field : '')),
+        );
+        expect(ours.records).toEqual(expected);
+        expect(ours.breaks).toEqual(theirs.map((record) => lineBreaksIn(record)));
+      }),
+      { numRuns: 3000 },
     );
   });
 
