@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import {
-  CouldNotDetermineFileTypeError,
-  parseBuffer,
-  parseFile,
-  UnsupportedFileTypeError,
-  type IAudioMetadata,
-  type IFormat,
-} from 'music-metadata';
+import type { IAudioMetadata, IFormat } from 'music-metadata';
+
+/**
+ * music-metadata, loaded on first use: a warm run served from the cache, or an archive of
+ * plain WAVs, never needs its ~100 modules, and each probe thread would load them at start.
+ */
+let library: Promise<typeof import('music-metadata')> | undefined;
+export const musicMetadata = () => (library ??= import('music-metadata'));
 
 /**
  * Files up to this size are read whole and parsed from memory: one read instead of the dozen
@@ -24,6 +24,8 @@ export async function parseMetadata(
   size: number,
   wholeFileBytes = WHOLE_FILE_BYTES,
 ): Promise<IAudioMetadata> {
+  const { parseBuffer, parseFile, CouldNotDetermineFileTypeError, UnsupportedFileTypeError } =
+    await musicMetadata();
   if (size > wholeFileBytes) {
     const metadata = await parseFile(absPath, { duration: false, skipCovers: true });
     // ADTS AAC and header-less VBR MP3 carry no duration up front. Scanning the file costs a

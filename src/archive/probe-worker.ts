@@ -8,10 +8,13 @@ export interface ChunkRequest {
   needTags: boolean;
 }
 
+// Chunks are answered strictly in the order they came: the pool matches answers to chunks by
+// order, and up to two chunks wait here at a time.
+let queue = Promise.resolve();
 parentPort?.on('message', (request: ChunkRequest) => {
-  void (async () => {
+  queue = queue.then(async () => {
     const answers: Inspection[] = [];
     for (const job of request.jobs) answers.push(await inspectFile(job, request.needTags));
     parentPort?.postMessage(answers);
-  })();
+  });
 });

@@ -1,4 +1,5 @@
-import { parseFile, type IAudioMetadata } from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
+import { musicMetadata } from './parse-metadata.js';
 
 /** One tag as music-metadata lists it under `native[tagType]`. */
 interface NativeTag {
@@ -50,7 +51,7 @@ export type TagRead = { callId: string | null } | { error: string };
 export async function readTagId(absPath: string, tag: string): Promise<TagRead> {
   let metadata: IAudioMetadata;
   try {
-    metadata = await parseFile(absPath, { duration: false, skipCovers: true });
+    metadata = await (await musicMetadata()).parseFile(absPath, { duration: false, skipCovers: true });
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
