@@ -28,6 +28,7 @@ import { loadPolicy } from './policy/load-pack-file.js';
 import { parseOutcomeMap } from './policy/outcome-map.js';
 import { TOOL } from './version.js';
 import { phaseDone } from './timing.js';
+import { releaseMemory } from './release-memory.js';
 
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
@@ -106,6 +107,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
   const [scan, callLogs] = [scanned.value, read.value];
+  releaseMemory();
   phaseDone('scan + call logs');
 
   const problems: InputProblem[] = [];
@@ -163,6 +165,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       return judge(r, joined, policy);
     }),
   );
+  releaseMemory();
   phaseDone('judge + sort');
   const engineReport = buildEngineReport({
     findings,

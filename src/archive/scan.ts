@@ -4,7 +4,7 @@ import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
 import type { Inspection } from './inspect-file.js';
 import type { ProbeResult } from './probe.js';
-import type { CacheEntry, ProbeCache } from './probe-cache.js';
+import type { CacheEntry, FileIdentity, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive } from './walk.js';
@@ -101,23 +101,35 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
   phaseDone('walk + sort');
   const total = sorted.length;
   const resolvedRoots = new Map<string, string>();
-  const keys = options.cache
-    ? sorted.map((file) => {
-        let root = resolvedRoots.get(file.root);
-        if (root === undefined) resolvedRoots.set(file.root, (root = resolve(file.root)));
-        return cacheKeyOf(root, file.path);
-      })
-    : null;
-  const cached = keys ? keys.map((key) => options.cache!.lookup(key)) : null;
-  const inspections = await inspectFiles(
-    sorted.map((file, i) => {
-      const entry = cached?.[i] ?? null;
+  const keyOf = (file: FileRef) => {
+    let root = resolvedRoots.get(file.root);
+    if (root === undefined) resolvedRoots.set(file.root, (root = resolve(file.root)));
+    return cacheKeyOf(root, file.path);
+  };
+  const { cache } = options;
+  // The entry each job was sent with, to reuse when the worker finds the file unchanged.
+  const sentEntries: Array<CacheEntry | null> = cache ? new Array(total) : [];
+  const inspected = new Array<Recording | undefined>(total);
+  await inspectFiles(
+    total,
+    (index) => {
+      const file = sorted[index]!;
+      const entry = cache ? cache.lookup(keyOf(file)) : null;
+      if (cache) sentEntries[index] = entry;
       return {
         absPath: join(file.root, file.path),
         // Only the identity crosses to the worker, not the cached probe.
         cached: entry && { size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino },
       };
-    }),
+    },
+    (index, inspection) => {
+      const file = sorted[index]!;
+      inspected[index] = toRecording(file, inspection, options.idPattern, (identity, probe) => {
+        if (inspection.kind === 'cached') return cache!.reuse(sentEntries[index]!);
+        cache?.store(keyOf(file), identity, probe!);
+        return probe!;
+      });
+    },
     {
       threads: options.threads ?? 0,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
@@ -126,21 +138,7 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
       onProgress: (done) => options.onProgress?.(done, total),
     },
   );
-  const recordings: Recording[] = [];
-  for (let i = 0; i < total; i++) {
-    const inspection = inspections[i];
-    if (inspection === undefined) continue;
-    recordings.push(
-      toRecording(
-        sorted[i]!,
-        inspection,
-        options.cache,
-        keys?.[i] ?? '',
-        cached?.[i] ?? null,
-        options.idPattern,
-      ),
-    );
-  }
+  const recordings = inspected.filter((r): r is Recording => r !== undefined);
   if (options.signal?.aborted) throw new ScanInterrupted(recordings.length, total);
   phaseDone('probe');
 
@@ -177,10 +175,9 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
 function toRecording(
   file: FileRef,
   inspection: Inspection,
-  cache: ProbeCache | undefined,
-  cacheKey: string,
-  cachedEntry: CacheEntry | null,
   idPattern: RegExp | null,
+  /** The probe to record: the cached one (a hit) or the new one (stored in the cache). */
+  settle: (identity: FileIdentity, probe: ProbeResult | null) => ProbeResult,
 ): Recording {
   const { callId, idSource } = locateCallId(file.path, idPattern);
   if (inspection.kind === 'unstatable') {
@@ -194,14 +191,7 @@ function toRecording(
     });
   }
   const { identity } = inspection;
-  let probe: ProbeResult;
-  if (inspection.kind === 'probed') {
-    probe = inspection.probe;
-    cache?.store(cacheKey, identity, probe);
-  } else {
-    // The worker saw the cached identity unchanged: the entry is the one it was sent.
-    probe = cache!.reuse(cachedEntry!);
-  }
+  const probe = settle(identity, inspection.kind === 'probed' ? inspection.probe : null);
   return recordingOf(file, callId, idSource, identity.size, isoMtime(identity.mtimeMs), probe);
 }
 

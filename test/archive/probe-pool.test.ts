@@ -8,9 +8,24 @@ import { DEMO_RECORDINGS, tempDir } from './helpers.js';
 
 // Worker threads run compiled JavaScript, so the pool is tested from dist/ (npm test builds
 // it first); from the TypeScript sources it inspects on the calling thread.
-const { inspectFiles } = (await import('../../dist/archive/probe-pool.js')) as {
+const { inspectFiles } = (await import('../../dist/archive/probe-pool.js')) as unknown as {
   inspectFiles: typeof InspectFiles;
 };
+
+/** Every inspection in job order; entries of jobs never started stay empty. */
+async function inspectAll(
+  jobs: InspectJob[],
+  options: Parameters<typeof InspectFiles>[3],
+): Promise<Array<Inspection | undefined>> {
+  const results = new Array<Inspection | undefined>(jobs.length);
+  await inspectFiles(
+    jobs.length,
+    (i) => jobs[i]!,
+    (i, inspection) => (results[i] = inspection),
+    options,
+  );
+  return results;
+}
 
 /** 900 files of every kind the probe tells apart: enough for several chunks per worker. */
 function mixedArchive(): string[] {
@@ -47,13 +62,13 @@ describe('probe pool', () => {
   it('answers in worker threads exactly as on the calling thread, in job order', async () => {
     const jobs = jobsOf(mixedArchive());
     let lastProgress = 0;
-    const inWorkers = await inspectFiles(jobs, {
+    const inWorkers = await inspectAll(jobs, {
       threads: 3,
       concurrency: 8,
       needTags: false,
-      onProgress: (done) => (lastProgress = done),
+      onProgress: (done: number) => (lastProgress = done),
     });
-    const inThread = await inspectFiles(jobs, { threads: 0, concurrency: 8, needTags: false });
+    const inThread = await inspectAll(jobs, { threads: 0, concurrency: 8, needTags: false });
     expect(inWorkers).toEqual(inThread);
     expect(lastProgress).toBe(jobs.length);
     const kinds = new Set(inWorkers.map((i) => i?.kind));
@@ -66,21 +81,21 @@ describe('probe pool', () => {
 
   it('reports a file as cached only when size, modification time and inode all match', async () => {
     const paths = mixedArchive().slice(0, 600);
-    const first = await inspectFiles(jobsOf(paths), { threads: 2, concurrency: 8, needTags: false });
+    const first = await inspectAll(jobsOf(paths), { threads: 2, concurrency: 8, needTags: false });
     const identities = first.map((i) => (i?.kind === 'probed' ? i.identity : null));
     const jobs = paths.map((absPath, n) => {
       const identity = identities[n]!;
       // Every third entry is stale by one millisecond.
       return { absPath, cached: n % 3 ? identity : { ...identity, mtimeMs: identity.mtimeMs - 1 } };
     });
-    const again = await inspectFiles(jobs, { threads: 2, concurrency: 8, needTags: false });
+    const again = await inspectAll(jobs, { threads: 2, concurrency: 8, needTags: false });
     expect(again.map((i) => i?.kind)).toEqual(paths.map((_, n) => (n % 3 ? 'cached' : 'probed')));
   });
 
   it('starts no new file once aborted and leaves those entries empty', async () => {
     const jobs = jobsOf(mixedArchive());
     const controller = new AbortController();
-    const results = await inspectFiles(jobs, {
+    const results = await inspectAll(jobs, {
       threads: 2,
       concurrency: 8,
       needTags: false,
