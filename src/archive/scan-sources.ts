@@ -29,7 +29,8 @@ export async function scanSources(
   const merged: ScanResult = { recordings: [], ignored: { total: 0, byExtension: {} }, roots: [] };
   for (const archive of archives) {
     const result = await scanOne(archive, options);
-    merged.recordings.push(...result.recordings);
+    // A loop, not push(...): a million arguments overflow the call stack.
+    for (const recording of result.recordings) merged.recordings.push(recording);
     merged.roots.push(...result.roots);
     merged.ignored.total += result.ignored.total;
     for (const [ext, n] of Object.entries(result.ignored.byExtension))
