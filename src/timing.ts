@@ -10,7 +10,7 @@ export function phaseDone(name: string): void {
   const memory = process.memoryUsage();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   process.stderr.write(
-    `timing ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB\n`,
+    `timing ${name}: ${((now - last) / 1000).toFixed(2)} s, rss ${mb(memory.rss)} MB (peak so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB), heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB\n`,
   );
   last = now;
 }

@@ -34,3 +34,35 @@ describe('streamed reports', () => {
     }
   });
 });
+
+describe('very large reports', () => {
+  it('stream 200,000 findings through every reporter without overflowing the call stack', async () => {
+    const result = await demoResult();
+    // One finding repeated: spreading a list this long into a call's arguments overflows.
+    const recordings = Array.from(
+      { length: 200_000 },
+      (_, i) => result.recordings[i % result.recordings.length]!,
+    );
+    const large = { ...result, recordings };
+    for (const reporter of Object.values(REPORTERS)) {
+      let characters = 0;
+      for (const chunk of reporter.chunks?.(large, DEFAULT_RENDER_OPTIONS) ?? [
+        reporter.render(large, DEFAULT_RENDER_OPTIONS),
+      ])
+        characters += chunk.length;
+      expect(characters, reporter.name).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('group a million findings of one reason in JUnit (spreading them into Math.max overflowed)', async () => {
+    const result = await demoResult();
+    const violation = result.recordings.find((f) => f.verdict === 'violation')!;
+    const other = result.recordings.find((f) => f.reason !== violation.reason)!;
+    // Two reasons, so the suites are sorted by their worst verdict.
+    const large = { ...result, recordings: [other, ...Array.from({ length: 1_000_000 }, () => violation)] };
+    let characters = 0;
+    for (const chunk of REPORTERS['junit']!.chunks!(large, DEFAULT_RENDER_OPTIONS))
+      characters += chunk.length;
+    expect(characters).toBeGreaterThan(1_000_000);
+  }, 120_000);
+});
