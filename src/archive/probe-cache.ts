@@ -24,6 +24,8 @@ export interface CacheEntry extends FileIdentity {
   probe: ProbeResult;
   /** Found unchanged in this run. */
   used?: boolean;
+  /** Probed again in this run, as the file changed. */
+  superseded?: boolean;
 }
 
 type CacheLine = [
@@ -46,8 +48,11 @@ export interface CacheStamp {
 
 export class ProbeCache {
   private readonly previous: Map<string, CacheEntry>;
-  /** Probes made in this run, of files the cache did not describe. */
-  private readonly fresh = new Map<string, CacheEntry>();
+  /**
+   * The next cache file, written as probes arrive rather than kept in a map until the save:
+   * at a million recordings that map was a few hundred megabytes at the scan's peak.
+   */
+  private out: { fd: number; temporary: string; batch: string; entries: number } | null = null;
   hits = 0;
   misses = 0;
 
@@ -116,7 +121,70 @@ export class ProbeCache {
   }
 
   set(key: string, identity: FileIdentity, probe: ProbeResult): void {
-    this.fresh.set(key, { size: identity.size, mtimeMs: identity.mtimeMs, ino: identity.ino, probe });
+    // The earlier entry of a changed file must not be written next to the new one.
+    const earlier = this.previous.get(key);
+    if (earlier) earlier.superseded = true;
+    if (this.failure !== null) return;
+    try {
+      const out = this.open();
+      this.append(out, key, identity, probe);
+      out.entries++;
+    } catch (error) {
+      // A full disk must not stop the audit: the cache is not written, and save() says why.
+      this.failure = error as Error;
+      this.abandon();
+    }
+  }
+
+  /** Why the cache could not be written during the scan, if it could not. */
+  private failure: Error | null = null;
+
+  private abandon(): void {
+    if (this.out === null) return;
+    try {
+      closeSync(this.out.fd);
+    } finally {
+      rmSync(this.out.temporary, { force: true });
+      this.out = null;
+    }
+  }
+
+  private open(): NonNullable<ProbeCache['out']> {
+    if (this.out === null) {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      const header = { format: CACHE_FORMAT, version: CACHE_FORMAT_VERSION, ...this.stamp };
+      this.out = {
+        fd: openSync(temporary, 'w'),
+        temporary,
+        batch: `${JSON.stringify(header)}\n`,
+        entries: 0,
+      };
+    }
+    return this.out;
+  }
+
+  private append(
+    out: NonNullable<ProbeCache['out']>,
+    key: string,
+    identity: FileIdentity,
+    probe: ProbeResult,
+  ) {
+    const line: CacheLine = [
+      key,
+      identity.size,
+      identity.mtimeMs,
+      identity.ino,
+      probe.format,
+      probe.codec,
+      probe.durationSec,
+      probe.problems,
+    ];
+    out.batch += `${JSON.stringify(line)}\n`;
+    if (out.batch.length > 1 << 20) {
+      writeSync(out.fd, out.batch);
+      out.batch = '';
+    }
   }
 
   /**
@@ -125,52 +193,26 @@ export class ProbeCache {
    * half a cache, and a crash leaves the old one.
    */
   save(scannedPrefixes: readonly string[] = []): void {
+    if (this.failure !== null) throw this.failure;
     const kept: Array<[string, CacheEntry]> = [];
     for (const [key, entry] of this.previous) {
-      if (entry.used || (!this.fresh.has(key) && !scannedPrefixes.some((p) => key.startsWith(p))))
+      if (entry.used || (!entry.superseded && !scannedPrefixes.some((p) => key.startsWith(p))))
         kept.push([key, entry]);
     }
     // An unchanged archive leaves the cache as it was read: rewriting it would only cost time.
-    if (this.previous.size > 0 && this.fresh.size === 0 && kept.length === this.previous.size) return;
-    const fresh = this.fresh;
-    const entries = {
-      size: fresh.size + kept.length,
-      *[Symbol.iterator](): Generator<[string, CacheEntry]> {
-        yield* kept;
-        yield* fresh;
-      },
-    };
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w');
+    if (this.previous.size > 0 && this.out === null && kept.length === this.previous.size) return;
+    const out = this.open();
+    this.out = null;
     try {
-      const header = { format: CACHE_FORMAT, version: CACHE_FORMAT_VERSION, ...this.stamp };
-      let batch = `${JSON.stringify(header)}\n`;
-      for (const [key, e] of entries) {
-        const line: CacheLine = [
-          key,
-          e.size,
-          e.mtimeMs,
-          e.ino,
-          e.probe.format,
-          e.probe.codec,
-          e.probe.durationSec,
-          e.probe.problems,
-        ];
-        batch += `${JSON.stringify(line)}\n`;
-        if (batch.length > 1 << 20) {
-          writeSync(fd, batch);
-          batch = '';
-        }
-      }
-      writeSync(fd, `${batch}${JSON.stringify({ entries: entries.size })}\n`);
+      for (const [key, entry] of kept) this.append(out, key, entry, entry.probe);
+      writeSync(out.fd, `${out.batch}${JSON.stringify({ entries: out.entries + kept.length })}\n`);
     } catch (error) {
-      closeSync(fd);
-      rmSync(temporary, { force: true });
+      closeSync(out.fd);
+      rmSync(out.temporary, { force: true });
       throw error;
     }
-    closeSync(fd);
-    renameSync(temporary, this.file);
+    closeSync(out.fd);
+    renameSync(out.temporary, this.file);
   }
 }
 

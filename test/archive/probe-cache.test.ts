@@ -207,3 +207,15 @@ describe('saving the probe cache', () => {
     expect([reloaded.cache.hits, reloaded.cache.misses]).toEqual([2, 0]);
   });
 });
+
+describe('a cache that cannot be written', () => {
+  it('does not stop the scan, and saving says why', async () => {
+    const root = archiveWithTwoFiles();
+    const notAFolder = join(tempDir(), 'file');
+    writeFileSync(notAFolder, 'x');
+    const cache = await ProbeCache.load(join(notAFolder, 'cache.jsonl'), STAMP, () => {});
+    const scan = await scanArchive([root], { idPattern: null, cache });
+    expect(scan.recordings.map((r) => r.durationSec)).toEqual([1, 2]);
+    expect(() => cache.save([root])).toThrow(/EEXIST|ENOTDIR/);
+  });
+});
