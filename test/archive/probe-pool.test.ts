@@ -8,9 +8,9 @@ import { DEMO_RECORDINGS, tempDir } from './helpers.js';
 
 // Worker threads run compiled JavaScript, so the pool is tested from dist/ (npm test builds
 // it first); from the TypeScript sources it inspects on the calling thread.
-const { inspectFiles } = (await import('../../dist/archive/probe-pool.js')) as unknown as {
-  inspectFiles: typeof InspectFiles;
-};
+// A computed specifier: the typecheck runs before dist/ is built.
+const compiled = new URL('../../dist/archive/probe-pool.js', import.meta.url).href;
+const { inspectFiles } = (await import(compiled)) as { inspectFiles: typeof InspectFiles };
 
 /** Every inspection in job order; entries of jobs never started stay empty. */
 async function inspectAll(
