@@ -4,7 +4,7 @@ import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
 import type { Inspection } from './inspect-file.js';
 import type { ProbeResult } from './probe.js';
-import type { CacheEntry, FileIdentity, ProbeCache } from './probe-cache.js';
+import type { CacheEntry, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive } from './walk.js';
@@ -124,11 +124,15 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
     },
     (index, inspection) => {
       const file = sorted[index]!;
-      inspected[index] = toRecording(file, inspection, options.idPattern, (identity, probe) => {
-        if (inspection.kind === 'cached') return cache!.reuse(sentEntries[index]!);
-        cache?.store(keyOf(file), identity, probe!);
-        return probe!;
-      });
+      let probe: ProbeResult | null = null;
+      if (inspection.kind === 'cached') {
+        // The worker found the file as the cache describes it: the entry it was sent with.
+        probe = cache!.reuse(sentEntries[index]!);
+      } else if (inspection.kind === 'probed') {
+        probe = inspection.probe;
+        cache?.store(keyOf(file), inspection.identity, probe);
+      }
+      inspected[index] = toRecording(file, inspection, probe, options.idPattern);
     },
     {
       threads: options.threads ?? 0,
@@ -172,26 +176,26 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
   return record;
 }
 
+/** `probe` is the cached or new probe; null only when the file could not be stat-ed. */
 function toRecording(
   file: FileRef,
   inspection: Inspection,
+  probe: ProbeResult | null,
   idPattern: RegExp | null,
-  /** The probe to record: the cached one (a hit) or the new one (stored in the cache). */
-  settle: (identity: FileIdentity, probe: ProbeResult | null) => ProbeResult,
 ): Recording {
   const { callId, idSource } = locateCallId(file.path, idPattern);
-  if (inspection.kind === 'unstatable') {
+  if (inspection.kind === 'unstatable' || probe === null) {
     // Without stats there is no honest mtime; an empty one cannot be mistaken for an old file
     // by a retention rule, as the epoch would be.
+    const message = inspection.kind === 'unstatable' ? inspection.message : 'no probe';
     return recordingOf(file, callId, idSource, 0, '', {
       format: null,
       codec: null,
       durationSec: null,
-      problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${inspection.message}` }],
+      problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${message}` }],
     });
   }
   const { identity } = inspection;
-  const probe = settle(identity, inspection.kind === 'probed' ? inspection.probe : null);
   return recordingOf(file, callId, idSource, identity.size, isoMtime(identity.mtimeMs), probe);
 }
 
