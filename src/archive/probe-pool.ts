@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { inspectFile, type InspectJob, type Inspection } from './inspect-file.js';
+import { forEachWithConcurrency } from './pool.js';
 import type { ChunkRequest } from './probe-worker.js';
 
 /**
@@ -60,18 +61,16 @@ export async function inspectFiles(
 ): Promise<void> {
   const stop = () => options.signal?.aborted === true;
   if (options.threads === 0 || !workerAvailable || count < MIN_FILES_FOR_WORKERS) {
-    let next = 0;
     let done = 0;
-    const lane = async (): Promise<void> => {
-      // Stopping takes no new file but lets the ones in flight finish, so their results count.
-      while (next < count && !stop()) {
-        const index = next++;
+    await forEachWithConcurrency(
+      count,
+      options.concurrency,
+      async (index) => {
         onInspected(index, await inspectFile(jobAt(index), options.needTags));
         options.onProgress?.(++done);
-      }
-    };
-    const lanes = Math.max(1, Math.min(Math.floor(options.concurrency) || 1, count));
-    await Promise.all(Array.from({ length: lanes }, lane));
+      },
+      stop,
+    );
     return;
   }
   await inspectInWorkers(count, jobAt, onInspected, options, stop);

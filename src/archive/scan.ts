@@ -2,9 +2,8 @@ import { join, resolve } from 'node:path';
 import type { IdSource, Recording } from '../audit/types.js';
 import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
-import type { Inspection } from './inspect-file.js';
 import type { ProbeResult } from './probe.js';
-import type { CacheEntry, ProbeCache } from './probe-cache.js';
+import type { CacheEntry, FileIdentity, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive } from './walk.js';
@@ -124,15 +123,14 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
     },
     (index, inspection) => {
       const file = sorted[index]!;
-      let probe: ProbeResult | null = null;
-      if (inspection.kind === 'cached') {
-        // The worker found the file as the cache describes it: the entry it was sent with.
-        probe = cache!.reuse(sentEntries[index]!);
-      } else if (inspection.kind === 'probed') {
-        probe = inspection.probe;
-        cache?.store(keyOf(file), inspection.identity, probe);
+      if (inspection.kind === 'unstatable') {
+        inspected[index] = unstatableRecording(file, inspection.message, options.idPattern);
+        return;
       }
-      inspected[index] = toRecording(file, inspection, probe, options.idPattern);
+      // A cached answer means the worker found the file as the entry it was sent describes.
+      const probe = inspection.kind === 'cached' ? cache!.reuse(sentEntries[index]!) : inspection.probe;
+      if (inspection.kind === 'probed') cache?.store(keyOf(file), inspection.identity, probe);
+      inspected[index] = toRecording(file, inspection.identity, probe, options.idPattern);
     },
     {
       threads: options.threads ?? 0,
@@ -176,27 +174,28 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
   return record;
 }
 
-/** `probe` is the cached or new probe; null only when the file could not be stat-ed. */
 function toRecording(
   file: FileRef,
-  inspection: Inspection,
-  probe: ProbeResult | null,
+  identity: FileIdentity,
+  probe: ProbeResult,
   idPattern: RegExp | null,
 ): Recording {
   const { callId, idSource } = locateCallId(file.path, idPattern);
-  if (inspection.kind === 'unstatable' || probe === null) {
-    // Without stats there is no honest mtime; an empty one cannot be mistaken for an old file
-    // by a retention rule, as the epoch would be.
-    const message = inspection.kind === 'unstatable' ? inspection.message : 'no probe';
-    return recordingOf(file, callId, idSource, 0, '', {
-      format: null,
-      codec: null,
-      durationSec: null,
-      problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${message}` }],
-    });
-  }
-  const { identity } = inspection;
   return recordingOf(file, callId, idSource, identity.size, isoMtime(identity.mtimeMs), probe);
+}
+
+/**
+ * A file that could not even be stat-ed. Without stats there is no honest mtime; an empty one
+ * cannot be mistaken for an old file by a retention rule, as the epoch would be.
+ */
+function unstatableRecording(file: FileRef, message: string, idPattern: RegExp | null): Recording {
+  const { callId, idSource } = locateCallId(file.path, idPattern);
+  return recordingOf(file, callId, idSource, 0, '', {
+    format: null,
+    codec: null,
+    durationSec: null,
+    problems: [{ code: 'UNREADABLE', message: `Cannot read the file: ${message}` }],
+  });
 }
 
 /**

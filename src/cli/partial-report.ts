@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Shard } from '../archive/shard.js';
 import { PARTIAL_FILE_NAME, PARTIAL_FORMAT, type PartialReport } from '../audit/merge-partials.js';
@@ -6,23 +6,21 @@ import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { DEFAULT_RENDER_OPTIONS } from '../report/reporter.js';
 import { jsonReporter } from '../report/json.js';
+import { writeFileAtomically } from './write-reports.js';
 
 /** Writes `<out>/partial-report.json` through a temporary file and a rename. */
 export function writePartialReport(result: AuditResult, shard: Shard, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const target = path.join(outDir, PARTIAL_FILE_NAME);
-  const temporary = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, `{"format":${JSON.stringify(PARTIAL_FORMAT)},"shard":${JSON.stringify(shard)},"result":`);
-    // Streamed: a shard of a large archive can exceed the largest string V8 can hold.
-    for (const chunk of jsonReporter.chunks!(result, DEFAULT_RENDER_OPTIONS)) writeSync(fd, chunk);
-    writeSync(fd, '}\n');
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, target);
+  writeFileAtomically(target, partialChunks(result, shard));
   return target;
+}
+
+/** Streamed: a shard of a large archive can exceed the largest string V8 can hold. */
+function* partialChunks(result: AuditResult, shard: Shard): Generator<string> {
+  yield `{"format":${JSON.stringify(PARTIAL_FORMAT)},"shard":${JSON.stringify(shard)},"result":`;
+  yield* jsonReporter.chunks!(result, DEFAULT_RENDER_OPTIONS);
+  yield '}\n';
 }
 
 /** Reads a partial report; a folder means the partial-report.json inside it. */

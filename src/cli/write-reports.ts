@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
@@ -52,16 +52,31 @@ export function writeReports(
     // report was written).
     if (LARGE_TRANSIENTS.has(format) || format === formats[0]) releaseMemory();
     const target = path.join(outDir, reporter.fileName);
-    const temporary = `${target}.${process.pid}.tmp`;
     const htmlPath = formats.includes('html') ? path.join(outDir, REPORTERS['html']!.fileName) : null;
     const renderOptions = { ...options, htmlPath };
-    if (reporter.chunks) writeChunks(temporary, reporter.chunks(result, renderOptions));
-    else writeFileSync(temporary, reporter.render(result, renderOptions));
-    renameSync(temporary, target);
+    writeFileAtomically(
+      target,
+      reporter.chunks?.(result, renderOptions) ?? [reporter.render(result, renderOptions)],
+    );
     phaseDone(`write ${reporter.fileName}`);
     written.push(target);
   }
   return written;
+}
+
+/**
+ * Writes text pieces to `target` through a temporary file and a rename, so a reader never sees
+ * half a file; a failed write leaves no temporary file behind.
+ */
+export function writeFileAtomically(target: string, chunks: Iterable<string>): void {
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeChunks(temporary, chunks);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  renameSync(temporary, target);
 }
 
 /** Size of the buffer reports are encoded into: bounded memory, few system calls. */
