@@ -5,10 +5,9 @@ import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
 import { hashViolations } from './archive/hash-violations.js';
-import { computeRunId } from './audit/run-id.js';
 import {
   REPORT_SCHEMA_VERSION,
-  type AuditResult,
+  type UnnamedResult,
   type CallLogInput,
   type InputProblem,
 } from './audit/result.js';
@@ -69,7 +68,7 @@ function planFlags(plan: AuditPlan) {
 }
 
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
-export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<AuditResult> {
+export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<UnnamedResult> {
   const warn = hooks.warn ?? (() => {});
   const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
@@ -189,7 +188,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   phaseDone('engine report');
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
-  const result: Omit<AuditResult, 'runId'> = {
+  return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,
     generatedAt: plan.now,
@@ -227,9 +226,4 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     engine: engineReport,
     recordings: findings,
   };
-  const { schemaVersion, tool, generatedAt, ...rest } = result;
-  // runId sits after generatedAt so the report's key order (and bytes) stay fixed.
-  const runId = computeRunId(result);
-  phaseDone('run id');
-  return { schemaVersion, tool, generatedAt, runId, ...rest };
 }

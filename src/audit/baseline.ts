@@ -1,4 +1,4 @@
-import type { AuditResult } from './result.js';
+import type { AuditResult, UnnamedResult } from './result.js';
 import { VERDICT_SEVERITY, type Finding, type ReasonCode, type Summary, type Verdict } from './types.js';
 import { summarise } from './summarise.js';
 
@@ -50,7 +50,11 @@ export function policyDifference(
 }
 
 /** Marks each actionable finding new or persisting and lists the baseline's resolved findings. */
-export function compareWithBaseline(current: AuditResult, baseline: AuditResult, file: string): AuditResult {
+export function compareWithBaseline<T extends UnnamedResult>(
+  current: T,
+  baseline: AuditResult,
+  file: string,
+): T {
   const before = new Set(baseline.recordings.filter(isActionable).map(findingKey));
   const now = new Set<string>();
   let fresh = 0;
@@ -82,13 +86,13 @@ export function compareWithBaseline(current: AuditResult, baseline: AuditResult,
 }
 
 /** The summary --fail-on judges when there is a baseline: new findings only. */
-export function summaryForExitCode(result: AuditResult): Summary {
+export function summaryForExitCode(result: UnnamedResult): Summary {
   if (!result.baseline) return result.summary;
   return summarise(result.recordings.filter((f) => f.baseline === 'new'));
 }
 
 /** For the --json summary: the baseline counts, or nothing without a baseline. */
-export function baselineCounts(result: AuditResult): {
+export function baselineCounts(result: UnnamedResult): {
   baseline?: { new: number; persisting: number; resolved: number };
 } {
   const b = result.baseline;

@@ -1,6 +1,5 @@
-import type { AuditResult, RootInput } from './result.js';
+import type { AuditResult, RootInput, UnnamedResult } from './result.js';
 import { mergeEngineReports } from './merge-engine.js';
-import { computeRunId } from './run-id.js';
 import { sortFindings, summarise } from './summarise.js';
 
 /** Written by `audit --shard i/n`: one part of an audit, to be merged with the others. */
@@ -29,7 +28,7 @@ export class MergeRefused extends Error {
  * Refuses partials of different tool versions, policies, settings (`--now` included) or call
  * logs, and a set of shards with one missing or twice.
  */
-export function mergePartials(partials: readonly PartialReport[], names: readonly string[]): AuditResult {
+export function mergePartials(partials: readonly PartialReport[], names: readonly string[]): UnnamedResult {
   const first = partials[0];
   if (first === undefined) throw new MergeRefused('MERGE_NOTHING', 'no partial report given');
   const count = first.shard.count;
@@ -77,16 +76,14 @@ export function mergePartials(partials: readonly PartialReport[], names: readonl
     ...common
   } = first.result as AuditResult & { notice?: string };
   const engines = partials.flatMap((p) => (p.result.engine ? [p.result.engine] : []));
-  const merged: Omit<AuditResult, 'runId'> = {
+  // Without a run ID: writing the merged report names it, as it names one run's.
+  return {
     ...common,
     inputs: { ...common.inputs, roots: mergeRoots(partials.map((p) => p.result.inputs.roots)) },
     summary: summarise(recordings),
     ...(engines.length > 0 ? { engine: mergeEngineReports(engines) } : {}),
     recordings,
   };
-  // The run ID names the whole audit, so it is computed over the merged report, as one run does.
-  const { schemaVersion, tool, generatedAt, ...rest } = merged;
-  return { schemaVersion, tool, generatedAt, runId: computeRunId(merged), ...rest };
 }
 
 function rootPaths(result: AuditResult): string[] {

@@ -32,12 +32,18 @@ export interface InputProblem {
   message: string;
 }
 
+/**
+ * An audit's result before it has a run ID. The ID is a hash of report.json as written
+ * (report/run-id.ts), so the writer of the reports names the result.
+ */
+export type UnnamedResult = Omit<AuditResult, 'runId'>;
+
 /** The lossless result of one audit; every report format is rendered from it. */
 export interface AuditResult {
   schemaVersion: number;
   tool: { name: string; version: string };
   generatedAt: string;
-  /** Content hash of the rest of the report (see run-id.ts); cited by the deletion log. */
+  /** Content hash of report.json (see report/run-id.ts); cited by the deletion log. */
   runId: string;
   policy: { id: string; version: string; sha256: string };
   settings: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { AuditResult } from '../audit/result.js';
+import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import { compareWithBaseline, policyDifference } from '../audit/baseline.js';
 import { readReport } from './read-report.js';
 
@@ -13,11 +13,11 @@ export function loadBaseline(file: string): LoadedBaseline {
 }
 
 /** Compares; a baseline from another policy version is accepted, with a warning naming it. */
-export function applyBaseline(
-  result: AuditResult,
+export function applyBaseline<T extends UnnamedResult>(
+  result: T,
   baseline: LoadedBaseline,
   warn: (message: string) => void,
-): AuditResult {
+): T {
   const difference = policyDifference(result.policy, baseline.report.policy);
   if (difference)
     warn(`${baseline.file}: ${difference}; findings may be new or resolved because the rules changed`);

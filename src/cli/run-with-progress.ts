@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import type { AuditResult } from '../audit/result.js';
+import type { UnnamedResult } from '../audit/result.js';
 import type { AuditPlan } from '../config/settings.js';
 import { runAudit } from '../run-audit.js';
 import type { ScanStats } from '../archive/scan-with-cache.js';
@@ -12,7 +12,7 @@ export async function runWithProgress(
   plan: AuditPlan,
   wantBar: boolean,
   io: CommandIo,
-): Promise<AuditResult> {
+): Promise<UnnamedResult> {
   const showBar = shouldShowBar(wantBar, process.stderr, process.env);
   const progress = createProgress(
     showBar,

@@ -1,11 +1,14 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditResult } from '../audit/result.js';
+import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
 import { phaseDone } from '../timing.js';
 import { releaseMemory } from '../release-memory.js';
+import { computeRunId, withRunId } from '../report/run-id.js';
+import { writeFileAtomically } from './write-atomically.js';
+import { writeJsonNamingRun } from './write-json-report.js';
 
 const LARGE_TRANSIENTS = new Set(['html', 'junit']);
 import type { RenderOptions } from '../report/reporter.js';
@@ -35,85 +38,41 @@ export function checkOutsideRoots(outDir: string, roots: readonly string[]): voi
   }
 }
 
-/** Writes each report through a temporary file and a rename, so a reader never sees half a report. */
+/**
+ * Writes each report through a temporary file and a rename, so a reader never sees half a
+ * report. A result without a run ID is named on the way: by report.json as it is written (so
+ * that goes first), or by hashing the JSON report's bytes when it is not asked for.
+ */
 export function writeReports(
-  result: AuditResult,
+  result: AuditResult | UnnamedResult,
   outDir: string,
   formats: readonly string[],
   options: RenderOptions,
 ): string[] {
   mkdirSync(outDir, { recursive: true });
-  const written: string[] = [];
-  for (const format of formats) {
+  const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
+  let named = 'runId' in result ? result : null;
+  const order =
+    named === null && formats.includes('json') ? ['json', ...formats.filter((f) => f !== 'json')] : formats;
+  const htmlPath = formats.includes('html') ? fileOf('html') : null;
+  const renderOptions = { ...options, htmlPath };
+  for (const format of order) {
     const reporter = REPORTERS[format]!;
     // The call events and the scan's working data are unreachable once the audit has
     // returned, and the HTML and JUnit reports build large transient tables: collecting first
     // keeps the peak down (at a million recordings it was 2.15 GB, all of it while the HTML
     // report was written).
-    if (LARGE_TRANSIENTS.has(format) || format === formats[0]) releaseMemory();
-    const target = path.join(outDir, reporter.fileName);
-    const htmlPath = formats.includes('html') ? path.join(outDir, REPORTERS['html']!.fileName) : null;
-    const renderOptions = { ...options, htmlPath };
-    writeFileAtomically(
-      target,
-      reporter.chunks?.(result, renderOptions) ?? [reporter.render(result, renderOptions)],
-    );
-    phaseDone(`write ${reporter.fileName}`);
-    written.push(target);
-  }
-  return written;
-}
-
-/**
- * Writes text pieces to `target` through a temporary file and a rename, so a reader never sees
- * half a file; a failed write leaves no temporary file behind.
- */
-export function writeFileAtomically(target: string, chunks: Iterable<string>): void {
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    writeChunks(temporary, chunks);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  renameSync(temporary, target);
-}
-
-/** Size of the buffer reports are encoded into: bounded memory, few system calls. */
-const BUFFER_BYTES = 1 << 20;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
-const MAX_BYTES_PER_UNIT = 3;
-
-/**
- * Encodes text pieces straight into one reused buffer and writes it out whenever the next piece
- * might not fit: no joined strings and no per-write Buffers, which at 100,000 findings made up
- * most of the time and garbage of writing a report.
- */
-function writeChunks(file: string, chunks: Iterable<string>): void {
-  const fd = openSync(file, 'w');
-  try {
-    const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-    let used = 0;
-    for (const chunk of chunks) {
-      const maxBytes = chunk.length * MAX_BYTES_PER_UNIT;
-      if (used + maxBytes > BUFFER_BYTES) {
-        writeAll(fd, buffer, used);
-        used = 0;
-      }
-      if (maxBytes > BUFFER_BYTES) {
-        const bytes = Buffer.from(chunk, 'utf8');
-        writeAll(fd, bytes, bytes.length);
-      } else {
-        used += buffer.write(chunk, used, 'utf8');
-      }
+    if (LARGE_TRANSIENTS.has(format) || format === order[0]) releaseMemory();
+    if (named === null && format === 'json') {
+      named = writeJsonNamingRun(result, fileOf(format));
+    } else {
+      named ??= withRunId(result, computeRunId(result));
+      writeFileAtomically(
+        fileOf(format),
+        reporter.chunks?.(named, renderOptions) ?? [reporter.render(named, renderOptions)],
+      );
     }
-    writeAll(fd, buffer, used);
-  } finally {
-    closeSync(fd);
+    phaseDone(`write ${reporter.fileName}`);
   }
-}
-
-/** writeSync may write less than asked; a short write must not leave a hole in a report. */
-function writeAll(fd: number, buffer: Buffer, length: number): void {
-  for (let done = 0; done < length;) done += writeSync(fd, buffer, done, length - done);
+  return formats.map(fileOf);
 }

@@ -1,4 +1,4 @@
-import type { AuditResult } from '../audit/result.js';
+import type { UnnamedResult } from '../audit/result.js';
 import { engineNotes } from './engine-notes.js';
 
 export interface Painter {
@@ -20,7 +20,7 @@ export const plainPainter: Painter = {
 };
 
 /** The human summary printed after an audit; colour is injected so this stays pure. */
-export function renderConsoleSummary(result: AuditResult, outDir: string | null, paint: Painter): string {
+export function renderConsoleSummary(result: UnnamedResult, outDir: string | null, paint: Painter): string {
   const s = result.summary;
   const lines: string[] = [];
   lines.push(

@@ -1,8 +1,8 @@
-import type { AuditResult } from '../audit/result.js';
+import type { UnnamedResult } from '../audit/result.js';
 import type { Painter } from './console-summary.js';
 
 /** Console lines for what the policy engine could not check or wants done soon. */
-export function engineNotes(result: AuditResult, paint: Painter): string[] {
+export function engineNotes(result: UnnamedResult, paint: Painter): string[] {
   const engine = result.engine;
   if (!engine) return [];
   const notes: string[] = [];

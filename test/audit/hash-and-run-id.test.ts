@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashViolations } from '../../src/archive/hash-violations.js';
-import { computeRunId } from '../../src/audit/run-id.js';
+import { computeRunId } from '../../src/report/run-id.js';
 import type { Finding } from '../../src/audit/types.js';
 import { parseConfigText } from '../../src/config/config-file.js';
 import { resolvePlan } from '../../src/config/resolve-plan.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePlan } from '../../src/config/resolve-plan.js';
 import { REPORTERS } from '../../src/report/index.js';
 import { DEFAULT_RENDER_OPTIONS } from '../../src/report/reporter.js';
+import { computeRunId, withRunId } from '../../src/report/run-id.js';
 import { runAudit } from '../../src/run-audit.js';
 import { DEMO } from '../archive/helpers.js';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ async function demoResult() {
     },
     null,
   );
-  return runAudit(plan);
+  const result = await runAudit(plan);
+  return withRunId(result, computeRunId(result));
 }
 
 describe('streamed reports', () => {
