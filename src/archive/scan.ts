@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { normalize, resolve, sep } from 'node:path';
 import type { IdSource, Recording } from '../audit/types.js';
 import { NO_EXTENSION, extensionOf, isAudioPath } from './audio-extensions.js';
 import { locateCallId } from './call-id.js';
@@ -99,12 +99,17 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
 
   phaseDone('walk + sort');
   const total = sorted.length;
-  const resolvedRoots = new Map<string, string>();
-  const keyOf = (file: FileRef) => {
-    let root = resolvedRoots.get(file.root);
-    if (root === undefined) resolvedRoots.set(file.root, (root = resolve(file.root)));
-    return cacheKeyOf(root, file.path);
+  const prefixes = new Map<string, { given: string; absolute: string }>();
+  const prefixOf = (root: string) => {
+    let prefix = prefixes.get(root);
+    if (prefix === undefined) {
+      prefix = { given: joinPrefix(root), absolute: joinPrefix(resolve(root)) };
+      prefixes.set(root, prefix);
+    }
+    return prefix;
   };
+  // The cache key: the same file audited from another working folder is the same entry.
+  const absolutePathOf = (file: FileRef) => prefixOf(file.root).absolute + file.path;
   const { cache } = options;
   // The entry each job was sent with, to reuse when the worker finds the file unchanged.
   const sentEntries: Array<CacheEntry | null> = cache ? new Array(total) : [];
@@ -113,10 +118,11 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
     total,
     (index) => {
       const file = sorted[index]!;
-      const entry = cache ? cache.lookup(keyOf(file)) : null;
+      const entry = cache ? cache.lookup(absolutePathOf(file)) : null;
       if (cache) sentEntries[index] = entry;
       return {
-        absPath: join(file.root, file.path),
+        // As the root was given: a read error's message names the file the way the user did.
+        absPath: prefixOf(file.root).given + file.path,
         // Only the identity crosses to the worker, not the cached probe.
         cached: entry && { size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino },
       };
@@ -129,7 +135,7 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
       }
       // A cached answer means the worker found the file as the entry it was sent describes.
       const probe = inspection.kind === 'cached' ? cache!.reuse(sentEntries[index]!) : inspection.probe;
-      if (inspection.kind === 'probed') cache?.store(keyOf(file), inspection.identity, probe);
+      if (inspection.kind === 'probed') cache?.store(absolutePathOf(file), inspection.identity, probe);
       inspected[index] = toRecording(file, inspection.identity, probe, options.idPattern);
     },
     {
@@ -243,7 +249,13 @@ function isoMtime(mtimeMs: number): string {
   return new Date(Math.round(mtimeMs)).toISOString();
 }
 
-/** The absolute path: the same file audited from another working folder is the same entry. */
-function cacheKeyOf(resolvedRoot: string, path: string): string {
-  return join(resolvedRoot, path);
+/**
+ * What `path.join(root, path)` puts before a walker's path: the walker's paths are clean
+ * (relative, no `.` or `..` segments), so joining is appending to the normalised root, without
+ * normalising 100,000s of strings.
+ */
+export function joinPrefix(root: string): string {
+  const normalised = normalize(root);
+  if (normalised === '.' || normalised === `.${sep}`) return '';
+  return normalised.endsWith(sep) ? normalised : normalised + sep;
 }
