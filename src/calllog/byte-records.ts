@@ -35,7 +35,6 @@ export class ByteRecordSplitter {
    * over for the length of the emit call only, and the collector keeps its fields, not it.
    */
   private reused: string[] | null = null;
-  private columns = 0;
   private readonly delimiter: number;
 
   /** `dropBom`: whether a UTF-8 BOM at the start is dropped, as FastRecordSplitter drops U+FEFF. */
@@ -52,7 +51,6 @@ export class ByteRecordSplitter {
   keepOnly(wanted: readonly boolean[] | null): void {
     // The first field is always kept: a record of one field may be a blank line.
     this.wanted = wanted === null ? null : [true, ...wanted.slice(1)];
-    this.columns = wanted?.length ?? 0;
     this.reused = wanted === null ? null : wanted.map(() => '');
   }
 
@@ -117,9 +115,8 @@ export class ByteRecordSplitter {
   private record(bytes: Buffer, start: number, final: boolean): number {
     const { delimiter, wanted, decode } = this;
     const length = bytes.length;
+    // A reused array still has the length of the record before; finishRecord sets this one's.
     const fields = this.reused ?? [];
-    // A short or long record before this one left it another length; refill it.
-    if (fields.length !== this.columns) fields.length = 0;
     let count = 0;
     let lineBreaks = 0;
     let i = start;
