@@ -19,21 +19,42 @@ export class InvalidEncoding extends Error {}
 
 const BOM = 0xfeff;
 
-export class Utf8ChunkDecoder implements ChunkDecoder {
+/**
+ * UTF-8 checked a chunk at a time, the check Utf8ChunkDecoder makes, for readers that find
+ * their fields in the bytes and decode only those.
+ */
+export class Utf8ChunkValidator {
   private pending: Buffer | null = null;
-  private started = false;
 
-  decode(chunk: Buffer): string {
+  /**
+   * The bytes of `chunk` (after those held back from the last one) up to a character cut off
+   * at its end, which waits for the next chunk; throws InvalidEncoding if they are not UTF-8.
+   */
+  complete(chunk: Buffer): Buffer {
     const bytes = this.pending === null ? chunk : Buffer.concat([this.pending, chunk]);
     const cut = completeLength(bytes);
     this.pending = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
     const whole = bytes.subarray(0, cut);
     if (!isUtf8(whole)) throw new InvalidEncoding();
-    return this.dropBom(whole.toString('utf8'));
+    return whole;
+  }
+
+  /** Throws InvalidEncoding when the bytes ended inside a character. */
+  end(): void {
+    if (this.pending !== null) throw new InvalidEncoding();
+  }
+}
+
+export class Utf8ChunkDecoder implements ChunkDecoder {
+  private readonly validator = new Utf8ChunkValidator();
+  private started = false;
+
+  decode(chunk: Buffer): string {
+    return this.dropBom(this.validator.complete(chunk).toString('utf8'));
   }
 
   end(): string {
-    if (this.pending !== null) throw new InvalidEncoding();
+    this.validator.end();
     return '';
   }
 
@@ -75,7 +96,7 @@ function isPrefix(bytes: Buffer, from: number, to: number): boolean {
 let codeUnits: Uint16Array | null = null;
 
 /** Windows-1250 as TextDecoder reads it (the WHATWG index): the UTF-16 code unit of each byte. */
-function windows1250CodeUnits(): Uint16Array {
+export function windows1250CodeUnits(): Uint16Array {
   if (codeUnits === null) {
     const text = new TextDecoder('windows-1250').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
     codeUnits = Uint16Array.from({ length: 256 }, (_, i) => text.charCodeAt(i));
@@ -84,7 +105,7 @@ function windows1250CodeUnits(): Uint16Array {
 }
 
 /** A Uint16Array's memory is read as UTF-16LE below; on a big-endian machine TextDecoder stays. */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 export class Windows1250ChunkDecoder implements ChunkDecoder {
   private readonly table = windows1250CodeUnits();

@@ -47,14 +47,26 @@ export class CallLogCollector {
   layout: string | undefined;
   private readonly labels = new Map<string, string>();
 
-  /** `firstLine` is the line of the first record passed in, when lines before it were consumed. */
+  /**
+   * What a kept field goes through: detach for fields cut from a larger string, nothing for
+   * fields that are copies already.
+   */
+  private readonly keep: (text: string) => string;
+
+  /**
+   * `firstLine` is the line of the first record passed in, when lines before it were consumed.
+   * `fieldsAreCopies`: every field string is a fresh copy (ByteRecordSplitter), not a view into
+   * a decoded chunk, so nothing needs detaching.
+   */
   constructor(
     private readonly file: string,
     private readonly options: CallLogOptions,
     firstLine = 1,
+    fieldsAreCopies = false,
   ) {
+    this.keep = fieldsAreCopies ? (text) => text : detach;
     this.lines = new LineTracker(firstLine);
-    this.readTimeValue = makeTimeReader(options.timezone, options.dateFormat);
+    this.readTimeValue = makeTimeReader(options.timezone, options.dateFormat, fieldsAreCopies);
   }
 
   /**
@@ -105,15 +117,15 @@ export class CallLogCollector {
     }
     const at = columns.time >= 0 ? this.readTime(record[columns.time] ?? '', columns.time, start) : null;
     const event: CallEvent = {
-      callId: detach(callId),
+      callId: this.keep(callId),
       at,
       outcome: this.intern(outcome),
       file: this.file,
       line: start,
     };
-    if (columns.customer >= 0) event.customerId = optional(record[columns.customer]);
-    if (columns.notice >= 0) event.notice = optional(record[columns.notice]);
-    if (columns.purpose >= 0) event.purpose = optional(record[columns.purpose]);
+    if (columns.customer >= 0) event.customerId = this.optional(record[columns.customer]);
+    if (columns.notice >= 0) event.notice = this.optional(record[columns.notice]);
+    if (columns.purpose >= 0) event.purpose = this.optional(record[columns.purpose]);
     this.addPresetFields(event, record);
     this.events.push(event);
   }
@@ -136,7 +148,7 @@ export class CallLogCollector {
     if (this.options.preset?.telephony) event.telephony = true;
     if (this.links.length === 0) return;
     const linked = this.links
-      .map((i) => detach((record[i] ?? '').trim()))
+      .map((i) => this.keep((record[i] ?? '').trim()))
       .filter((v) => v && v !== event.callId);
     if (linked.length > 0) event.linkedIds = linked;
   }
@@ -214,7 +226,7 @@ export class CallLogCollector {
   private intern(label: string): string {
     const known = this.labels.get(label);
     if (known !== undefined) return known;
-    const copy = detach(label);
+    const copy = this.keep(label);
     if (this.labels.size < MAX_INTERNED_LABELS) this.labels.set(copy, copy);
     return copy;
   }
@@ -275,14 +287,14 @@ export class CallLogCollector {
     return problem;
   }
 
+  private optional(value: string | undefined): string | null {
+    const text = value?.trim() ?? '';
+    return text === '' ? null : this.keep(text);
+  }
+
   private headerAt(index: number): string {
     return this.headers?.[index] ?? String(index + 1);
   }
-}
-
-function optional(value: string | undefined): string | null {
-  const text = value?.trim() ?? '';
-  return text === '' ? null : detach(text);
 }
 
 function span(start: number, end: number): string {

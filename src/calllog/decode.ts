@@ -3,6 +3,7 @@ import {
   type ChunkDecoder,
   InvalidEncoding,
   Utf8ChunkDecoder,
+  Utf8ChunkValidator,
   Windows1250ChunkDecoder,
 } from './chunk-decoders.js';
 import type { LineEndNormaliser } from './line-ends.js';
@@ -44,9 +45,45 @@ export async function* decodeFile(
 ): AsyncGenerator<string, void, undefined> {
   const decoder = chunkDecoder(encoding);
   let offset = 0;
+  for await (const bytes of readChunks(path)) {
+    hooks.onBytes(bytes);
+    const text = decodeChunk(decoder, bytes, offset);
+    offset += bytes.length;
+    const normalised = hooks.normaliser.push(text);
+    if (normalised.length > 0) yield normalised;
+  }
+  const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
+  if (tail.length > 0) yield tail;
+}
+
+/**
+ * Streams the raw bytes of a UTF-8 or Windows-1250 file for splitting before decoding, checked
+ * as decodeFile checks them: UTF-8 that is not throws the same InvalidUtf8Error, at the same
+ * chunk. A chunk is only valid until the next one is asked for.
+ */
+export async function* checkedChunks(
+  path: string,
+  encoding: 'utf-8' | 'windows-1250',
+  onBytes: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer, void, undefined> {
+  const validator = encoding === 'utf-8' ? new Utf8ChunkValidator() : null;
+  let offset = 0;
+  for await (const bytes of readChunks(path)) {
+    onBytes(bytes);
+    if (validator !== null) checkChunk(() => validator.complete(bytes), offset, bytes.length);
+    offset += bytes.length;
+    yield bytes;
+  }
+  if (validator !== null) checkChunk(() => validator.end(), offset, 0);
+}
+
+/**
+ * The bytes of `path` in chunks of CHUNK_BYTES. Two buffers take turns, so the next read runs
+ * while this chunk is decoded and split, as a read stream's read-ahead did, without a fresh
+ * buffer per read: a chunk is overwritten once the one after it has been asked for.
+ */
+async function* readChunks(path: string): AsyncGenerator<Buffer, void, undefined> {
   const handle = await open(path, 'r');
-  // Two buffers, so the next read runs while this chunk is decoded and split, as a read
-  // stream's read-ahead did, without a fresh buffer per read.
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   let position = 0;
   let pending: Promise<{ bytesRead: number }> | null = null;
@@ -58,24 +95,17 @@ export async function* decodeFile(
       if (bytesRead === 0) break;
       position += bytesRead;
       pending = handle.read(buffers[(turn + 1) % 2]!, 0, CHUNK_BYTES, position);
-      // Both consumers copy what they keep, so this buffer can be filled again after the yield.
-      const bytes = buffers[turn % 2]!.subarray(0, bytesRead);
-      hooks.onBytes(bytes);
-      const text = decodeChunk(decoder, bytes, offset);
-      offset += bytesRead;
-      const normalised = hooks.normaliser.push(text);
-      if (normalised.length > 0) yield normalised;
+      yield buffers[turn % 2]!.subarray(0, bytesRead);
     }
   } finally {
     // A read still running when the caller stops early must end before the file is closed.
     await pending?.catch(() => undefined);
     await handle.close();
   }
-  const tail = hooks.normaliser.push(decodeChunk(decoder, undefined, offset)) + hooks.normaliser.end();
-  if (tail.length > 0) yield tail;
 }
 
-function chunkDecoder(encoding: CallLogEncoding): ChunkDecoder {
+/** The decoder decodeFile uses for `encoding`. */
+export function chunkDecoder(encoding: CallLogEncoding): ChunkDecoder {
   if (encoding === 'utf-8') return new Utf8ChunkDecoder();
   if (encoding === 'windows-1250') return new Windows1250ChunkDecoder();
   const decoder = new TextDecoder(encoding);
@@ -86,10 +116,19 @@ function chunkDecoder(encoding: CallLogEncoding): ChunkDecoder {
 }
 
 function decodeChunk(decoder: ChunkDecoder, bytes: Buffer | undefined, offset: number): string {
+  return checkChunk(
+    () => (bytes === undefined ? decoder.end() : decoder.decode(bytes)),
+    offset,
+    bytes?.length ?? 0,
+  );
+}
+
+/** Runs `decode` on the chunk at `offset`, turning InvalidEncoding into InvalidUtf8Error. */
+function checkChunk<T>(decode: () => T, offset: number, byteLength: number): T {
   try {
-    return bytes === undefined ? decoder.end() : decoder.decode(bytes);
+    return decode();
   } catch (error) {
-    if (error instanceof InvalidEncoding) throw new InvalidUtf8Error(offset, bytes?.length ?? 0);
+    if (error instanceof InvalidEncoding) throw new InvalidUtf8Error(offset, byteLength);
     throw error;
   }
 }

@@ -53,6 +53,34 @@ export function readFixedLayout(text: string, timezone: string): string | null |
   return utc === null ? null : formatIsoUtc(utc);
 }
 
+/**
+ * Whether `text` is a valid `yyyy-MM-ddTHH:mm:ss.SSSZ` in the years 1000–9999: exactly the text
+ * readFixedLayout (and so parseTime) returns for it, as Date#toISOString writes every instant one
+ * way. A reader holding `text` as a string of its own may then keep it instead of writing a copy.
+ */
+export function isCanonicalIsoUtc(text: string): boolean {
+  if (text.length !== 24) return false;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  if (text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) return false;
+  const year = digits4(text, 0);
+  const month = digits2(text, 5);
+  const day = digits2(text, 8);
+  const milli = digit(text, 20) * 100 + digits2(text, 21);
+  // NaN (a non-digit) fails every comparison, as in readFixedLayout.
+  return (
+    year >= 1000 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    digits2(text, 11) <= 23 &&
+    digits2(text, 14) <= 59 &&
+    digits2(text, 17) <= 59 &&
+    milli >= 0
+  );
+}
+
 /** The rest of `yyyy-MM-ddTHH:mm:ss.SSSZ` once date and time have been read. */
 function readIsoUtc(
   text: string,

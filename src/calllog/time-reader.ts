@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isCanonicalIsoUtc } from './fixed-time.js';
 import { parseTime } from './parse-time.js';
 
 /** A `d/m/yyyy` or `m/d/yyyy` date whose day and month both fit either way. */
@@ -19,8 +20,14 @@ const RFC_2822 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{
  * Reads call-log times. With `dateFormat` (luxon tokens, e.g. `dd/MM/yyyy HH:mm`) only that
  * format is accepted; otherwise the shapes of parseTime, plus epoch seconds/milliseconds
  * (HubSpot), RFC 2822 (Twilio) and slashed dates, which are read only when one reading exists.
+ * `ownsText`: the values passed in are strings of their own, not views into a larger text, so a
+ * value that is already the ISO UTC text of its instant may be returned as it is.
  */
-export function makeTimeReader(timezone: string, dateFormat?: string): (raw: string) => TimeReading {
+export function makeTimeReader(
+  timezone: string,
+  dateFormat?: string,
+  ownsText = false,
+): (raw: string) => TimeReading {
   if (dateFormat) {
     return (raw) => {
       const dt = DateTime.fromFormat(raw.trim(), dateFormat, { zone: timezone, setZone: true });
@@ -29,6 +36,7 @@ export function makeTimeReader(timezone: string, dateFormat?: string): (raw: str
   }
   return (raw) => {
     const text = raw.trim();
+    if (ownsText && isCanonicalIsoUtc(text)) return text;
     const common = parseTime(text, timezone);
     if (common !== null) return common;
     if (EPOCH_MS.test(text)) return new Date(Number(text)).toISOString();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { readFixedLayout } from '../../src/calllog/fixed-time.js';
+import { isCanonicalIsoUtc, readFixedLayout } from '../../src/calllog/fixed-time.js';
 import { formatIsoUtc } from '../../src/calllog/iso-time.js';
 import { isValidTimeZone, parseTime, parseTimeByPattern } from '../../src/calllog/parse-time.js';
 
@@ -152,6 +152,32 @@ describe('readFixedLayout', () => {
         if (fast !== undefined) expect(fast).toBe(parseTimeByPattern(text, 'Europe/Ljubljana'));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('isCanonicalIsoUtc', () => {
+  it('holds exactly for the texts the general reader reads back as themselves', () => {
+    const textArb = fc.oneof(
+      fc.tuple(fieldsArb, layoutArb).map(([f, layout]) => LAYOUTS[layout]!(f)),
+      fc.integer({ min: -8.64e15, max: 8.64e15 }).map((ms) => new Date(ms).toISOString()),
+      // One character changed anywhere in a valid one.
+      fc
+        .tuple(
+          fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }),
+          fc.nat(23),
+          fc.string({ minLength: 1, maxLength: 1 }),
+        )
+        .map(([ms, at, ch]) => {
+          const iso = new Date(ms).toISOString();
+          return iso.slice(0, at) + ch + iso.slice(at + 1);
+        }),
+    );
+    fc.assert(
+      fc.property(textArb, zoneArb, (text, zone) => {
+        expect(isCanonicalIsoUtc(text)).toBe(parseTime(text, zone) === text);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
