@@ -27,10 +27,21 @@ const ID3V2_HEADER_BYTES = 10;
 const FRAME_HEADER_BYTES = 10;
 
 /**
- * Text frames music-metadata maps to plain common tags. Its text frame parser catches its own
- * decoding errors, and these ids take no parsing beyond splitting on nulls.
+ * Text frames music-metadata maps to plain common tags (or none: TLEN). Its text frame parser
+ * catches its own decoding errors, and these ids take no parsing beyond splitting the text.
  */
-const PLAIN_TEXT_FRAMES = new Set(['TIT1', 'TIT2', 'TIT3', 'TPE1', 'TPE2', 'TALB', 'TENC', 'TSSE', 'TCOP']);
+const PLAIN_TEXT_FRAMES = new Set([
+  'TIT1',
+  'TIT2',
+  'TIT3',
+  'TPE1',
+  'TPE2',
+  'TALB',
+  'TENC',
+  'TSSE',
+  'TCOP',
+  'TLEN',
+]);
 
 /** Walks the frames as ID3v2Parser.parseMetadata does, accepting only harmless ones. */
 function checkFrames(data: Uint8Array, major: number): void {
@@ -49,9 +60,7 @@ function checkFrames(data: Uint8Array, major: number): void {
     // Padding reads as empty frames with a zero id, which music-metadata skips with a warning.
     if (id === '\0\0\0\0' && length === 0) continue;
     if (!PLAIN_TEXT_FRAMES.has(id) || flags !== 0 || length === 0) throw new NotCertain('frame');
-    // Latin-1 or UTF-8 text: no byte-order marks to get wrong.
-    const encoding = data[offset];
-    if (encoding !== 0 && encoding !== 3) throw new NotCertain('text encoding');
+    // Any text encoding: music-metadata catches its own decoding errors in text frames.
     if (offset + length > data.length) throw new NotCertain('frame past the tag');
     offset += length;
   }
