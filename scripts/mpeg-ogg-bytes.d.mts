@@ -13,6 +13,8 @@ export interface Mp3Options {
   frames?: number;
   /** A Xing/Info first frame, default 'Info'. */
   xing?: 'Info' | 'Xing' | null;
+  /** Which Xing fields are present (1 frames, 2 bytes, 4 TOC, 8 quality), default 0x0f. */
+  xingFlags?: number;
   /** A LAME extension in the Xing frame, default true. */
   lame?: boolean;
   /** Frames protected by CRC, default false. */

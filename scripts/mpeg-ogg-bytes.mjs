@@ -21,6 +21,8 @@ const L3_KBPS = {
  * @property {1 | 2} [channels] default 1
  * @property {number} [frames] audio frames, default 40
  * @property {'Info' | 'Xing' | null} [xing] a Xing/Info first frame, default 'Info'
+ * @property {number} [xingFlags] which Xing fields are present (1 frames, 2 bytes, 4 TOC,
+ *   8 quality), default 0x0f
  * @property {boolean} [lame] a LAME extension in the Xing frame, default true
  * @property {boolean} [crc] frames protected by CRC, default false
  * @property {Record<string, string> | null} [id3v2] ID3v2.3 text frames, default none
@@ -72,13 +74,16 @@ export function mp3(o = {}) {
     const first = frame(tagKbps);
     let at = 4 + (o.crc ? 2 : 0) + sideInfo;
     const streamBytes = audio.reduce((n, f) => n + f.length, first.length);
+    const flags = o.xingFlags ?? 0x0f; // frames, bytes, TOC, quality
     at += first.write(xing, at, 'latin1');
-    at = first.writeUInt32BE(0x0f, at); // frames, bytes, TOC, quality
-    at = first.writeUInt32BE(frameCount, at);
-    at = first.writeUInt32BE(streamBytes, at);
-    for (let i = 0; i < 100; i++) first[at + i] = Math.floor((i * 256) / 100);
-    at += 100;
-    at = first.writeUInt32BE(xing === 'Info' ? 0 : 60, at);
+    at = first.writeUInt32BE(flags, at);
+    if (flags & 1) at = first.writeUInt32BE(frameCount, at);
+    if (flags & 2) at = first.writeUInt32BE(streamBytes, at);
+    if (flags & 4) {
+      for (let i = 0; i < 100; i++) first[at + i] = Math.floor((i * 256) / 100);
+      at += 100;
+    }
+    if (flags & 8) at = first.writeUInt32BE(xing === 'Info' ? 0 : 60, at);
     if (o.lame !== false) {
       at += first.write('LAME3.100', at, 'latin1');
       // Extended LAME tag: the music length (bytes) sits 20 bytes in.
