@@ -4,9 +4,10 @@
  * mpeg-header.ts, ogg-header.ts). null means "ask music-metadata".
  */
 import { hasAppendedTags } from './head-tokenizer.js';
-import { readMpegHeader, type StreamFormat } from './mpeg-header.js';
+import { readMpegHeader } from './mpeg-header.js';
 import { readOggHeader } from './ogg-header.js';
 import { readHead, readHeadAndTail } from './read-bytes.js';
+import type { StreamFormat } from './stream-format.js';
 import { readWavHeader, WAV_HEAD_BYTES } from './wav-header.js';
 
 export interface FastFormat {
@@ -36,7 +37,7 @@ export function readFastHeader(absPath: string, extension: string, size: number)
     if (MPEG_EXTENSIONS.has(extension)) {
       const { head, tail } = readHeadAndTail(absPath, size, MPEG_HEAD_BYTES, TAIL_BYTES);
       // A file that changed size since it was listed: let music-metadata meet it.
-      if (tail.length !== Math.min(size, tail === head ? size : TAIL_BYTES)) return null;
+      if (tail === head ? head.length !== size : tail.length !== TAIL_BYTES) return null;
       if (hasAppendedTags(tail, size)) return null;
       const format = readMpegHeader(head, size);
       return format && { format, dataCut: false };

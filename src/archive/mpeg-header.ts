@@ -19,14 +19,7 @@ import {
   samplesPerFrame,
   sideInfoBytes,
 } from './mpeg-frames.js';
-
-/** The subset of music-metadata's IFormat that probing reads. */
-export interface StreamFormat {
-  container?: string;
-  codec?: string;
-  sampleRate?: number;
-  duration?: number;
-}
+import type { StreamFormat } from './stream-format.js';
 
 /**
  * music-metadata's answer for an MPEG file of `size` bytes whose first bytes are `head` (the

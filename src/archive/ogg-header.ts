@@ -11,7 +11,7 @@
  * throw on. test/archive/ogg-header.test.ts holds it to music-metadata's answer.
  */
 import { ascii, EndOfFile, HeadTokenizer, NotCertain } from './head-tokenizer.js';
-import type { StreamFormat } from './mpeg-header.js';
+import type { StreamFormat } from './stream-format.js';
 
 /**
  * music-metadata's answer for the Ogg file `bytes` (all of it), or null when only
