@@ -209,6 +209,23 @@ describe('the fast MPEG and Ogg readers agree with music-metadata', () => {
     expect(fast.size).toBe(cases.length);
   });
 
+  it('on headers music-metadata rejects before the first frame, and still answers', async () => {
+    const junk: Record<string, number[]> = {
+      'free-format': [0xff, 0xfb, 0x04, 0xc4],
+      'reserved-bitrate': [0xff, 0xfb, 0xf4, 0xc4],
+      'reserved-rate': [0xff, 0xfb, 0x9c, 0xc4],
+      'reserved-version': [0xff, 0xeb, 0x94, 0xc4],
+      'layer-0': [0xff, 0xe1, 0x94, 0xc4],
+    };
+    const cases: Array<[string, Buffer]> = Object.entries(junk).map(([name, bytes]) => [
+      `${name}.mp3`,
+      Buffer.concat([Buffer.from(bytes), Buffer.alloc(20), mp3({ frames: 20 })]),
+    ]);
+    const fast = await agreeOnAll(cases);
+    // music-metadata warns and moves on a byte: no reason to leave these files to it.
+    expect([...fast].sort()).toEqual(cases.map(([name]) => name).sort());
+  });
+
   it('on corrupt files: overwritten bytes, other formats, noise', async () => {
     const r = random(5);
     const cases: Array<[string, Buffer]> = [];
