@@ -1,9 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { IAudioMetadata, IFormat } from 'music-metadata';
 import { parseMetadata } from './parse-metadata.js';
 import type { FileProblem } from '../audit/types.js';
-import { readWavHeader, WAV_HEAD_BYTES, type HeaderFormat } from './wav-header.js';
+import { readFastHeader } from './fast-header.js';
+import { readHead } from './read-bytes.js';
 
 export interface ProbeResult {
   /** Container as music-metadata names it (WAVE, MPEG, Ogg, …), or GSM for raw GSM. */
@@ -24,7 +24,7 @@ const WAV_DATA_CUT_WARNING = 'data chunk length exceeding file length';
 export interface ProbeOptions {
   /**
    * The caller reads embedded tags (call IDs from tags), so the file must go through
-   * music-metadata even when the fast WAV header path could answer.
+   * music-metadata even when a fast header reader (WAV, MPEG, Ogg) could answer.
    */
   needTags?: boolean;
   /** Files up to this size are parsed from memory (see parse-metadata.ts); tests vary it. */
@@ -45,9 +45,9 @@ export async function probeAudio(
   }
   const extension = extname(absPath).toLowerCase();
   if (extension === '.gsm') return probeRawGsm(absPath, size);
-  if (extension === '.wav' && !options.needTags) {
-    const header = readHeaderFast(absPath, size);
-    if (header !== null) return fromFormat(header, header.dataCut, absPath);
+  if (!options.needTags) {
+    const fast = readFastHeader(absPath, extension, size);
+    if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }
 
   let metadata: IAudioMetadata;
@@ -91,33 +91,6 @@ function fromFormat(format: ProbedFormat, dataCut: boolean, absPath: string): Pr
     });
   }
   return result;
-}
-
-/** The fast WAV reader's answer, or null when music-metadata must decide (or read fails). */
-function readHeaderFast(absPath: string, size: number): HeaderFormat | null {
-  try {
-    const head = readHead(absPath, Math.min(size, WAV_HEAD_BYTES));
-    return readWavHeader(head, size);
-  } catch {
-    // music-metadata meets the same error and turns it into the problem the report shows.
-    return null;
-  }
-}
-
-/**
- * The first `length` bytes, read synchronously: probes run in worker threads (probe-pool.ts),
- * where a blocking read costs one system call, while the promise API adds a thread-pool
- * round trip per call that cost more than the read itself (bench/).
- */
-function readHead(absPath: string, length: number): Buffer {
-  const fd = openSync(absPath, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(length);
-    const bytesRead = readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function missingEssentials(format: ProbedFormat): string[] {

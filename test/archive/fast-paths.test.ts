@@ -15,8 +15,9 @@ function listFiles(dir: string, ...extensions: string[]): string[] {
 }
 
 /**
- * The fast paths (the default: WAV header reader, small files parsed from memory) and plain
- * music-metadata `parseFile` must say exactly the same.
+ * The fast paths (the default: WAV, MPEG and Ogg header readers, small files parsed from memory)
+ * and plain music-metadata `parseFile` must say exactly the same. mpeg-ogg-header.test.ts holds
+ * the MPEG and Ogg readers to this on many more files.
  */
 async function expectAgreement(absPath: string): Promise<boolean> {
   const size = statSync(absPath).size;
