@@ -284,8 +284,9 @@ export function maskFreePbxName(text: string): string | null {
     text.charCodeAt(counterEnd) === 46 &&
     isExtension(text, counterEnd + 1);
   if (!fits) return null;
+  // maskDigits for a field of digits only: all but the last two become MASK.
   const field = (from: number, to: number) =>
-    to - from >= 5 ? maskDigits(text.slice(from, to)) : text.slice(from, to);
+    to - from >= 5 ? `${MASK.repeat(to - from - 2)}${text.slice(to - 2, to)}` : text.slice(from, to);
   return `${text.slice(0, kindEnd + 1)}${field(kindEnd + 1, dstEnd)}-${field(dstEnd + 1, srcEnd)}${text.slice(srcEnd)}`;
 }
 
