@@ -35,13 +35,21 @@ function suitesByReason(findings: readonly Finding[]): Suite[] {
 // Every value printed is read through `v` (ReportView.field), masked as ReportView.show masks it,
 // because the findings reach this file unmasked; only numbers are read directly.
 
-function evidence(v: ReportView['field'], f: Finding): string {
-  const lines = [`${v(f, 'root')}/${v(f, 'path')}`, v(f, 'explanation')];
+/** A value as a template literal would print it, escaped. */
+const text = (value: unknown) => xmlText(String(value));
+
+/**
+ * The failure's evidence, escaped piece by piece: xmlText works character by character, so the
+ * pieces escaped apart read as the whole escaped at once, without first copying the whole into one
+ * string and then again into an escaped one. The quotes around an outcome are written escaped.
+ */
+function escapedEvidence(v: ReportView['field'], f: Finding): string {
+  let lines = `${text(v(f, 'root'))}/${text(v(f, 'path'))}\n${text(v(f, 'explanation'))}`;
   for (const e of f.events)
-    lines.push(`${v(e, 'file')}:${e.line} "${v(e, 'outcome')}" → ${v(e, 'category')} (${v(e, 'matchedBy')})`);
+    lines += `\n${text(v(e, 'file'))}:${e.line} &quot;${text(v(e, 'outcome'))}&quot; → ${text(v(e, 'category'))} (${text(v(e, 'matchedBy'))})`;
   const legalBasis = v(f, 'legalBasis');
-  if (legalBasis.length > 0) lines.push(`legal basis: ${legalBasis.join(', ')}`);
-  return lines.join('\n');
+  if (legalBasis.length > 0) lines += `\nlegal basis: ${text(legalBasis.join(', '))}`;
+  return lines;
 }
 
 /** One test case; `classname` is the suite's, escaped once for all its cases. */
@@ -56,7 +64,7 @@ function testcase(v: ReportView['field'], f: Finding, classname: string): string
   const message = xmlText(`${tag}${verdict} ${reason}${callId ? ` (call ${callId})` : ''}`);
   // Violations fail; reviews are "skipped": the audit could not decide, a human must.
   if (verdict === 'violation')
-    return `${open}>\n      <failure message="${message}" type="${reason}">${xmlText(evidence(v, f))}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${message}" type="${reason}">${escapedEvidence(v, f)}</failure>\n    </testcase>`;
   return `${open}>\n      <skipped message="${message}"/>\n    </testcase>`;
 }
 

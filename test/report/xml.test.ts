@@ -29,4 +29,14 @@ describe('xmlText', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('escapes text in pieces as it escapes the whole (JUnit evidence is escaped piece by piece)', () => {
+    const piece = fc.oneof(fc.constantFrom('&', '"', '\u0000', '\uFFFF', '\uD83D', '\uDE00'), fc.string());
+    fc.assert(
+      fc.property(piece, piece, (a, b) => {
+        expect(`${xmlText(a)}${xmlText(b)}`).toBe(xmlText(`${a}${b}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -117,6 +117,8 @@ interface Cells {
   matchedBy(e: EventEvidence): number;
   term(e: EventEvidence): number;
   message(p: FileProblem): string;
+  categories(list: readonly string[]): number;
+  legalBasis(list: readonly string[]): number;
   /** A string that is never masked, or one already masked. */
   id(value: string | null | undefined): number;
 }
@@ -132,6 +134,8 @@ function rowCells(view: ReportView, table: StringTable): Cells {
     matchedBy: maskedColumn(view, table, 'matchedBy', (e: EventEvidence) => e.matchedBy),
     term: maskedColumn(view, table, 'term', (e: EventEvidence) => e.term),
     message: (p) => v(p, 'message'),
+    categories: listColumn(table, ', '),
+    legalBasis: listColumn(table, ' '),
     id: (value) => table.id(value),
   };
 }
@@ -145,7 +149,7 @@ function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
   c.root(f);
   c.id(v(f, 'verdict'));
   c.id(v(f, 'reason'));
-  c.id(joined(v(f, 'categories'), ', '));
+  c.categories(v(f, 'categories'));
   c.id(day);
   c.explanation(f);
   for (const e of f.events) {
@@ -155,7 +159,7 @@ function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
     c.matchedBy(e);
     c.term(e);
   }
-  c.id(joined(v(f, 'legalBasis'), ' '));
+  c.legalBasis(v(f, 'legalBasis'));
   for (const p of f.problems) c.id(`${v(p, 'code')}: ${c.message(p)}`);
   if (f.baseline !== undefined) c.baseline(f);
 }
@@ -172,7 +176,7 @@ function row(view: ReportView, f: Finding, day: string, c: Cells) {
     v(f, 'callId'),
     c.id(v(f, 'verdict')),
     c.id(v(f, 'reason')),
-    c.id(joined(v(f, 'categories'), ', ')),
+    c.categories(v(f, 'categories')),
     c.id(day),
     f.durationSec,
     f.size,
@@ -186,7 +190,7 @@ function row(view: ReportView, f: Finding, day: string, c: Cells) {
       c.term(e),
       v(e, 'at'),
     ]),
-    c.id(joined(v(f, 'legalBasis'), ' ')),
+    c.legalBasis(v(f, 'legalBasis')),
     f.problems.map((p) => c.id(`${v(p, 'code')}: ${c.message(p)}`)),
     f.baseline === undefined ? -1 : c.baseline(f),
   ];
@@ -195,6 +199,27 @@ function row(view: ReportView, f: Finding, day: string, c: Cells) {
 /** `list.join(separator)`; a list of one is its only item, without a new string to hash. */
 function joined(list: readonly string[], separator: string): string {
   return list.length === 1 ? list[0]! : list.join(separator);
+}
+
+/** Lists remembered per column; beyond this many, lists are joined and looked up every time. */
+const MAX_LISTS = 4096;
+
+/**
+ * The table index of a list of never-masked strings, joined: remembered by the list itself, as
+ * the audit shares one list among all findings of a kind (audit/shared-parts.ts), so the list is
+ * joined and hashed once rather than twice per finding. Lists read from a saved report are each
+ * their own, which the cap keeps from being remembered by the hundred thousand.
+ */
+function listColumn(table: StringTable, separator: string): (list: readonly string[]) => number {
+  const ids = new Map<readonly string[], number>();
+  return (list) => {
+    let i = ids.get(list);
+    if (i === undefined) {
+      i = table.id(joined(list, separator));
+      if (ids.size < MAX_LISTS) ids.set(list, i);
+    }
+    return i;
+  };
 }
 
 /**
