@@ -31,6 +31,9 @@ class StringTable {
   }
 }
 
+/** Distinct values a column remembers at most. */
+const MAX_VALUES = 200_000;
+
 /**
  * The table index of one masked field, remembered by the field's unmasked value: each distinct
  * value is masked and looked up once, where reading the field twice for every finding masked it
@@ -50,6 +53,9 @@ function maskedColumn<T extends object, K extends keyof T & string>(
     let i = ids.get(value);
     if (i === undefined) {
       i = table.id(view.field(object, key) as string | null | undefined);
+      // Explanations are nearly unique at a million recordings: the column forgets rather than
+      // grow with them (forgetting costs a masking, never a wrong index).
+      if (ids.size >= MAX_VALUES) ids.clear();
       ids.set(value, i);
     }
     return i;
