@@ -1,6 +1,6 @@
 import type { AuditResult } from '../audit/result.js';
 import type { Finding } from '../audit/types.js';
-import { isProtectedShape, maskingCut, redactText } from './redact.js';
+import { isProtectedShape, maskFreePbxName, maskingCut, redactText } from './redact.js';
 
 /** Keys whose values are hashes, times or codes: never personal data, and masking would garble them. */
 const KEEP_KEYS = new Set([
@@ -81,6 +81,14 @@ function memoMask(): Mask {
     let value = masked.get(text);
     if (value !== undefined) return value;
     const cut = maskingCut(text);
+    if (cut >= 0) {
+      // A FreePBX name is masked by hand faster than a memo of every path could be searched, so
+      // such paths are not remembered (nor would they be met more than once or twice): the memo
+      // stays small, and a million recordings add no million masked paths to it.
+      const name = text.slice(cut + 1);
+      const freePbxName = maskFreePbxName(name);
+      if (freePbxName !== null) return `${mask(text.slice(0, cut))}/${freePbxName}`;
+    }
     // join, unlike `+`, makes one flat string: the memo then keeps ~150 bytes per masked path
     // rather than the tree of slices and concatenations masking built it from.
     value =

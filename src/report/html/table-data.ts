@@ -1,32 +1,65 @@
 import type { AuditResult } from '../../audit/result.js';
-import type { Finding } from '../../audit/types.js';
+import type { EventEvidence, FileProblem, Finding } from '../../audit/types.js';
 import { messages, reasonDescriptions, verdictLabels } from '../i18n.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import type { CitationText } from './citations.js';
 import { scriptSafe } from './escape.js';
 
-/** Repeated strings (roots, reasons, labels, log files) are stored once; rows hold their index. */
+/**
+ * Repeated strings (roots, reasons, labels, log files) are stored once; rows hold their index.
+ * Filled while the findings are first read, then sealed: the second reading must find every string
+ * the first one added.
+ */
 class StringTable {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  private sealed = false;
   id(value: string | null | undefined): number {
     if (value === null || value === undefined) return -1;
     let i = this.index.get(value);
     if (i === undefined) {
+      if (this.sealed) throw new Error(`internal error: "${value}" missing from the string table`);
       i = this.values.length;
       this.values.push(value);
       this.index.set(value, i);
     }
     return i;
   }
-  /** The index of a string already in the table. */
-  known(value: string | null | undefined): number {
-    if (value === null || value === undefined) return -1;
-    const i = this.index.get(value);
-    if (i === undefined) throw new Error(`internal error: "${value}" missing from the string table`);
-    return i;
+  seal(): void {
+    this.sealed = true;
   }
+}
+
+/** Distinct values a column remembers at most. */
+const MAX_VALUES = 200_000;
+
+/**
+ * The table index of one masked field, remembered by the field's unmasked value: each distinct
+ * value is masked and looked up once, where reading the field twice for every finding masked it
+ * twice (a memo lookup each) and looked it up twice. The value is masked through `view.field`, so
+ * the column masks exactly as `show` does. `read` gives the unmasked value: a property read of its
+ * own, where `object[key]` here would be one read site for every column, and slow.
+ */
+function maskedColumn<T extends object, K extends keyof T & string>(
+  view: ReportView,
+  table: StringTable,
+  key: K,
+  read: (object: T) => T[K],
+): (object: T) => number {
+  const ids = new Map<T[K], number>();
+  return (object) => {
+    const value = read(object);
+    let i = ids.get(value);
+    if (i === undefined) {
+      i = table.id(view.field(object, key) as string | null | undefined);
+      // Explanations are nearly unique at a million recordings: the column forgets rather than
+      // grow with them (forgetting costs a masking, never a wrong index).
+      if (ids.size >= MAX_VALUES) ids.clear();
+      ids.set(value, i);
+    }
+    return i;
+  };
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -47,9 +80,10 @@ function dayFormat(zone: string): Intl.DateTimeFormat {
 }
 
 // Zone offsets are whole quarter hours, so every instant of a quarter hour falls on the same local
-// day; caching per quarter hour turns 100,000 Intl calls into a few thousand.
+// day; caching per quarter hour turns 100,000 Intl calls into a few thousand. One cache per zone,
+// keyed by number: no key string to build and hash for every recording.
 const QUARTER_HOUR = 15 * 60 * 1000;
-const dayCache = new Map<string, string>();
+const dayCaches = new Map<string, Map<number, string>>();
 
 /** The local calendar day of a recording: when the call started, else the file's mtime. */
 export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: string): string {
@@ -57,12 +91,16 @@ export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: stri
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso.slice(0, 10);
   const quarter = Math.floor(time / QUARTER_HOUR) * QUARTER_HOUR;
-  const key = `${zone} ${quarter}`;
-  let day = dayCache.get(key);
+  let days = dayCaches.get(zone);
+  if (days === undefined) {
+    days = new Map();
+    dayCaches.set(zone, days);
+  }
+  let day = days.get(quarter);
   if (day === undefined) {
-    if (dayCache.size > 100_000) dayCache.clear();
+    if (days.size > 100_000) days.clear();
     day = dayFormat(zone).format(quarter);
-    dayCache.set(key, day);
+    days.set(quarter, day);
   }
   return day;
 }
@@ -75,36 +113,119 @@ export function zoneOf(result: Pick<AuditResult, 'settings'>): string {
 /** Rows are serialised this many at a time: one JSON.stringify call each, a few hundred kB. */
 const ROWS_PER_CHUNK = 100;
 
+/** How a row finds the table index of each string cell; see `rowCells`. */
+interface Cells {
+  root(f: Finding): number;
+  explanation(f: Finding): number;
+  baseline(f: Finding): number;
+  file(e: EventEvidence): number;
+  outcome(e: EventEvidence): number;
+  matchedBy(e: EventEvidence): number;
+  term(e: EventEvidence): number;
+  message(p: FileProblem): string;
+  categories(list: readonly string[]): number;
+  legalBasis(list: readonly string[]): number;
+  /** A string that is never masked, or one already masked. */
+  id(value: string | null | undefined): number;
+}
+
+function rowCells(view: ReportView, table: StringTable): Cells {
+  const v = view.field;
+  return {
+    root: maskedColumn(view, table, 'root', (f: Finding) => f.root),
+    explanation: maskedColumn(view, table, 'explanation', (f: Finding) => f.explanation),
+    baseline: maskedColumn(view, table, 'baseline', (f: Finding) => f.baseline),
+    file: maskedColumn(view, table, 'file', (e: EventEvidence) => e.file),
+    outcome: maskedColumn(view, table, 'outcome', (e: EventEvidence) => e.outcome),
+    matchedBy: maskedColumn(view, table, 'matchedBy', (e: EventEvidence) => e.matchedBy),
+    term: maskedColumn(view, table, 'term', (e: EventEvidence) => e.term),
+    message: (p) => v(p, 'message'),
+    categories: listColumn(table, ', '),
+    legalBasis: listColumn(table, ' '),
+    id: (value) => table.id(value),
+  };
+}
+
 /**
- * One finding's row. Every value is read through `view.field`, masked as `show` masks it, without
- * copying the finding: the table reads each finding twice. `id` turns table strings into indexes.
+ * Only the cells of a row that go into the string table, in the order `row` reads them: the
+ * first reading fills the table so, without building rows or masking paths and call IDs.
  */
-function row(view: ReportView, f: Finding, day: string, id: (value: string | null | undefined) => number) {
+function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
+  const v = view.field;
+  c.root(f);
+  c.id(v(f, 'verdict'));
+  c.id(v(f, 'reason'));
+  c.categories(v(f, 'categories'));
+  c.id(day);
+  c.explanation(f);
+  for (const e of f.events) {
+    c.file(e);
+    c.outcome(e);
+    c.id(v(e, 'category'));
+    c.matchedBy(e);
+    c.term(e);
+  }
+  c.legalBasis(v(f, 'legalBasis'));
+  for (const p of f.problems) c.id(`${v(p, 'code')}: ${c.message(p)}`);
+  if (f.baseline !== undefined) c.baseline(f);
+}
+
+/**
+ * One finding's row. Every value is read through `view.field` (in `Cells` too), masked as `show`
+ * masks it, without copying the finding. Keep the string cells in step with `tableCells`.
+ */
+function row(view: ReportView, f: Finding, day: string, c: Cells) {
   const v = view.field;
   return [
-    id(v(f, 'root')),
+    c.root(f),
     v(f, 'path'),
     v(f, 'callId'),
-    id(v(f, 'verdict')),
-    id(v(f, 'reason')),
-    id(v(f, 'categories').join(', ')),
-    id(day),
+    c.id(v(f, 'verdict')),
+    c.id(v(f, 'reason')),
+    c.categories(v(f, 'categories')),
+    c.id(day),
     f.durationSec,
     f.size,
-    id(v(f, 'explanation')),
+    c.explanation(f),
     f.events.map((e) => [
-      id(v(e, 'file')),
+      c.file(e),
       e.line,
-      id(v(e, 'outcome')),
-      id(v(e, 'category')),
-      id(v(e, 'matchedBy')),
-      id(v(e, 'term')),
+      c.outcome(e),
+      c.id(v(e, 'category')),
+      c.matchedBy(e),
+      c.term(e),
       v(e, 'at'),
     ]),
-    id(v(f, 'legalBasis').join(' ')),
-    f.problems.map((p) => id(`${v(p, 'code')}: ${v(p, 'message')}`)),
-    f.baseline === undefined ? -1 : id(v(f, 'baseline')),
+    c.legalBasis(v(f, 'legalBasis')),
+    f.problems.map((p) => c.id(`${v(p, 'code')}: ${c.message(p)}`)),
+    f.baseline === undefined ? -1 : c.baseline(f),
   ];
+}
+
+/** `list.join(separator)`; a list of one is its only item, without a new string to hash. */
+function joined(list: readonly string[], separator: string): string {
+  return list.length === 1 ? list[0]! : list.join(separator);
+}
+
+/** Lists remembered per column; beyond this many, lists are joined and looked up every time. */
+const MAX_LISTS = 4096;
+
+/**
+ * The table index of a list of never-masked strings, joined: remembered by the list itself, as
+ * the audit shares one list among all findings of a kind (audit/shared-parts.ts), so the list is
+ * joined and hashed once rather than twice per finding. Lists read from a saved report are each
+ * their own, which the cap keeps from being remembered by the hundred thousand.
+ */
+function listColumn(table: StringTable, separator: string): (list: readonly string[]) => number {
+  const ids = new Map<readonly string[], number>();
+  return (list) => {
+    let i = ids.get(list);
+    if (i === undefined) {
+      i = table.id(joined(list, separator));
+      if (ids.size < MAX_LISTS) ids.set(list, i);
+    }
+    return i;
+  };
 }
 
 /**
@@ -124,11 +245,10 @@ export function* tableDataChunks(
   citations: Record<string, CitationText>,
 ): Iterable<string> {
   const strings = new StringTable();
-  const add = (value: string | null | undefined) => strings.id(value);
+  const cells = rowCells(view, strings);
   const findings = view.unmasked;
-  for (let i = 0; i < findings.length; i++) row(view, findings[i]!, days[i]!, add);
-  // The second reading must find every string the first one added.
-  const find = (value: string | null | undefined) => strings.known(value);
+  for (let i = 0; i < findings.length; i++) tableCells(view, findings[i]!, days[i]!, cells);
+  strings.seal();
   const head = JSON.stringify({
     lang,
     t: messages(lang),
@@ -143,10 +263,11 @@ export function* tableDataChunks(
   for (let from = 0; from < findings.length; from += ROWS_PER_CHUNK) {
     const rows = [];
     const to = Math.min(findings.length, from + ROWS_PER_CHUNK);
-    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, find));
-    // `[a,b]` without its brackets; chunks after the first follow a comma.
-    const json = JSON.stringify(rows);
-    yield scriptSafe(`${from > 0 ? ',' : ''}${json.slice(1, -1)}`);
+    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, cells));
+    // `[a,b]` without its brackets; chunks after the first follow a comma. The comma goes out on
+    // its own: glued to the slice it made a string that escaping and encoding must copy first.
+    if (from > 0) yield ',';
+    yield scriptSafe(JSON.stringify(rows).slice(1, -1));
   }
   yield ']}';
 }
