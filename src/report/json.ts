@@ -30,8 +30,9 @@ export const jsonReporter: Reporter = {
         null,
         2,
       );
-      const items = slice.slice(SLICE_OPEN.length, -SLICE_CLOSE.length);
-      yield `${from > 0 ? ',\n' : ''}${items}`;
+      // Yielded apart: a comma glued to a slice makes a string that must be flattened to be written.
+      if (from > 0) yield ',\n';
+      yield slice.slice(SLICE_OPEN.length, -SLICE_CLOSE.length);
     }
     yield '\n  ]\n}\n';
   },
