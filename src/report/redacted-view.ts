@@ -1,6 +1,7 @@
 import type { AuditResult } from '../audit/result.js';
 import type { Finding } from '../audit/types.js';
-import { isProtectedShape, maskFreePbxName, maskingCut, redactText } from './redact.js';
+import { maskFreePbxName } from './freepbx-name-mask.js';
+import { isProtectedShape, maskingCut, redactText } from './redact.js';
 
 /** Keys whose values are hashes, times or codes: never personal data, and masking would garble them. */
 const KEEP_KEYS = new Set([

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/types.js';
-import { isProtectedShape, maskFreePbxName, maskingCut, redactText } from '../../src/report/redact.js';
+import { maskFreePbxName } from '../../src/report/freepbx-name-mask.js';
+import { isProtectedShape, maskingCut, redactText } from '../../src/report/redact.js';
 import { viewFor } from '../../src/report/redacted-view.js';
 import { DEFAULT_RENDER_OPTIONS } from '../../src/report/reporter.js';
 import { referenceRedactText } from './redact-reference.js';
