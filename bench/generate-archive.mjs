@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, utimesSync, writeFileSync, openSync, writeSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wavAlaw, wavGsm610, wavMulaw, wavPcm16 } from '../scripts/audio-bytes.mjs';
+import { seededRandom as random } from '../scripts/seeded-random.mjs';
 
 const DEMO = fileURLToPath(new URL('../fixtures/demo/recordings/', import.meta.url));
 
@@ -12,18 +13,6 @@ export const BENCH_ID_PATTERN = String.raw`-(?<id>\d+\.\d+)\.\w+$`;
 export const BENCH_NOW = '2026-11-28T12:00:00Z';
 const CALLS_PER_DAY = 2000;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
-
-/** mulberry32: tiny, fast and the same everywhere. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A handful of templates per kind: contents barely matter, sizes and headers do.
 function templates() {

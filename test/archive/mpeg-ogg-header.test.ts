@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFastHeader } from '../../src/archive/fast-header.js';
 import { probeAudio } from '../../src/archive/probe.js';
 import { id3v2, mp3, oggOpus, oggVorbis, type Mp3Options } from '../../scripts/mpeg-ogg-bytes.mjs';
+import { seededRandom as random } from '../../scripts/seeded-random.mjs';
 import { tempDir } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -32,18 +33,6 @@ async function agreeOnAll(cases: Array<[string, Uint8Array]>): Promise<Set<strin
     if (await agrees(path, name)) fast.add(name);
   }
   return fast;
-}
-
-/** mulberry32, as bench/generate-archive.mjs: the same cases on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;

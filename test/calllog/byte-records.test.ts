@@ -7,6 +7,7 @@ import { FastPathUnsupported } from '../../src/calllog/fast-records.js';
 import { fieldDecoder } from '../../src/calllog/field-decoders.js';
 import { lineBreaksIn } from '../../src/calllog/line-tracker.js';
 import type { CallLogDelimiter } from '../../src/calllog/types.js';
+import { cutAt } from '../support/cut-at.js';
 
 type ByteEncoding = 'utf-8' | 'windows-1250';
 
@@ -65,18 +66,6 @@ function split(
   return { records, breaks };
 }
 
-function cut(bytes: Uint8Array, at: number[]): Uint8Array[] {
-  const points = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    pieces.push(bytes.slice(from, p));
-    from = p;
-  }
-  pieces.push(bytes.slice(from));
-  return pieces;
-}
-
 const encoder = new TextEncoder();
 const bytesOf = (parts: number[][]) => Uint8Array.from(parts.flat());
 
@@ -102,7 +91,7 @@ describe('ByteRecordSplitter agrees with decoding, LF line breaks and csv-parse'
   it('on any bytes: the same records and line breaks, or it hands the file to csv-parse', () => {
     fc.assert(
       fc.property(inputArb, delimiterArb, cutsArb, ({ encoding, bytes }, delimiter, cuts) => {
-        const ours = split(cut(bytes, cuts), encoding, delimiter);
+        const ours = split(cutAt(bytes, cuts), encoding, delimiter);
         if (ours === null) return;
         const theirs = reference(bytes, encoding, delimiter);
         expect(theirs.skipped).toBe(0);
@@ -140,7 +129,7 @@ describe('ByteRecordSplitter agrees with decoding, LF line breaks and csv-parse'
             rows.map((r) => r.map(quoteIfNeeded).join(delimiter)).join(lineBreak) +
             (finalBreak ? lineBreak : '');
           const bytes = encoder.encode(text);
-          const ours = split(cut(bytes, cuts), 'utf-8', delimiter);
+          const ours = split(cutAt(bytes, cuts), 'utf-8', delimiter);
           expect(ours).not.toBeNull();
           expect(ours!.records).toEqual(reference(bytes, 'utf-8', delimiter).records);
         },
@@ -158,7 +147,7 @@ describe('ByteRecordSplitter agrees with decoding, LF line breaks and csv-parse'
         cutsArb,
         wantedArb,
         ({ encoding, bytes }, delimiter, cuts, wanted) => {
-          const ours = split(cut(bytes, cuts), encoding, delimiter, wanted);
+          const ours = split(cutAt(bytes, cuts), encoding, delimiter, wanted);
           if (ours === null) return;
           const theirs = reference(bytes, encoding, delimiter).records;
           const keep = (column: number) => wanted === null || column === 0 || wanted[column] === true;

@@ -6,6 +6,7 @@ import {
   Utf8ChunkDecoder,
   Windows1250ChunkDecoder,
 } from '../../src/calllog/chunk-decoders.js';
+import { cutAt } from '../support/cut-at.js';
 
 /** Text per chunk, or the index of the chunk (chunks.length for the flush) that failed. */
 function run(decoder: ChunkDecoder, chunks: Uint8Array[]): { text: string } | { failedAt: number } {
@@ -36,18 +37,6 @@ function reference(encoding: string, chunks: Uint8Array[]): { text: string } | {
   return { text };
 }
 
-function cut(bytes: Uint8Array, at: number[]): Uint8Array[] {
-  const points = [...new Set(at.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(bytes.slice(from, p));
-    from = p;
-  }
-  chunks.push(bytes.slice(from));
-  return chunks;
-}
-
 const encoder = new TextEncoder();
 /** Mostly real UTF-8 (ASCII, č, €, emoji, a BOM), with stray and truncated bytes mixed in. */
 const utf8ish = fc
@@ -66,7 +55,7 @@ describe('Utf8ChunkDecoder', () => {
   it('gives the text TextDecoder gives, and fails on the same chunk', () => {
     fc.assert(
       fc.property(utf8ish, cutsArb, (bytes, cuts) => {
-        const chunks = cut(bytes, cuts);
+        const chunks = cutAt(bytes, cuts);
         expect(run(new Utf8ChunkDecoder(), chunks)).toEqual(reference('utf-8', chunks));
       }),
       { numRuns: 10_000 },
@@ -85,7 +74,7 @@ describe('Windows1250ChunkDecoder', () => {
     const bytesArb = fc.uint8Array({ maxLength: 300 });
     fc.assert(
       fc.property(bytesArb, cutsArb, (bytes, cuts) => {
-        const chunks = cut(bytes, cuts);
+        const chunks = cutAt(bytes, cuts);
         expect(run(new Windows1250ChunkDecoder(), chunks)).toEqual(reference('windows-1250', chunks));
       }),
       { numRuns: 3000 },

@@ -5,6 +5,7 @@ import { csvParseOptions } from '../../src/calllog/csv-options.js';
 import { FastPathUnsupported, FastRecordSplitter } from '../../src/calllog/fast-records.js';
 import { lineBreaksIn } from '../../src/calllog/line-tracker.js';
 import type { CallLogDelimiter } from '../../src/calllog/types.js';
+import { cutAt } from '../support/cut-at.js';
 
 /** csv-parse with the reader's options: records, and whether it had to skip any. */
 function reference(text: string, delimiter: CallLogDelimiter) {
@@ -42,18 +43,6 @@ function fastWithBreaks(pieces: string[], delimiter: CallLogDelimiter, wanted: b
   return { records, breaks };
 }
 
-function cut(text: string, at: number[]): string[] {
-  const points = [...new Set(at.map((n) => n % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    pieces.push(text.slice(from, p));
-    from = p;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
-}
-
 const delimiterArb = fc.constantFrom<CallLogDelimiter>(',', ';', '\t');
 const cutsArb = fc.array(fc.nat(400), { maxLength: 6 });
 
@@ -66,7 +55,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(textArb, delimiterArb, cutsArb, (text, delimiter, cuts) => {
-        const ours = fast(cut(text, cuts), delimiter);
+        const ours = fast(cutAt(text, cuts), delimiter);
         if (ours === null) return;
         const theirs = reference(text, delimiter);
         expect(theirs.skipped).toBe(0);
@@ -90,7 +79,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
           /["\n,;\t]/.test(f) || f === '' ? `"${f.replaceAll('"', '""')}"` : f;
         const text =
           rows.map((r) => r.map(quoteIfNeeded).join(delimiter)).join('\n') + (finalNewline ? '\n' : '');
-        const ours = fast(cut(text, cuts), delimiter);
+        const ours = fast(cutAt(text, cuts), delimiter);
         expect(ours).not.toBeNull();
         expect(ours).toEqual(reference(text, delimiter).records);
       }),
@@ -110,7 +99,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
     const wantedArb = fc.option(fc.array(fc.boolean(), { maxLength: 5 }), { nil: null });
     fc.assert(
       fc.property(textArb, delimiterArb, cutsArb, wantedArb, (text, delimiter, cuts, wanted) => {
-        const ours = fastWithBreaks(cut(text, cuts), delimiter, wanted);
+        const ours = fastWithBreaks(cutAt(text, cuts), delimiter, wanted);
         if (ours === null) return;
         const theirs = reference(text, delimiter).records;
         const keep = (column: number) => wanted === null || column === 0 || wanted[column] === true;
