@@ -1,14 +1,12 @@
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteRecordSplitter } from '../../src/calllog/byte-records.js';
-import { csvParseOptions } from '../../src/calllog/csv-options.js';
 import { FastPathUnsupported } from '../../src/calllog/fast-records.js';
 import { fieldDecoder } from '../../src/calllog/field-decoders.js';
 import { lineBreaksIn } from '../../src/calllog/line-tracker.js';
 import type { CallLogDelimiter } from '../../src/calllog/types.js';
 import { cutAt } from '../support/cut-at.js';
-import { withOnlyWanted } from './wanted-columns.js';
+import { parseAsReference, withOnlyWanted } from './reference-records.js';
 
 type ByteEncoding = 'utf-8' | 'windows-1250';
 
@@ -19,14 +17,7 @@ type ByteEncoding = 'utf-8' | 'windows-1250';
  */
 function reference(bytes: Uint8Array, encoding: ByteEncoding, delimiter: CallLogDelimiter) {
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes).replace(/\r\n?/g, '\n');
-  let skipped = 0;
-  const records = parse(
-    text,
-    csvParseOptions(delimiter, () => {
-      skipped++;
-    }),
-  ) as string[][];
-  return { records, skipped };
+  return parseAsReference(text, delimiter);
 }
 
 /**

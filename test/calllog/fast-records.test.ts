@@ -1,24 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvParseOptions } from '../../src/calllog/csv-options.js';
 import { FastPathUnsupported, FastRecordSplitter } from '../../src/calllog/fast-records.js';
 import { lineBreaksIn } from '../../src/calllog/line-tracker.js';
 import type { CallLogDelimiter } from '../../src/calllog/types.js';
 import { cutAt } from '../support/cut-at.js';
-import { withOnlyWanted } from './wanted-columns.js';
-
-/** csv-parse with the reader's options: records, and whether it had to skip any. */
-function reference(text: string, delimiter: CallLogDelimiter) {
-  let skipped = 0;
-  const records = parse(
-    text,
-    csvParseOptions(delimiter, () => {
-      skipped++;
-    }),
-  ) as string[][];
-  return { records, skipped };
-}
+import { parseAsReference, withOnlyWanted } from './reference-records.js';
 
 /** The fast splitter fed in the given pieces: records, or null when it hands over to csv-parse. */
 function fast(pieces: string[], delimiter: CallLogDelimiter): string[][] | null {
@@ -58,7 +44,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
       fc.property(textArb, delimiterArb, cutsArb, (text, delimiter, cuts) => {
         const ours = fast(cutAt(text, cuts), delimiter);
         if (ours === null) return;
-        const theirs = reference(text, delimiter);
+        const theirs = parseAsReference(text, delimiter);
         expect(theirs.skipped).toBe(0);
         expect(ours).toEqual(theirs.records);
       }),
@@ -82,7 +68,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
           rows.map((r) => r.map(quoteIfNeeded).join(delimiter)).join('\n') + (finalNewline ? '\n' : '');
         const ours = fast(cutAt(text, cuts), delimiter);
         expect(ours).not.toBeNull();
-        expect(ours).toEqual(reference(text, delimiter).records);
+        expect(ours).toEqual(parseAsReference(text, delimiter).records);
       }),
       { numRuns: 1000 },
     );
@@ -102,7 +88,7 @@ describe('FastRecordSplitter agrees with csv-parse', () => {
       fc.property(textArb, delimiterArb, cutsArb, wantedArb, (text, delimiter, cuts, wanted) => {
         const ours = fastWithBreaks(cutAt(text, cuts), delimiter, wanted);
         if (ours === null) return;
-        const theirs = reference(text, delimiter).records;
+        const theirs = parseAsReference(text, delimiter).records;
         expect(ours.records).toEqual(withOnlyWanted(theirs, wanted));
         expect(ours.breaks).toEqual(theirs.map((record) => lineBreaksIn(record)));
       }),
