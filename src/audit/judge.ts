@@ -17,24 +17,7 @@ export interface RuleCheck {
 /** Every rule in order with what it said, up to the one that decided, then the safeguards. */
 export function traceRules(context: JudgeContext): RuleCheck[] {
   const checks: RuleCheck[] = [];
-  let decided: RuleOutcome | null = null;
-  for (const rule of RULES) {
-    decided = rule.apply(context);
-    checks.push({ rule: rule.id, description: rule.description, outcome: decided, kind: 'rule' });
-    if (decided) break;
-  }
-  // The last rule always applies, so a missing outcome is a programming error, not an input problem.
-  if (!decided) throw new Error('no rule decided');
-  for (const safeguard of SAFEGUARDS) {
-    const softened = safeguard.apply(context, decided);
-    checks.push({
-      rule: safeguard.id,
-      description: safeguard.description,
-      outcome: softened,
-      kind: 'safeguard',
-    });
-    if (softened) decided = softened;
-  }
+  decide(context, (check) => checks.push(check));
   return checks;
 }
 
@@ -45,15 +28,29 @@ export function decisionOf(trace: readonly RuleCheck[]): RuleOutcome {
   return decided;
 }
 
-/** What `decisionOf(traceRules(context))` returns, without recording the checks. */
-export function decide(context: JudgeContext): RuleOutcome {
+/**
+ * The rules in order up to the first that decides, then the safeguards, which may only soften its
+ * verdict. `onCheck` sees each check; judging passes none, so a million verdicts record no trace.
+ */
+export function decide(context: JudgeContext, onCheck?: (check: RuleCheck) => void): RuleOutcome {
   let decided: RuleOutcome | null = null;
   for (const rule of RULES) {
     decided = rule.apply(context);
+    onCheck?.({ rule: rule.id, description: rule.description, outcome: decided, kind: 'rule' });
     if (decided) break;
   }
+  // The last rule always applies, so a missing outcome is a programming error, not an input problem.
   if (!decided) throw new Error('no rule decided');
-  for (const safeguard of SAFEGUARDS) decided = safeguard.apply(context, decided) ?? decided;
+  for (const safeguard of SAFEGUARDS) {
+    const softened = safeguard.apply(context, decided);
+    onCheck?.({
+      rule: safeguard.id,
+      description: safeguard.description,
+      outcome: softened,
+      kind: 'safeguard',
+    });
+    if (softened) decided = softened;
+  }
   return decided;
 }
 

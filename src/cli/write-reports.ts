@@ -9,9 +9,9 @@ import { releaseMemory } from '../release-memory.js';
 import { computeRunId, withRunId } from '../report/run-id.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { writeJsonNamingRun } from './write-json-report.js';
+import type { RenderOptions } from '../report/reporter.js';
 
 const LARGE_TRANSIENTS = new Set(['html', 'junit']);
-import type { RenderOptions } from '../report/reporter.js';
 
 export function checkFormats(formats: readonly string[]): void {
   for (const format of formats) {

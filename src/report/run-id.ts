@@ -31,7 +31,7 @@ export function runIdOf(hash: ReturnType<typeof createHash>): string {
 
 /**
  * The run ID without writing report.json: the same bytes, hashed as they are made. The
- * report writer names the result more cheaply while it writes the JSON report (write-json.ts).
+ * report writer names the result more cheaply while it writes the JSON report (cli/write-json-report.ts).
  */
 export function computeRunId(result: UnnamedResult): string {
   const hash = createHash('sha256');

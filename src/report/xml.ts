@@ -11,8 +11,7 @@ const ESCAPES: Record<string, string> = {
 // escaped (a hostile file name may contain them), which become U+FFFD.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_ESCAPING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"']/;
-// eslint-disable-next-line no-control-regex -- the same characters, all of them
-const ESCAPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"']/g;
+const ESCAPED = new RegExp(NEEDS_ESCAPING.source, 'g');
 
 /**
  * Escapes text for XML content and double-quoted attribute values. One pass, character by

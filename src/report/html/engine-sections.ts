@@ -1,4 +1,3 @@
-import type { Finding } from '../../audit/types.js';
 import { messages, verdictLabel } from '../i18n.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
@@ -42,12 +41,10 @@ function dueSoon(view: ReportView): { days: number; due: Due[] } {
   const horizon = Date.parse(view.generatedAt) + DUE_SOON_DAYS * 86_400_000;
   const due: Due[] = [];
   for (const f of view.unmasked) {
-    const deleteBy = (f as { deleteBy?: unknown }).deleteBy;
-    if (typeof deleteBy !== 'string' || f.verdict !== 'compliant') continue;
-    const masked = view.mask(deleteBy);
-    if (Date.parse(masked) > horizon) continue;
-    const { path, callId } = view.show({ path: f.path, callId: f.callId } as Finding);
-    due.push({ path, callId, deleteBy: masked });
+    if (typeof f.deleteBy !== 'string' || f.verdict !== 'compliant') continue;
+    const deleteBy = view.field(f, 'deleteBy')!;
+    if (Date.parse(deleteBy) > horizon) continue;
+    due.push({ path: view.field(f, 'path'), callId: view.field(f, 'callId'), deleteBy });
   }
   due.sort((a, b) => (a.deleteBy < b.deleteBy ? -1 : a.deleteBy > b.deleteBy ? 1 : 0));
   return { days: DUE_SOON_DAYS, due };
