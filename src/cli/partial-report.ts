@@ -4,28 +4,21 @@ import type { Shard } from '../archive/shard.js';
 import { PARTIAL_FILE_NAME, PARTIAL_FORMAT, type PartialReport } from '../audit/merge-partials.js';
 import type { UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
-import { DEFAULT_RENDER_OPTIONS } from '../report/reporter.js';
-import { jsonReporter } from '../report/json.js';
-import { computeRunId, withRunId } from '../report/run-id.js';
-import { writeFileAtomically } from './write-atomically.js';
+import { writeJsonNamingRun } from './write-json-report.js';
 
-/** Writes `<out>/partial-report.json` through a temporary file and a rename. */
+/**
+ * Writes `<out>/partial-report.json` through a temporary file and a rename, streamed: a shard of a
+ * large archive can exceed the largest string V8 can hold. A shard's own run ID names its partial
+ * file only; merging names the whole audit afresh.
+ */
 export function writePartialReport(result: UnnamedResult, shard: Shard, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const target = path.join(outDir, PARTIAL_FILE_NAME);
-  // A shard's own ID names only its part; merging names the whole audit afresh.
-  writeFileAtomically(target, partialChunks(withRunId(result, computeRunId(result)), shard));
+  writeJsonNamingRun(result, target, {
+    before: `{"format":${JSON.stringify(PARTIAL_FORMAT)},"shard":${JSON.stringify(shard)},"result":`,
+    after: '}\n',
+  });
   return target;
-}
-
-/** Streamed: a shard of a large archive can exceed the largest string V8 can hold. */
-function* partialChunks(
-  result: Parameters<NonNullable<typeof jsonReporter.chunks>>[0],
-  shard: Shard,
-): Generator<string> {
-  yield `{"format":${JSON.stringify(PARTIAL_FORMAT)},"shard":${JSON.stringify(shard)},"result":`;
-  yield* jsonReporter.chunks!(result, DEFAULT_RENDER_OPTIONS);
-  yield '}\n';
 }
 
 /** Reads a partial report; a folder means the partial-report.json inside it. */
