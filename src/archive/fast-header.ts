@@ -27,8 +27,17 @@ const TAIL_BYTES = 160;
 /** The Ogg reader walks every page; beyond this, music-metadata streams the file instead. */
 const OGG_MAX_BYTES = 8 * 1024 * 1024;
 
-/** `extension` is lower-case with its dot. Never throws: a read error leaves it to music-metadata. */
-export function readFastHeader(absPath: string, extension: string, size: number): FastFormat | null {
+/**
+ * `extension` is lower-case with its dot. Never throws: a read error leaves it to music-metadata.
+ * `onWholeFile` gets the file's bytes when they were all read, so music-metadata need not read
+ * them again when the fast reader declines.
+ */
+export function readFastHeader(
+  absPath: string,
+  extension: string,
+  size: number,
+  onWholeFile?: (bytes: Buffer) => void,
+): FastFormat | null {
   try {
     if (extension === '.wav') {
       const header = readWavHeader(readHead(absPath, Math.min(size, WAV_HEAD_BYTES)), size);
@@ -38,6 +47,7 @@ export function readFastHeader(absPath: string, extension: string, size: number)
       const { head, tail } = readHeadAndTail(absPath, size, MPEG_HEAD_BYTES, TAIL_BYTES);
       // A file that changed size since it was listed: let music-metadata meet it.
       if (tail === head ? head.length !== size : tail.length !== TAIL_BYTES) return null;
+      if (tail === head) onWholeFile?.(head);
       if (hasAppendedTags(tail, size)) return null;
       const format = readMpegHeader(head, size);
       return format && { format, dataCut: false };
@@ -45,7 +55,9 @@ export function readFastHeader(absPath: string, extension: string, size: number)
     if (OGG_EXTENSIONS.has(extension) && size <= OGG_MAX_BYTES) {
       const bytes = readHead(absPath, size);
       // A file that changed size since it was listed: let music-metadata meet it.
-      if (bytes.length !== size || hasAppendedTags(bytes, size)) return null;
+      if (bytes.length !== size) return null;
+      onWholeFile?.(bytes);
+      if (hasAppendedTags(bytes, size)) return null;
       const format = readOggHeader(bytes);
       return format && { format, dataCut: false };
     }

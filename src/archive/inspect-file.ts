@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { probeAudio, type ProbeResult } from './probe.js';
-import type { FileIdentity } from './probe-cache.js';
+import { sameIdentity, type FileIdentity } from './probe-cache.js';
 
 /** What one file's inspection found; plain data, so it crosses a worker-thread boundary. */
 export type Inspection =
@@ -21,7 +21,7 @@ export interface InspectJob {
 export async function inspectFile(job: InspectJob, needTags: boolean): Promise<Inspection> {
   let identity: FileIdentity;
   try {
-    // Synchronous on purpose: this runs in a worker thread, where the promise version's
+    // Synchronous on purpose: this usually runs in a worker thread, where the promise version's
     // thread-pool round trip cost 3× the metadata lookup itself (bench/).
     const stats = lstatSync(job.absPath);
     identity = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
@@ -29,14 +29,7 @@ export async function inspectFile(job: InspectJob, needTags: boolean): Promise<I
     return { kind: 'unstatable', message: (error as Error).message };
   }
   const { cached } = job;
-  if (
-    cached !== null &&
-    cached.size === identity.size &&
-    cached.mtimeMs === identity.mtimeMs &&
-    cached.ino === identity.ino
-  ) {
-    return { kind: 'cached', identity };
-  }
+  if (cached !== null && sameIdentity(cached, identity)) return { kind: 'cached', identity };
   const probe = await probeAudio(job.absPath, identity.size, { needTags });
   return { kind: 'probed', identity, probe };
 }

@@ -7,7 +7,7 @@
  * a dozen promises per file for this; the port costs a few microseconds.
  *
  * It returns null whenever it could differ: bytes beyond those read, ADTS, damaged frame data,
- * tags at the end, ID3v2 tags it does not know to be harmless. test/archive/mpeg-header.test.ts
+ * tags at the end, ID3v2 tags it does not know to be harmless. test/archive/mpeg-ogg-header.test.ts
  * holds it to music-metadata's answer.
  */
 import { skipId3v2Tags } from './id3v2-skip.js';

@@ -8,7 +8,7 @@
  *
  * It returns null whenever it could differ: several or chained streams, other codecs (Speex,
  * FLAC, Theora), comment fields it does not know to be harmless, anything music-metadata would
- * throw on. test/archive/ogg-header.test.ts holds it to music-metadata's answer.
+ * throw on. test/archive/mpeg-ogg-header.test.ts holds it to music-metadata's answer.
  */
 import { ascii, EndOfFile, HeadTokenizer, NotCertain } from './head-tokenizer.js';
 import type { StreamFormat } from './stream-format.js';

@@ -23,6 +23,8 @@ export async function parseMetadata(
   absPath: string,
   size: number,
   wholeFileBytes = WHOLE_FILE_BYTES,
+  /** The whole file when a fast reader already read it (and declined): not read again. */
+  wholeFile?: Buffer,
 ): Promise<IAudioMetadata> {
   const { parseBuffer, parseFile, CouldNotDetermineFileTypeError, UnsupportedFileTypeError } =
     await musicMetadata();
@@ -34,8 +36,8 @@ export async function parseMetadata(
       ? parseFile(absPath, { duration: true, skipCovers: true })
       : metadata;
   }
-  // Synchronous: see readHead in probe.ts.
-  const bytes = readFileSync(absPath);
+  // Synchronous: see read-bytes.ts.
+  const bytes = wholeFile?.length === size ? wholeFile : readFileSync(absPath);
   const fileInfo = { path: absPath, size: bytes.length };
   try {
     const metadata = await parseBuffer(bytes, fileInfo, { duration: false, skipCovers: true });

@@ -20,6 +20,11 @@ export interface FileIdentity {
   ino: number;
 }
 
+/** Whether a cached probe still describes the file: same size, modification time and inode. */
+export function sameIdentity(cached: FileIdentity, now: FileIdentity): boolean {
+  return cached.size === now.size && cached.mtimeMs === now.mtimeMs && cached.ino === now.ino;
+}
+
 export interface CacheEntry extends FileIdentity {
   probe: ProbeResult;
   /** Found unchanged in this run. */
@@ -90,12 +95,7 @@ export class ProbeCache {
   /** The cached probe when the file is unchanged; remembers the entry for the next save. */
   get(key: string, identity: FileIdentity): ProbeResult | null {
     const entry = this.lookup(key);
-    if (
-      entry === null ||
-      entry.size !== identity.size ||
-      entry.mtimeMs !== identity.mtimeMs ||
-      entry.ino !== identity.ino
-    ) {
+    if (entry === null || !sameIdentity(entry, identity)) {
       this.misses++;
       return null;
     }

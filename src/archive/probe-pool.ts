@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CallauditError } from '../errors.js';
 import { inspectFile, type InspectJob, type Inspection } from './inspect-file.js';
 import { forEachWithConcurrency } from './pool.js';
 import type { ChunkRequest } from './probe-worker.js';
@@ -91,28 +92,29 @@ async function inspectInWorkers(
   let done = 0;
   const drive = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      // Start indexes of the chunks sent and not yet answered; the worker answers in order.
-      const pending: number[] = [];
+      // The chunks sent and not yet answered, by start index and first file; answered in order.
+      const pending: Array<{ start: number; firstFile: string }> = [];
       const send = () => {
         if (next >= count || stop()) return;
         const start = next;
         next = Math.min(count, next + chunkFiles);
-        pending.push(start);
         const jobs: InspectJob[] = [];
         for (let index = start; index < next; index++) jobs.push(jobAt(index));
+        pending.push({ start, firstFile: jobs[0]!.absPath });
         const request: ChunkRequest = { jobs, needTags: options.needTags };
         worker.postMessage(request);
       };
       worker.on('message', (answers: Inspection[]) => {
-        const start = pending.shift()!;
+        const { start } = pending.shift()!;
         for (let i = 0; i < answers.length; i++) onInspected(start + i, answers[i]!);
         done += answers.length;
         options.onProgress?.(done);
         send();
         if (pending.length === 0) resolve();
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`a probe worker stopped unexpectedly (exit ${code})`)));
+      const stopped = (why: string) => reject(workerStopped(why, pending[0]?.firstFile));
+      worker.once('error', (error) => stopped(error.message));
+      worker.once('exit', (code) => stopped(`exit ${code}`));
       for (let i = 0; i < CHUNKS_IN_FLIGHT; i++) send();
       if (pending.length === 0) resolve();
     });
@@ -121,4 +123,13 @@ async function inspectInWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** A worker that died (a bug, or out of memory): which files it held, and how to go on without workers. */
+function workerStopped(why: string, firstFile: string | undefined): CallauditError {
+  return new CallauditError(
+    'PROBE_WORKER_STOPPED',
+    `a probe worker stopped unexpectedly (${why})${firstFile ? ` while reading the files from ${firstFile} on` : ''}`,
+    'run the audit again with --threads 0 to read on the main thread, and please report this with the file named',
+  );
 }

@@ -45,14 +45,15 @@ export async function probeAudio(
   }
   const extension = extname(absPath).toLowerCase();
   if (extension === '.gsm') return probeRawGsm(absPath, size);
+  let wholeFile: Buffer | undefined;
   if (!options.needTags) {
-    const fast = readFastHeader(absPath, extension, size);
+    const fast = readFastHeader(absPath, extension, size, (bytes) => (wholeFile = bytes));
     if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }
 
   let metadata: IAudioMetadata;
   try {
-    metadata = await parseMetadata(absPath, size, options.wholeFileBytes);
+    metadata = await parseMetadata(absPath, size, options.wholeFileBytes, wholeFile);
   } catch (error) {
     return fromError(error);
   }
