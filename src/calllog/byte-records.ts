@@ -1,5 +1,6 @@
 import { FastPathUnsupported, type RecordSink } from './fast-records.js';
 import type { FieldDecoder } from './field-decoders.js';
+import { detectBom } from './encoding.js';
 
 /**
  * FastRecordSplitter's rules applied to the raw bytes of a UTF-8 or Windows-1250 file, before
@@ -98,7 +99,7 @@ export class ByteRecordSplitter {
     if (!this.started) {
       if (bytes.length < BOM.length && !final && isPrefixOfBom(bytes)) return 0;
       this.started = true;
-      if (this.dropBom && startsWithBom(bytes)) pos = BOM.length;
+      if (this.dropBom && detectBom(bytes)?.encoding === 'utf-8') pos = BOM.length;
     }
     while (pos < bytes.length) {
       const end = this.record(bytes, pos, final);
@@ -198,10 +199,6 @@ export class ByteRecordSplitter {
     if (fields.length !== count) fields.length = count;
     this.emit(fields, lineBreaks);
   }
-}
-
-function startsWithBom(bytes: Buffer): boolean {
-  return bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
 }
 
 function isPrefixOfBom(bytes: Buffer): boolean {

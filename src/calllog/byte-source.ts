@@ -1,4 +1,5 @@
 import { checkedChunks, chunkDecoder } from './decode.js';
+import { detectBom } from './encoding.js';
 import { LineEndNormaliser } from './line-ends.js';
 
 /** The encodings whose records can be split in the bytes (see ByteRecordSplitter). */
@@ -6,7 +7,6 @@ export type ByteEncoding = 'utf-8' | 'windows-1250';
 
 const CR = 13;
 const LF = 10;
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** `sep=;` without its line break. */
 const SEP_LINE_CHARS = 5;
 
@@ -55,7 +55,8 @@ export function byteSource(
     startAfter(sepLine) {
       const start = Buffer.concat(early);
       early = [];
-      let skip = encoding === 'utf-8' && startsWith(start, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+      const bom = detectBom(start);
+      let skip = encoding === 'utf-8' && bom?.encoding === 'utf-8' ? bom.length : 0;
       if (sepLine) skip += sepLineBytes(start, skip);
       return start.subarray(skip);
     },
@@ -78,8 +79,4 @@ function sepLineBytes(bytes: Buffer, from: number): number {
   if (bytes[lineBreak] === LF) return SEP_LINE_CHARS + 1;
   if (bytes[lineBreak] === CR) return SEP_LINE_CHARS + (bytes[lineBreak + 1] === LF ? 2 : 1);
   return SEP_LINE_CHARS;
-}
-
-function startsWith(bytes: Buffer, from: number, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[from + i] === byte);
 }

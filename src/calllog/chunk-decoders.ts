@@ -107,17 +107,24 @@ export function windows1250CodeUnits(): Uint16Array {
 /** A Uint16Array's memory is read as UTF-16LE below; on a big-endian machine TextDecoder stays. */
 export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-export class Windows1250ChunkDecoder implements ChunkDecoder {
-  private readonly table = windows1250CodeUnits();
-  private units = new Uint16Array(0);
-  private readonly fallback = LITTLE_ENDIAN ? null : new TextDecoder('windows-1250');
+let units = new Uint16Array(256);
 
+/**
+ * Bytes `start` to `end` as Windows-1250 text, through the table: one byte is one character, so
+ * any piece of a file decodes on its own.
+ */
+export function windows1250Text(bytes: Uint8Array, start: number, end: number): string {
+  if (!LITTLE_ENDIAN) return new TextDecoder('windows-1250').decode(bytes.subarray(start, end));
+  const table = windows1250CodeUnits();
+  const length = end - start;
+  if (units.length < length) units = new Uint16Array(length);
+  for (let i = 0; i < length; i++) units[i] = table[bytes[start + i]!]!;
+  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
+}
+
+export class Windows1250ChunkDecoder implements ChunkDecoder {
   decode(bytes: Buffer): string {
-    if (this.fallback !== null) return this.fallback.decode(bytes, { stream: true });
-    if (this.units.length < bytes.length) this.units = new Uint16Array(bytes.length);
-    const { table, units } = this;
-    for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]!]!;
-    return Buffer.from(units.buffer, 0, bytes.length * 2).toString('utf16le');
+    return windows1250Text(bytes, 0, bytes.length);
   }
 
   end(): string {

@@ -70,7 +70,7 @@ export class CallLogCollector {
   }
 
   /**
-   * One record as csv-parse delivered it; `lineBreaks`, the line breaks inside its fields, when
+   * One record as a splitter (or csv-parse) delivered it; `lineBreaks`, the line breaks inside its fields, when
    * the splitter already knows.
    */
   onRecord(record: string[], lineBreaks?: number): void {

@@ -1,4 +1,4 @@
-import { LITTLE_ENDIAN, windows1250CodeUnits } from './chunk-decoders.js';
+import { windows1250Text } from './chunk-decoders.js';
 
 /**
  * Turns the bytes of one field into its text, as decoding the whole file with TextDecoder and
@@ -67,15 +67,4 @@ function cachedNonAscii(decode: (bytes: Buffer, start: number, end: number) => s
 
 function utf8Text(bytes: Buffer, start: number, end: number): string {
   return (bytes as unknown as Slicers).utf8Slice(start, end);
-}
-
-let units = new Uint16Array(256);
-
-function windows1250Text(bytes: Buffer, start: number, end: number): string {
-  if (!LITTLE_ENDIAN) return new TextDecoder('windows-1250').decode(bytes.subarray(start, end));
-  const table = windows1250CodeUnits();
-  const length = end - start;
-  if (units.length < length) units = new Uint16Array(length);
-  for (let i = 0; i < length; i++) units[i] = table[bytes[start + i]!]!;
-  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
 }
