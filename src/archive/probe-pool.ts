@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CallauditError } from '../errors.js';
@@ -25,12 +24,6 @@ const MAX_CHUNK_FILES = 1024;
  * waits for the main thread, which is busy reading the call logs at the same time.
  */
 const CHUNKS_IN_FLIGHT = 2;
-/** More threads than this only add memory: probing is bound by system calls by then. */
-const MAX_DEFAULT_THREADS = 8;
-
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_THREADS));
-}
 
 export interface InspectOptions {
   /** Worker threads; 0 inspects on this thread (`concurrency` files at once). */

@@ -50,7 +50,7 @@ export async function scanWithCache(
   try {
     const scan = await scanSources(archives, {
       concurrency: plan.concurrency,
-      threads: plan.threads ?? 0,
+      threads: plan.threads,
       cache,
       shard: plan.shard ?? undefined,
       signal: hooks.signal,

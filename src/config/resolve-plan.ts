@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultThreads } from '../archive/probe-pool.js';
+import { defaultThreads } from '../archive/default-threads.js';
 import { DateTime, IANAZone } from 'luxon';
 import { parseShard } from '../archive/shard.js';
 import { CallauditError } from '../errors.js';
@@ -111,22 +111,8 @@ export function resolvePlan(
     DELIMITERS,
   );
   const concurrency =
-    flags.concurrency !== undefined
-      ? Number(flags.concurrency)
-      : (config.concurrency ?? DEFAULTS.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    throw new CallauditError(
-      'BAD_FLAG',
-      `--concurrency must be a whole number from 1 to 256, not "${flags.concurrency}"`,
-    );
-  }
-  const threads = flags.threads !== undefined ? Number(flags.threads) : (config.threads ?? defaultThreads());
-  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
-    throw new CallauditError(
-      'BAD_FLAG',
-      `--threads must be a whole number from 0 to 64, not "${flags.threads}"`,
-    );
-  }
+    wholeNumber('--concurrency', flags.concurrency ?? config.concurrency, 1, 256) ?? DEFAULTS.concurrency;
+  const threads = wholeNumber('--threads', flags.threads ?? config.threads, 0, 64) ?? defaultThreads();
   const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : undefined);
   const out = flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out);
 
@@ -161,4 +147,22 @@ export function resolvePlan(
           : path.join(out, DEFAULTS.cacheFileName),
     shard: flags.shard === undefined ? null : parseShard(flags.shard),
   };
+}
+
+/** A whole-number setting from its flag or the config file, checked against its range; undefined when unset. */
+function wholeNumber(
+  flag: string,
+  raw: string | number | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new CallauditError(
+      'BAD_FLAG',
+      `${flag} must be a whole number from ${min} to ${max}, not "${raw}"`,
+    );
+  }
+  return value;
 }

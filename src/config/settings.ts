@@ -152,8 +152,8 @@ export interface AuditPlan {
   formats: string[];
   failOn: (typeof FAIL_ON)[number];
   concurrency: number;
-  /** Worker threads that probe recordings; 0 or absent probes on the main thread. */
-  threads?: number;
+  /** Worker threads that probe recordings; 0 probes on the main thread. */
+  threads: number;
   /** SHA-256 of each violation's file into the manifest (a full read of those files). */
   hash: boolean;
   configFile: string | null;
