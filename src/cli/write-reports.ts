@@ -6,7 +6,7 @@ import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
 import { phaseDone } from '../timing.js';
 import { releaseMemory } from '../release-memory.js';
-import { computeRunId, withRunId } from '../report/run-id.js';
+import { computeRunId, RUN_ID_PLACEHOLDER, withRunId } from '../report/run-id.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { writeJsonNamingRun } from './write-json-report.js';
 import type { RenderOptions } from '../report/reporter.js';
@@ -41,7 +41,7 @@ export function checkOutsideRoots(outDir: string, roots: readonly string[]): voi
 /**
  * Writes each report through a temporary file and a rename, so a reader never sees half a
  * report. A result without a run ID is named on the way: by report.json as it is written (so
- * that goes first), or by hashing the JSON report's bytes when it is not asked for.
+ * that goes first), or by hashing the JSON report's bytes when only the manifest prints the ID.
  */
 export function writeReports(
   result: AuditResult | UnnamedResult,
@@ -52,6 +52,7 @@ export function writeReports(
   mkdirSync(outDir, { recursive: true });
   const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
   let named = 'runId' in result ? result : null;
+  let unnamed: AuditResult | null = null;
   const order =
     named === null && formats.includes('json') ? ['json', ...formats.filter((f) => f !== 'json')] : formats;
   const htmlPath = formats.includes('html') ? fileOf('html') : null;
@@ -66,10 +67,11 @@ export function writeReports(
     if (named === null && format === 'json') {
       named = writeJsonNamingRun(result, fileOf(format));
     } else {
-      named ??= withRunId(result, computeRunId(result));
+      if (named === null && reporter.readsRunId) named = withRunId(result, computeRunId(result));
+      const input = named ?? (unnamed ??= withRunId(result, RUN_ID_PLACEHOLDER));
       writeFileAtomically(
         fileOf(format),
-        reporter.chunks?.(named, renderOptions) ?? [reporter.render(named, renderOptions)],
+        reporter.chunks?.(input, renderOptions) ?? [reporter.render(input, renderOptions)],
       );
     }
     phaseDone(`write ${reporter.fileName}`);

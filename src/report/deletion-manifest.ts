@@ -27,6 +27,7 @@ export const MANIFEST_HEADER = [
 export const deletionManifestReporter: Reporter = {
   name: 'manifest',
   fileName: 'deletion-manifest.csv',
+  readsRunId: true,
   render: (result) => [...manifestChunks(result)].join(''),
   chunks: manifestChunks,
 };

@@ -8,6 +8,7 @@ export const PERSONAL_DATA_NOTICE =
 export const jsonReporter: Reporter = {
   name: 'json',
   fileName: 'report.json',
+  readsRunId: true,
   // Key order follows the AuditResult construction, which is fixed, so output is byte-stable.
   render: (result: AuditResult) =>
     `${JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...result }, null, 2)}\n`,

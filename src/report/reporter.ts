@@ -18,6 +18,11 @@ export const DEFAULT_RENDER_OPTIONS: RenderOptions = { lang: 'en', redact: true 
 export interface Reporter {
   name: string;
   fileName: string;
+  /**
+   * The report prints the run ID. Others are given a result whose ID is the placeholder, so an
+   * audit without report.json or a manifest is never hashed for an ID nobody reads.
+   */
+  readsRunId?: boolean;
   render(result: AuditResult, options: RenderOptions): string;
   /**
    * The same bytes as `render`, in pieces, for reports too large to hold as one string (a

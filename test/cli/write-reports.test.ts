@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReports } from '../../src/cli/write-reports.js';
 import { resolvePlan } from '../../src/config/resolve-plan.js';
+import { REPORTERS } from '../../src/report/index.js';
 import { DEFAULT_RENDER_OPTIONS } from '../../src/report/reporter.js';
 import { RUN_ID_PLACEHOLDER, withRunId } from '../../src/report/run-id.js';
 import { runAudit } from '../../src/run-audit.js';
@@ -74,5 +75,17 @@ describe('writeReports names the run', () => {
     writeReports(withRunId(await demo, runId), dir, ['json', 'manifest'], DEFAULT_RENDER_OPTIONS);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).runId).toBe(runId);
     expect(runIdColumn(readFileSync(join(dir, 'deletion-manifest.csv'), 'utf8'))).toEqual(new Set([runId]));
+  });
+
+  it('only for the reports that print it: the others come out the same whatever the ID', async () => {
+    const result = await demo;
+    for (const reporter of Object.values(REPORTERS)) {
+      const render = (runId: string) => reporter.render(withRunId(result, runId), DEFAULT_RENDER_OPTIONS);
+      const same = render(RUN_ID_PLACEHOLDER) === render('abcdef0123456789abcdef0123456789');
+      expect(same, reporter.name).toBe(!reporter.readsRunId);
+    }
+    const dir = freshDir();
+    writeReports(result, dir, ['csv', 'md'], DEFAULT_RENDER_OPTIONS);
+    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'summary.md']);
   });
 });
