@@ -5,7 +5,7 @@
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import fg from 'fast-glob';
 
 const CHUNK = 256;
@@ -22,7 +22,7 @@ if (isMainThread) {
   let bytes = 0;
   await Promise.all(
     Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: null });
+      const worker = new Worker(new URL(import.meta.url));
       return new Promise((resolve, reject) => {
         const send = () => {
           if (next >= files.length) {
@@ -43,7 +43,6 @@ if (isMainThread) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(`${JSON.stringify({ files: files.length, bytes, seconds, threads })}\n`);
 } else {
-  void workerData;
   const buffer = Buffer.allocUnsafe(4096);
   parentPort.on('message', (paths) => {
     let read = 0;
