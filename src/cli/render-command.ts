@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { Command } from 'commander';
+import { parseFormatList } from '../config/resolve-plan.js';
+import { REPORTERS } from '../report/index.js';
+import { checkOutputLocations } from './output-locations.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import type { CommandIo } from './audit-command.js';
@@ -18,13 +22,17 @@ export function renderCommand(io: CommandIo): Command {
     .option('--no-redact', 'show phone numbers and e-mail addresses in HTML, Markdown and JUnit reports')
     .option('-c, --config <file>', 'JSON config file, for its lang setting')
     .action((file: string, options: ReportFlags & { format: string; out: string; config?: string }) => {
-      const formats = options.format
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean);
+      const formats = parseFormatList(options.format);
       checkFormats(formats);
-      const result = readReport(file, 'report');
       const configFile = findConfigFile(options.config, process.cwd());
+      checkOutputLocations({
+        outDir: options.out,
+        files: formats.map((format) => path.join(options.out, REPORTERS[format]!.fileName)),
+        cache: null,
+        roots: [],
+        inputs: [file, ...(configFile ? [configFile] : [])],
+      });
+      const result = readReport(file, 'report');
       const config = configFile ? loadConfigFile(configFile).config : undefined;
       const written = writeReports(
         result,
