@@ -22,6 +22,15 @@ export interface InputFileRole {
   maxBytes?: number;
 }
 
+/** The file's stats (links followed), or null when there is nothing there to stat. */
+export function statIfExists(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Refuses a file that is not a regular file, naming its kind: reading a FIFO blocks for ever and
  * a device such as /dev/zero never ends.

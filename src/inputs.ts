@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
 import { CallauditError } from './errors.js';
-import { refuseIrregular, type InputFileRole } from './input-file.js';
+import { refuseIrregular, statIfExists, type InputFileRole } from './input-file.js';
 
 export { readInputFile, readInputText, type InputFileRole } from './input-file.js';
 
@@ -47,14 +47,6 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
     }
   }
   return [...files].sort();
-}
-
-function statIfExists(file: string) {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
 }
 
 export function sha256File(file: string): string {

@@ -250,7 +250,8 @@ export class ProbeCache {
         kept.push([key, entry]);
     }
     // An unchanged archive leaves the cache as it was read: rewriting it would only cost time.
-    if (this.previous.size > 0 && this.out === null && kept.length === this.previous.size) return;
+    // Nothing read and nothing probed (the audit stopped before the scan) writes nothing at all.
+    if (this.out === null && kept.length === this.previous.size) return;
     const out = this.open();
     this.out = null;
     try {

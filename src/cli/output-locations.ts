@@ -1,8 +1,9 @@
-import { statSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { whyNotACache } from '../archive/probe-cache.js';
 import { CallauditError } from '../errors.js';
 import { kindOf } from '../file-kind.js';
+import { statIfExists } from '../input-file.js';
 import { isWithin, realPathOf } from '../real-path.js';
 
 /** Everything a command is about to write, and everything it must never write over. */
@@ -28,13 +29,7 @@ interface Located {
 
 function locate(given: string): Located {
   const real = realPathOf(given);
-  let stats: Stats | null = null;
-  try {
-    stats = statSync(real);
-  } catch {
-    stats = null;
-  }
-  return { given, real, stats };
+  return { given, real, stats: statIfExists(real) };
 }
 
 /**
@@ -79,7 +74,7 @@ function checkFolder(out: Located): void {
   let stats = out.stats;
   while (stats === null && path.dirname(existing) !== existing) {
     existing = path.dirname(existing);
-    stats = statOrNull(existing);
+    stats = statIfExists(existing);
   }
   if (stats && !stats.isDirectory()) {
     throw new CallauditError(
@@ -135,12 +130,4 @@ function checkNoClash(file: Located, others: Located[], what: string, which: str
     'choose another output location',
     file.given,
   );
-}
-
-function statOrNull(file: string): Stats | null {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
 }
