@@ -4,8 +4,8 @@ import type { AuditPlan } from '../config/settings.js';
 import { refuseIrregular, statIfExists } from '../input-file.js';
 import { expandCallLogs } from '../inputs.js';
 import { BUILTIN_PACK_IDS } from '../policy/load-pack.js';
-import { REPORTERS } from '../report/index.js';
 import { checkOutputLocations } from './output-locations.js';
+import { reportPath } from './write-reports.js';
 
 interface InputFile {
   file: string;
@@ -39,10 +39,11 @@ export async function checkAuditLocations(plan: AuditPlan, baseline: string | un
     const stats = statIfExists(file);
     if (stats) refuseIrregular(file, stats, what, 'give a regular file');
   }
-  const names = plan.shard ? [PARTIAL_FILE_NAME] : plan.formats.map((f) => REPORTERS[f]!.fileName);
   checkOutputLocations({
     outDir: plan.out,
-    files: names.map((name) => path.join(plan.out, name)),
+    files: plan.shard
+      ? [path.join(plan.out, PARTIAL_FILE_NAME)]
+      : plan.formats.map((format) => reportPath(plan.out, format)),
     cache: plan.cache,
     roots: plan.roots,
     inputs: inputs.map((input) => input.file),

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { Command } from 'commander';
 import { parseFormatList } from '../config/resolve-plan.js';
-import { REPORTERS } from '../report/index.js';
 import { checkOutputLocations } from './output-locations.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import type { CommandIo } from './audit-command.js';
 import { readReport } from './read-report.js';
-import { checkFormats, writeReports } from './write-reports.js';
+import { checkFormats, reportPath, writeReports } from './write-reports.js';
 
 /** Re-renders a saved report.json in other formats without touching the archive or the call logs. */
 export function renderCommand(io: CommandIo): Command {
@@ -27,7 +25,7 @@ export function renderCommand(io: CommandIo): Command {
       const configFile = findConfigFile(options.config, process.cwd());
       checkOutputLocations({
         outDir: options.out,
-        files: formats.map((format) => path.join(options.out, REPORTERS[format]!.fileName)),
+        files: formats.map((format) => reportPath(options.out, format)),
         cache: null,
         roots: [],
         inputs: [file, ...(configFile ? [configFile] : [])],

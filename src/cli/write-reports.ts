@@ -31,6 +31,11 @@ export function checkFormats(formats: readonly string[]): void {
   }
 }
 
+/** The file each format is written to in `outDir`. */
+export function reportPath(outDir: string, format: string): string {
+  return path.join(outDir, REPORTERS[format]!.fileName);
+}
+
 /**
  * Writes each report through a temporary file and a rename, so a reader never sees half a
  * report. A result without a run ID is named on the way: by report.json as it is written (so
@@ -43,7 +48,7 @@ export function writeReports(
   options: RenderOptions,
 ): string[] {
   mkdirSync(outDir, { recursive: true });
-  const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
+  const fileOf = (format: string) => reportPath(outDir, format);
   let named = 'runId' in result ? result : null;
   let unnamed: AuditResult | null = null;
   const order =

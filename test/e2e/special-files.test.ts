@@ -77,6 +77,15 @@ describe('a FIFO or a device where a file is read', () => {
   }
 });
 
+it('merge refuses a FIFO named as a partial report, at once', () => {
+  const partial = path.join(tmp, 'partial.json');
+  execFileSync('mkfifo', [partial]);
+  const result = runWithin(['merge', partial, '--out', path.join(tmp, 'merged')]);
+  expect(result.status, result.stderr).toBe(2);
+  expect(result.stderr).toContain('the partial report is a FIFO (named pipe), not a regular file');
+  expect(existsSync(path.join(tmp, 'merged'))).toBe(false);
+});
+
 describe('configuration-like inputs above their documented limit', () => {
   it.each([
     ['-c', 'config.json', '10 MiB'],
