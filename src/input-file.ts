@@ -114,7 +114,7 @@ function cannotRead(file: string, role: InputFileRole, error: unknown): Callaudi
 function tooLarge(file: string, role: InputFileRole, limit: number): CallauditError {
   return new CallauditError(
     'INPUT_TOO_LARGE',
-    `${role.what} is larger than ${limit / MIB} MiB, the most callaudit reads of it`,
+    `${role.what} is larger than ${limit % MIB === 0 ? `${limit / MIB} MiB` : `${limit} bytes`}, the most callaudit reads of it`,
     `${role.hint}; the README's "Input limits" lists the limits`,
     file,
   );
