@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
 import { CallauditError } from './errors.js';
+import { refuseIrregular, statIfExists, type InputFileRole } from './input-file.js';
 
-/** Expands call-log arguments: literal files as given, globs through fast-glob, sorted. */
+export { readInputFile, readInputText, type InputFileRole } from './input-file.js';
+
+const CALL_LOG_HINT = 'name the CSV file, or a glob such as "crm/*.csv"';
+
+/**
+ * Expands call-log arguments: literal files as given, globs through fast-glob, sorted. Anything
+ * that is not a regular file is refused by its kind before it is opened: a FIFO would block the
+ * read and a device such as /dev/zero would never end.
+ */
 export async function expandCallLogs(patterns: readonly string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
@@ -17,10 +25,11 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
       throw new CallauditError(
         'CALL_LOG_IS_DIRECTORY',
         'is a folder, not a CSV file',
-        'name the CSV file, or a glob such as "crm/*.csv"',
+        CALL_LOG_HINT,
         pattern,
       );
     }
+    if (literal) refuseIrregular(pattern, literal, 'the call log', CALL_LOG_HINT);
     const matches = fg.isDynamicPattern(pattern) ? await fg(pattern, { onlyFiles: true, dot: false }) : [];
     if (matches.length === 0) {
       throw new CallauditError(
@@ -30,17 +39,14 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
         pattern,
       );
     }
-    for (const match of matches) files.add(match);
+    for (const match of matches) {
+      // A glob's symbolic link may lead to a FIFO or a device.
+      const target = statIfExists(match);
+      if (target) refuseIrregular(match, target, 'the call log', CALL_LOG_HINT);
+      files.add(match);
+    }
   }
   return [...files].sort();
-}
-
-function statIfExists(file: string) {
-  try {
-    return statSync(file);
-  } catch {
-    return null;
-  }
 }
 
 export function sha256File(file: string): string {
@@ -49,38 +55,6 @@ export function sha256File(file: string): string {
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-export interface InputFileRole {
-  /** Error code when the file cannot be read, e.g. HOLDS_UNREADABLE. */
-  code: string;
-  /** What the file is, for the message: "the legal holds file". */
-  what: string;
-  /** What to do, e.g. "check the --holds path". */
-  hint: string;
-}
-
-/** The bytes of an input file, or a CallauditError that names the file, the OS reason and what to do. */
-export function readInputFile(file: string, role: InputFileRole): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CallauditError(role.code, `cannot read ${role.what} (${reason})`, role.hint, file);
-  }
-}
-
-/** An input file as UTF-8 text without a byte-order mark (Excel adds one). */
-export function readInputText(file: string, role: InputFileRole): string {
-  return readInputFile(file, role)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-}
-
-/** True when `candidate` is `root` itself or lies below it. */
-export function isInside(candidate: string, root: string): boolean {
-  const relative = path.relative(path.resolve(root), path.resolve(candidate));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export const HOLDS_FILE: InputFileRole = {

@@ -1,5 +1,18 @@
-import { mkdirSync, openSync, closeSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
+import { kindOf } from '../file-kind.js';
+import { temporaryNameFor } from '../temporary-name.js';
 import type { ProbeResult } from './probe.js';
 
 /**
@@ -10,9 +23,41 @@ import type { ProbeResult } from './probe.js';
  * File format (JSON Lines): a header object, one array per recording
  * `[key, size, mtimeMs, inode, format, codec, durationSec, problems]`, and a trailer
  * `{"entries": n}`. A file without a valid trailer was cut short and is not trusted.
+ * The header line begins `{"format":"callaudit-probe-cache"` in every version: that is how a file
+ * is known as a cache, and no other file is ever replaced by one.
  */
 export const CACHE_FORMAT = 'callaudit-probe-cache';
 const CACHE_FORMAT_VERSION = 1;
+const HEADER_START = `{"format":${JSON.stringify(CACHE_FORMAT)}`;
+
+/**
+ * Why `file` must not be replaced by a probe cache, or null when it may: it does not exist, or it
+ * is a regular file whose first line is a callaudit cache header. A recording, a call log, a
+ * FIFO, /dev/zero or a folder named as the cache is never renamed over.
+ */
+export function whyNotACache(file: string): string | null {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? null : `it cannot be examined (${code ?? (error as Error).message})`;
+  }
+  if (!stats.isFile()) return `it is ${kindOf(stats)}, not a regular file`;
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) return 'it is not a regular file';
+    const head = Buffer.alloc(HEADER_START.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (head.toString('utf8', 0, read) === HEADER_START) return null;
+    return 'it is not a callaudit probe cache (its first line does not say so)';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file that is there but no probe cache: it is neither read as one nor replaced. */
+class NotACache extends Error {}
 
 export interface FileIdentity {
   size: number;
@@ -79,11 +124,16 @@ export class ProbeCache {
    * discarded (`warn` says why for corrupt ones), never trusted and never fatal.
    */
   static async load(file: string, stamp: CacheStamp, warn: (message: string) => void): Promise<ProbeCache> {
+    const foreign = whyNotACache(file);
+    if (foreign !== null) {
+      warn(`the probe cache ${file} is left alone: ${foreign}; no cache is read or written`);
+      return ProbeCache.empty(file, stamp);
+    }
     try {
       return new ProbeCache(file, stamp, await readEntries(file, stamp));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && !(error instanceof StaleCache)) {
+      if (code !== 'ENOENT' && !(error instanceof StaleCache) && !(error instanceof NotACache)) {
         warn(
           `the probe cache ${file} is unreadable or damaged (${(error as Error).message}); it is ignored and rebuilt`,
         );
@@ -152,10 +202,10 @@ export class ProbeCache {
   private open(): NonNullable<ProbeCache['out']> {
     if (this.out === null) {
       mkdirSync(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
+      const temporary = temporaryNameFor(this.file);
       const header = { format: CACHE_FORMAT, version: CACHE_FORMAT_VERSION, ...this.stamp };
       this.out = {
-        fd: openSync(temporary, 'w'),
+        fd: openSync(temporary, 'wx'),
         temporary,
         batch: `${JSON.stringify(header)}\n`,
         entries: 0,
@@ -200,7 +250,8 @@ export class ProbeCache {
         kept.push([key, entry]);
     }
     // An unchanged archive leaves the cache as it was read: rewriting it would only cost time.
-    if (this.previous.size > 0 && this.out === null && kept.length === this.previous.size) return;
+    // Nothing read and nothing probed (the audit stopped before the scan) writes nothing at all.
+    if (this.out === null && kept.length === this.previous.size) return;
     const out = this.open();
     this.out = null;
     try {
@@ -212,6 +263,12 @@ export class ProbeCache {
       throw error;
     }
     closeSync(out.fd);
+    // Checked again at the last moment: the file may have been swapped since the audit began.
+    const foreign = whyNotACache(this.file);
+    if (foreign !== null) {
+      rmSync(out.temporary, { force: true });
+      throw new Error(`${this.file} is not replaced: ${foreign}`);
+    }
     renameSync(out.temporary, this.file);
   }
 }
@@ -226,7 +283,7 @@ async function readEntries(file: string, stamp: CacheStamp): Promise<Map<string,
     if (trailer !== null) throw new Error('text after the end marker');
     if (header === null) {
       header = value as Record<string, unknown>;
-      if (header?.format !== CACHE_FORMAT) throw new Error('not a callaudit probe cache');
+      if (header?.format !== CACHE_FORMAT) throw new NotACache();
       if (
         header.version !== CACHE_FORMAT_VERSION ||
         header.toolVersion !== stamp.toolVersion ||
@@ -257,8 +314,9 @@ const MAX_LINE_BYTES = 64 << 20;
  * escapes line breaks inside strings, so every raw newline ends a value.
  */
 function* valuesOf(file: string): Generator<unknown> {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw new NotACache();
     let block = Buffer.allocUnsafe(4 << 20);
     let filled = 0;
     for (;;) {

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import {
   type ChunkDecoder,
@@ -83,7 +84,12 @@ export async function* checkedChunks(
  * buffer per read: a chunk is overwritten once the one after it has been asked for.
  */
 async function* readChunks(path: string): AsyncGenerator<Buffer, void, undefined> {
-  const handle = await open(path, 'r');
+  // Not blocking on a FIFO swapped in since readHead checked the file; refused just below.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    throw Object.assign(new Error('no longer a regular file'), { code: 'EINVAL' });
+  }
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   let position = 0;
   let pending: Promise<{ bytesRead: number }> | null = null;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { kindOf } from '../file-kind.js';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { CallauditError, isCallauditError } from '../errors.js';
@@ -86,9 +88,10 @@ async function readDetected(
 async function readHead(path: string, displayName: string): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // expandCallLogs refused FIFOs and devices; this open does not block on one swapped in since.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = await handle.stat();
-    if (!stats.isFile()) throw unreadableError(displayName, 'it is not a regular file');
+    if (!stats.isFile()) throw unreadableError(displayName, `it is ${kindOf(stats)}, not a regular file`);
     if (stats.size === 0) {
       throw new CallauditError(
         'CSV_EMPTY_FILE',

@@ -11,7 +11,8 @@ import { writePartialReport } from './partial-report.js';
 import { addReportOutputOptions } from './report-output-options.js';
 import { runWithProgress } from './run-with-progress.js';
 import { exitCodeFor } from './exit-code.js';
-import { checkFormats, checkOutsideRoots, writeReports } from './write-reports.js';
+import { checkAuditLocations } from './audit-locations.js';
+import { checkFormats, writeReports } from './write-reports.js';
 
 const chalkPainter: Painter = {
   green: chalk.green,
@@ -169,7 +170,7 @@ export function auditCommand(io: CommandIo): Command {
         const loaded = configFile ? loadConfigFile(configFile) : null;
         const plan = resolvePlan(roots, options, loaded);
         checkFormats(plan.formats);
-        checkOutsideRoots(plan.out, plan.roots);
+        await checkAuditLocations(plan, options.baseline);
         const renderOptions = resolveRenderOptions(options, loaded?.config, plan.policy);
         const warn = (message: string) => io.stderr(`${chalk.yellow('warning')} ${message}\n`);
         const baseline = options.baseline ? loadBaseline(options.baseline) : null;

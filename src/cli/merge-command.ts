@@ -6,10 +6,11 @@ import { CallauditError } from '../errors.js';
 import { plainPainter, renderConsoleSummary } from '../report/console-summary.js';
 import type { CommandIo } from './audit-command.js';
 import { exitCodeFor } from './exit-code.js';
-import { readPartialReport } from './partial-report.js';
+import { checkOutputLocations } from './output-locations.js';
+import { partialReportFile, readPartialReport } from './partial-report.js';
 import { resolveRenderOptions } from '../config/report-options.js';
 import { addReportOutputOptions } from './report-output-options.js';
-import { checkFormats, writeReports } from './write-reports.js';
+import { checkFormats, reportPath, writeReports } from './write-reports.js';
 
 export function mergeCommand(io: CommandIo): Command {
   return addReportOutputOptions(
@@ -42,6 +43,13 @@ export function mergeCommand(io: CommandIo): Command {
           }
           throw error;
         }
+        checkOutputLocations({
+          outDir: out,
+          files: formats.map((format) => reportPath(out, format)),
+          cache: null,
+          roots: result.inputs.roots.map((root) => root.path),
+          inputs: partialFiles.map(partialReportFile),
+        });
         writeReports(result, out, formats, resolveRenderOptions({}, undefined, result.policy.id));
         const failOn = (options.failOn ?? DEFAULTS.failOn) as 'violation' | 'review' | 'never';
         const exitCode = exitCodeFor(result.summary, failOn);

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Shard } from '../archive/shard.js';
 import { PARTIAL_FILE_NAME, PARTIAL_FORMAT, type PartialReport } from '../audit/merge-partials.js';
 import type { UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
+import { readInputFile, REPORT_FILE_LIMIT } from '../input-file.js';
 import { writeJsonNamingRun } from './write-json-report.js';
 
 /**
@@ -21,17 +22,30 @@ export function writePartialReport(result: UnnamedResult, shard: Shard, outDir: 
   return target;
 }
 
+/** Where the partial report of `file` is: a folder means the partial-report.json inside it. */
+export function partialReportFile(file: string): string {
+  return file.endsWith('.json') ? file : path.join(file, PARTIAL_FILE_NAME);
+}
+
 /** Reads a partial report; a folder means the partial-report.json inside it. */
 export function readPartialReport(file: string): PartialReport {
-  const target = file.endsWith('.json') ? file : path.join(file, PARTIAL_FILE_NAME);
+  const target = partialReportFile(file);
+  const hint =
+    'pass the partial-report.json files (or their folders) written by `callaudit audit --shard i/n`';
+  const bytes = readInputFile(target, {
+    code: 'PARTIAL_UNREADABLE',
+    what: 'the partial report',
+    hint,
+    maxBytes: REPORT_FILE_LIMIT,
+  });
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(target, 'utf8'));
+    value = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new CallauditError(
       'PARTIAL_UNREADABLE',
       `cannot read the partial report: ${(error as Error).message}`,
-      'pass the partial-report.json files (or their folders) written by `callaudit audit --shard i/n`',
+      hint,
       target,
     );
   }

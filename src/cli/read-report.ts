@@ -1,20 +1,28 @@
-import { readFileSync } from 'node:fs';
 import { REPORT_SCHEMA_VERSION, type AuditResult } from '../audit/result.js';
+import { reportSchema } from '../audit/report-schema.js';
 import { CallauditError } from '../errors.js';
+import { readInputFile, REPORT_FILE_LIMIT } from '../input-file.js';
+
+const HINT = 'give the report.json written by callaudit audit';
+/** Wrong fields named at most: a report broken throughout would otherwise print thousands. */
+const MAX_ISSUES = 10;
 
 /** Reads a saved report.json (for `render` and `--baseline`), refusing what is not one. */
 export function readReport(file: string, role: string): AuditResult {
+  const bytes = readInputFile(file, {
+    code: 'REPORT_UNREADABLE',
+    what: `the ${role}`,
+    hint: HINT,
+    maxBytes: REPORT_FILE_LIMIT,
+  });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     throw new CallauditError(
       'REPORT_UNREADABLE',
-      code
-        ? `cannot read the ${role} (${code})`
-        : `the ${role} is not valid JSON (${(error as Error).message})`,
-      'give the report.json written by callaudit audit',
+      `the ${role} is not valid JSON (${(error as Error).message})`,
+      HINT,
       file,
     );
   }
@@ -29,7 +37,7 @@ export function readReport(file: string, role: string): AuditResult {
     throw new CallauditError(
       'REPORT_INVALID',
       `the ${role} is not a callaudit report.json (no recordings, policy or summary)`,
-      'give the report.json written by callaudit audit',
+      HINT,
       file,
     );
   }
@@ -38,6 +46,20 @@ export function readReport(file: string, role: string): AuditResult {
       'REPORT_SCHEMA_UNSUPPORTED',
       `the ${role} has report schema version ${String(report.schemaVersion)}; this callaudit reads version ${REPORT_SCHEMA_VERSION}`,
       'render it with the callaudit version that wrote it, or audit again',
+      file,
+    );
+  }
+  const checked = reportSchema.safeParse(report);
+  if (!checked.success) {
+    const issues = checked.error.issues;
+    const lines = issues
+      .slice(0, MAX_ISSUES)
+      .map((issue) => `  ${issue.path.map(String).join('.') || '(report)'}: ${issue.message}`);
+    if (issues.length > MAX_ISSUES) lines.push(`  … and ${issues.length - MAX_ISSUES} more`);
+    throw new CallauditError(
+      'REPORT_INVALID',
+      `the ${role} has fields of the wrong type:\n${lines.join('\n')}`,
+      `${HINT}, unedited`,
       file,
     );
   }

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { parseFormatList } from '../config/resolve-plan.js';
+import { checkOutputLocations } from './output-locations.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import type { CommandIo } from './audit-command.js';
 import { readReport } from './read-report.js';
-import { checkFormats, writeReports } from './write-reports.js';
+import { checkFormats, reportPath, writeReports } from './write-reports.js';
 
 /** Re-renders a saved report.json in other formats without touching the archive or the call logs. */
 export function renderCommand(io: CommandIo): Command {
@@ -18,13 +20,17 @@ export function renderCommand(io: CommandIo): Command {
     .option('--no-redact', 'show phone numbers and e-mail addresses in HTML, Markdown and JUnit reports')
     .option('-c, --config <file>', 'JSON config file, for its lang setting')
     .action((file: string, options: ReportFlags & { format: string; out: string; config?: string }) => {
-      const formats = options.format
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean);
+      const formats = parseFormatList(options.format);
       checkFormats(formats);
-      const result = readReport(file, 'report');
       const configFile = findConfigFile(options.config, process.cwd());
+      checkOutputLocations({
+        outDir: options.out,
+        files: formats.map((format) => reportPath(options.out, format)),
+        cache: null,
+        roots: [],
+        inputs: [file, ...(configFile ? [configFile] : [])],
+      });
+      const result = readReport(file, 'report');
       const config = configFile ? loadConfigFile(configFile).config : undefined;
       const written = writeReports(
         result,

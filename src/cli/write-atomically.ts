@@ -1,4 +1,5 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { temporaryNameFor } from '../temporary-name.js';
 
 /** What a caller may do with a file's bytes while it is written. */
 export interface WriteHooks {
@@ -13,9 +14,11 @@ export interface WriteHooks {
  * half a file; a failed write leaves no temporary file behind.
  */
 export function writeFileAtomically(target: string, chunks: Iterable<string>, hooks: WriteHooks = {}): void {
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = temporaryNameFor(target);
+  // Created here ('wx'): a failure before that must not remove a file this run did not make.
+  const fd = openSync(temporary, 'wx');
   try {
-    writeChunks(temporary, chunks, hooks);
+    writeChunks(fd, chunks, hooks);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
@@ -33,8 +36,7 @@ const MAX_BYTES_PER_UNIT = 3;
  * might not fit: no joined strings and no per-write Buffers, which at 100,000 findings made up
  * most of the time and garbage of writing a report.
  */
-function writeChunks(file: string, chunks: Iterable<string>, hooks: WriteHooks): void {
-  const fd = openSync(file, 'w');
+function writeChunks(fd: number, chunks: Iterable<string>, hooks: WriteHooks): void {
   try {
     const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
     let used = 0;

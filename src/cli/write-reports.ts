@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
-import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
 import { phaseDone } from '../timing.js';
 import { releaseMemory } from '../release-memory.js';
@@ -14,6 +13,13 @@ import type { RenderOptions } from '../report/reporter.js';
 const LARGE_TRANSIENTS = new Set(['html', 'junit']);
 
 export function checkFormats(formats: readonly string[]): void {
+  if (formats.length === 0) {
+    throw new CallauditError(
+      'BAD_FLAG',
+      '--format names no report format',
+      `--format takes a comma-separated list of: ${Object.keys(REPORTERS).join(', ')}`,
+    );
+  }
   for (const format of formats) {
     if (!REPORTERS[format]) {
       throw new CallauditError(
@@ -25,17 +31,9 @@ export function checkFormats(formats: readonly string[]): void {
   }
 }
 
-/** The audit must never write inside an archive: refuse an output folder within a root. */
-export function checkOutsideRoots(outDir: string, roots: readonly string[]): void {
-  for (const root of roots) {
-    if (isInside(outDir, root)) {
-      throw new CallauditError(
-        'OUT_INSIDE_ARCHIVE',
-        `the output folder ${outDir} lies inside the archive root ${root}; the audit never writes into an archive`,
-        'choose an --out folder outside the archive',
-      );
-    }
-  }
+/** The file each format is written to in `outDir`. */
+export function reportPath(outDir: string, format: string): string {
+  return path.join(outDir, REPORTERS[format]!.fileName);
 }
 
 /**
@@ -50,7 +48,7 @@ export function writeReports(
   options: RenderOptions,
 ): string[] {
   mkdirSync(outDir, { recursive: true });
-  const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
+  const fileOf = (format: string) => reportPath(outDir, format);
   let named = 'runId' in result ? result : null;
   let unnamed: AuditResult | null = null;
   const order =

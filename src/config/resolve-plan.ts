@@ -6,7 +6,7 @@ import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
-import { resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
+import { checkDistinctRoots, resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
@@ -70,6 +70,7 @@ export function resolvePlan(
       'name the recordings folder: callaudit audit ./recordings --crm ./calls.csv',
     );
   }
+  checkDistinctRoots(archives);
   const crm = callLogs.flatMap((c) => c.files);
   if (crm.length === 0) {
     throw new CallauditError(

@@ -1,4 +1,5 @@
 import { CallauditError } from '../errors.js';
+import { isWithin, realPathOf } from '../real-path.js';
 import { recordingPreset } from '../presets/recording/index.js';
 import { callLogPreset } from '../presets/calllog/index.js';
 import {
@@ -154,4 +155,32 @@ export function resolveCallLogs(
       timezone: entry.timezone ?? null,
     };
   });
+}
+
+/**
+ * Refuses a root given twice (`root` and `root/`, relative and absolute, through a symbolic link)
+ * or a root inside another, compared by real path: their recordings would be audited, counted and
+ * listed for deletion twice. Refused rather than merged, because two entries may carry different
+ * settings and no choice between them would be obvious.
+ */
+export function checkDistinctRoots(archives: readonly ArchiveSource[]): void {
+  const seen: Array<{ root: string; real: string }> = [];
+  for (const { root } of archives) {
+    const real = realPathOf(root);
+    for (const other of seen) {
+      const same = real === other.real;
+      if (!same && !isWithin(real, other.real) && !isWithin(other.real, real)) continue;
+      const [outer, inner] = isWithin(real, other.real) ? [other.root, root] : [root, other.root];
+      throw new CallauditError(
+        same ? 'ROOT_TWICE' : 'ROOT_INSIDE_ROOT',
+        same
+          ? `the archive root ${root} is the same folder as ${other.root} (${real})`
+          : `the archive root ${inner} lies inside the archive root ${outer}`,
+        same
+          ? 'give each archive root once'
+          : `give only ${outer} (it includes ${inner}), or use --include to choose its files`,
+      );
+    }
+    seen.push({ root, real });
+  }
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readInputText } from '../input-file.js';
 import { CallauditError } from '../errors.js';
 import { extendPack, packExtensionSchema } from './extend-pack.js';
 import { BUILTIN_PACK_IDS, loadBuiltinPack } from './load-pack.js';
@@ -10,23 +11,19 @@ import type { PolicyPack } from './types.js';
  */
 export function loadPolicy(reference: string): PolicyPack {
   if (BUILTIN_PACK_IDS.includes(reference)) return loadBuiltinPack(reference);
-  let text: string;
-  try {
-    text = readFileSync(reference, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const hint = `give a built-in pack (${BUILTIN_PACK_IDS.join(', ')}) or the path of a JSON pack file`;
+  if (!existsSync(reference)) {
     throw new CallauditError(
-      code === 'ENOENT' ? 'POLICY_PACK_NOT_FOUND' : 'POLICY_PACK_UNREADABLE',
-      code === 'ENOENT'
-        ? `"${reference}" is neither a built-in policy pack nor a file`
-        : `cannot read the policy pack (${code ?? (error as Error).message})`,
-      `give a built-in pack (${BUILTIN_PACK_IDS.join(', ')}) or the path of a JSON pack file`,
+      'POLICY_PACK_NOT_FOUND',
+      `"${reference}" is neither a built-in policy pack nor a file`,
+      hint,
       reference,
     );
   }
+  const text = readInputText(reference, { code: 'POLICY_PACK_UNREADABLE', what: 'the policy pack', hint });
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
     throw new CallauditError(
       'POLICY_PACK_INVALID',

@@ -6,14 +6,19 @@ const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 const MAX_NEW_ROWS = 20;
 const TOP_REASONS = 5;
 
-/** Markdown-escapes text for a table cell; `<` is an entity so hostile labels never become HTML. */
+/**
+ * Markdown-escapes text for a table cell; `<` is an entity so hostile labels never become HTML. A
+ * line break (LF or a lone CR) would end the table row: it becomes a character reference, so a file
+ * name with one still reads as it is.
+ */
 export function mdText(text: string): string {
   return text
     .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;');
 }
 
 function newFindingsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'): void {

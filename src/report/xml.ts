@@ -5,12 +5,17 @@ const ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&apos;',
+  // Parsers turn a raw tab or line break in an attribute into a space, and CR LF in text into LF:
+  // as character references they survive, so a file name with a line break reads as it is.
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
 };
 
-// Every character xmlText replaces: the five above, and those XML 1.0 cannot carry at all, even
+// Every character xmlText replaces: those above, and those XML 1.0 cannot carry at all, even
 // escaped (a hostile file name may contain them), which become U+FFFD.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_ESCAPING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"']/;
+const NEEDS_ESCAPING = /[\u0000-\u001F\uFFFE\uFFFF&<>"']/;
 const ESCAPED = new RegExp(NEEDS_ESCAPING.source, 'g');
 
 /**

@@ -1,5 +1,15 @@
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProbeCache } from '../../src/archive/probe-cache.js';
 import { scanArchive, ScanInterrupted } from '../../src/archive/scan.js';
@@ -58,9 +68,8 @@ describe('the probe cache', () => {
 
   it.each([
     ['cut short', (text: string) => text.slice(0, text.length - 20)],
-    ['garbage', () => 'not json at all\n'],
     ['a wrong entry', (text: string) => text.replace(/,"WAVE",/, ',42,')],
-    ['empty', () => ''],
+    ['a header cut in the middle', (text: string) => text.slice(0, 40)],
   ])('is discarded with a warning, never trusted, when %s', async (_what, damage) => {
     const root = archiveWithTwoFiles();
     const file = join(tempDir(), 'cache.jsonl');
@@ -74,6 +83,31 @@ describe('the probe cache', () => {
     expect(again.scan).toEqual(first.scan);
     // Rebuilt: the next run is served from it again.
     expect((await scanWith(root, file)).cache.hits).toBe(2);
+  });
+
+  it.each([
+    ['garbage', (file: string) => writeFileSync(file, 'not json at all\n')],
+    ['empty', (file: string) => writeFileSync(file, '')],
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file])],
+    ['a folder', (file: string) => mkdirSync(file)],
+  ])('is never read or replaced when the file is %s, not a callaudit cache', async (what, make) => {
+    const root = archiveWithTwoFiles();
+    const file = join(tempDir(), 'cache.jsonl');
+    make(file);
+    const before = lstatSync(file);
+    const bytes = before.isFile() ? readFileSync(file) : null;
+    const warnings: string[] = [];
+    const cache = await ProbeCache.load(file, STAMP, (m) => warnings.push(m));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('left alone');
+    if (what === 'a FIFO') expect(warnings[0]).toContain('is a FIFO');
+    const scan = await scanArchive([root], { idPattern: null, cache });
+    expect(scan.recordings).toHaveLength(2);
+    expect(() => cache.save([root])).toThrow(/is not replaced/);
+    const after = lstatSync(file);
+    expect([after.ino, after.mode, after.size]).toEqual([before.ino, before.mode, before.size]);
+    if (bytes) expect(readFileSync(file)).toEqual(bytes);
+    expect(readdirSync(dirname(file))).toEqual(['cache.jsonl']);
   });
 
   it('is written atomically: no temporary file is left, and a missing cache is no warning', async () => {

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { xmlText } from '../../src/report/xml.js';
 
-/** xmlText as it was, one replacement after another: the one-pass version must agree with it. */
+/**
+ * xmlText as it was, one replacement after another, plus tab and line breaks as character
+ * references (issue 13: a file name with a line break must survive attribute normalisation).
+ */
 function referenceXmlText(text: string): string {
   return (
     text
@@ -13,6 +16,9 @@ function referenceXmlText(text: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&apos;')
+      .replace(/\t/g, '&#9;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;')
   );
 }
 
@@ -28,6 +34,10 @@ describe('xmlText', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('writes tab, line feed and carriage return as character references', () => {
+    expect(xmlText('a\tb\nc\r\nd')).toBe('a&#9;b&#10;c&#13;&#10;d');
   });
 
   it('escapes text in pieces as it escapes the whole (JUnit evidence is escaped piece by piece)', () => {
