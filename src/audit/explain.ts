@@ -4,6 +4,7 @@ import type { JudgedEvidence } from './judge-context.js';
 import { EVENT_LEAD_MS } from './time-window.js';
 import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
 import type { Hold } from '../policy/holds.js';
+import type { CitationStatus } from '../policy/types.js';
 
 export type RuleStatus = 'does not apply' | 'decides' | 'not reached' | 'softens';
 
@@ -19,7 +20,7 @@ export interface ExplainedRule {
 
 export interface ExplainedCitation {
   id: string;
-  status: 'confirmed' | 'unconfirmed';
+  status: CitationStatus;
   textSl: string;
   textEn: string;
   source: string;
