@@ -1,6 +1,7 @@
 import { coverageOf, type CoverageVerdict } from './coverage.js';
 import { buildContext, decisionOf, RULES, traceRules, type JudgePolicy } from './judge.js';
 import type { JudgedEvidence } from './judge-context.js';
+import { legalBasisOf } from './shared-parts.js';
 import { EVENT_LEAD_MS } from './time-window.js';
 import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
 import type { Hold } from '../policy/holds.js';
@@ -108,7 +109,7 @@ export function explainRecording(
     reason: decided.reason,
     explanation: decided.explanation,
     deleteBy: decided.deleteBy ?? null,
-    legalBasis: (pack.reasonCitations[decided.reason] ?? []).flatMap((id) => {
+    legalBasis: legalBasisOf(pack, decided.reason, context.holds.active).flatMap((id) => {
       const citation = pack.citations[id];
       return citation ? [{ ...citation }] : [];
     }),

@@ -109,10 +109,12 @@ export interface Classification {
   term: string | null;
   /** The decision trail: each part of the label and how it read (absent for hand-made readings). */
   parts?: readonly LabelPart[];
+  /** True when a confirmed outcome-map row pins the whole label (see `--labels confirmed`). */
+  confirmed?: boolean;
 }
 
 /** One part of an outcome label ("Reklamacija, klic prekinjen" has two) and why it read as it did. */
-export interface LabelPart extends Omit<Classification, 'parts'> {
+export interface LabelPart extends Omit<Classification, 'parts' | 'confirmed'> {
   /** The part's words, normalised (lower case, diacritics folded). */
   text: string;
   /** Every vocabulary entry found in the part, except those inside a longer entry. */
@@ -130,6 +132,8 @@ export interface EventEvidence {
   category: Category;
   matchedBy: Classification['matchedBy'];
   term: string | null;
+  /** Set (true) only when a confirmed outcome-map row pins the label; absent otherwise. */
+  confirmed?: boolean;
   at: string | null;
   /** Where the event lies relative to the recording's evidence window. */
   window?: 'inside' | 'before' | 'after' | 'unknown-time';

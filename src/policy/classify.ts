@@ -128,7 +128,11 @@ function longest(matches: readonly Match[]): Match[] {
  * states a qualifying event decides; otherwise the first part a human must look at; only a label
  * whose every part is non-qualifying is non-qualifying.
  */
-export function createClassifier(pack: PolicyPack, outcomeMap?: Map<string, Category>): Classifier {
+export function createClassifier(
+  pack: PolicyPack,
+  outcomeMap?: Map<string, Category>,
+  unconfirmedLabels?: ReadonlySet<string>,
+): Classifier {
   const qualifiesOf = new Map<Category, Qualifies>();
   for (const def of pack.categories) qualifiesOf.set(def.code, def.qualifies);
   const qualifies = (category: Category): Qualifies => qualifiesOf.get(category) ?? UNKNOWN_QUALIFIES;
@@ -231,6 +235,7 @@ export function createClassifier(pack: PolicyPack, outcomeMap?: Map<string, Cate
         matchedBy: 'outcome-map',
         term: normalised,
         parts: Object.freeze([]),
+        confirmed: !unconfirmedLabels?.has(normalised),
       });
     }
     const parts = partTokens.map(classifyPart);
