@@ -5,8 +5,8 @@ import type { LabelReading } from './label-readings.js';
 export const LABEL_FORMATS = ['text', 'json', 'csv'] as const;
 export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
-/** "reklamacija: complaint ← reklamacij" and what else the part held. */
-function describePart(part: LabelPart): string {
+/** `"reklamacija" → complaint [vocabulary] ← reklamacij (complaint)` and what else the part held. */
+export function describePart(part: LabelPart): string {
   const found = part.matches.map((m) => `${m.phrase} (${m.category})`).join(', ');
   const extras = [
     part.negations.length > 0 ? `negations: ${part.negations.join(', ')}` : '',
