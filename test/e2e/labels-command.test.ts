@@ -200,6 +200,8 @@ describe('the labels table of the audit reports', () => {
         '--now',
         '2026-11-28',
         '--no-cache',
+        '--lang',
+        'en',
       ],
       tmp,
     );
