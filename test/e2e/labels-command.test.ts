@@ -222,3 +222,73 @@ describe('the labels table of the audit reports', () => {
     expect(html).not.toContain('041 555 123');
   });
 });
+
+describe('audit --labels confirmed', () => {
+  const archive = path.join(tmp, 'confirmed-archive');
+  const log = path.join(tmp, 'confirmed-calls.csv');
+  const map = path.join(tmp, 'confirmed-map.csv');
+
+  function setUp() {
+    mkdirSync(archive, { recursive: true });
+    const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
+    for (const id of ['C-1', 'C-2']) {
+      copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, `${id}.wav`));
+    }
+    writeFileSync(log, 'call_id,outcome\nC-1,Ni nakupa\nC-2,Napačna številka\n');
+    writeFileSync(
+      map,
+      'label,category,confirmed\nNi nakupa,no_sale,yes\nNapačna številka,other_non_qualifying,no\n',
+    );
+  }
+
+  it('deletes only on a confirmed label; the config key works as the flag does', () => {
+    setUp();
+    const reasons = (out: string) =>
+      Object.fromEntries(
+        JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).recordings.map(
+          (r: { callId: string; reason: string }) => [r.callId, r.reason],
+        ),
+      );
+    const base = [
+      'audit',
+      archive,
+      '--crm',
+      log,
+      '--outcome-map',
+      map,
+      '--format',
+      'json',
+      '--now',
+      '2026-11-28',
+      '--no-cache',
+    ];
+    const any = path.join(tmp, 'out-any');
+    expect(runCli([...base, '--out', any], tmp).status).toBe(1);
+    expect(reasons(any)).toEqual({ 'C-1': 'NON_QUALIFYING_ONLY', 'C-2': 'NON_QUALIFYING_ONLY' });
+
+    const confirmed = path.join(tmp, 'out-confirmed');
+    expect(runCli([...base, '--out', confirmed, '--labels', 'confirmed'], tmp).status).toBe(1);
+    expect(reasons(confirmed)).toEqual({ 'C-1': 'NON_QUALIFYING_ONLY', 'C-2': 'UNCONFIRMED_LABEL' });
+
+    const config = path.join(tmp, 'labels.config.json');
+    writeFileSync(config, JSON.stringify({ labels: 'confirmed' }));
+    const fromConfig = path.join(tmp, 'out-config');
+    expect(runCli([...base, '--out', fromConfig, '-c', config], tmp).status).toBe(1);
+    expect(reasons(fromConfig)['C-2']).toBe('UNCONFIRMED_LABEL');
+
+    const bad = runCli([...base, '--out', path.join(tmp, 'out-bad'), '--labels', 'some'], tmp);
+    expect(bad.status).toBe(2);
+  });
+
+  it('explain shows the parts of a compound label', () => {
+    setUp();
+    writeFileSync(log, 'call_id,outcome\nC-1,"Reklamacija, klic prekinjen"\n');
+    const run = runCli(['explain', 'C-1', archive, '--crm', log, '--now', '2026-11-28'], tmp);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('part "reklamacija" → complaint [vocabulary] ← reklamacij (complaint)');
+    expect(run.stdout).toContain('part "klic prekinjen" → technical_interruption');
+    expect(run.stdout).toContain('Verdict: compliant / QUALIFYING_EVENT');
+  });
+});
