@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { IANAZone } from 'luxon';
 import { CallauditError } from '../errors.js';
 import type { LabelsPlan } from '../labels/run-labels.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig } from './engine-plan.js';
 import { DEFAULTS } from './settings.js';
 import { resolveCallLogs, type SourceFlags } from './sources.js';
+import { requireTimezone } from './timezone.js';
 
 export interface LabelsFlags extends SourceFlags {
   timezone?: string;
@@ -26,14 +26,7 @@ export function resolveLabelsPlan(flags: LabelsFlags, loaded: LoadedConfig | nul
       'add --crm <file.csv> (several files or globs allowed)',
     );
   }
-  const timezone = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
-  if (!IANAZone.isValidZone(timezone)) {
-    throw new CallauditError(
-      'BAD_FLAG',
-      `--timezone "${timezone}" is not an IANA time zone`,
-      'e.g. Europe/Ljubljana or UTC',
-    );
-  }
+  const timezone = requireTimezone(flags.timezone ?? config.timezone ?? DEFAULTS.timezone);
   const outcomeMap = flags.outcomeMap ?? (config.outcomeMap ? fromConfig(config.outcomeMap) : null);
   return {
     callLogs,
