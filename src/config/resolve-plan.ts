@@ -2,12 +2,12 @@ import path from 'node:path';
 import { defaultThreads } from '../archive/default-threads.js';
 import { DateTime } from 'luxon';
 import { parseShard } from '../archive/shard.js';
+import { requireTimezone } from './timezone.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 import { resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
-import { requireTimezone } from './timezone.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
