@@ -13,18 +13,20 @@ import {
 } from './audit/result.js';
 import { sortFindings, summarise } from './audit/summarise.js';
 import type { CallEvent, Recording } from './audit/types.js';
+import { callLogWarnings } from './calllog/log-warnings.js';
 import { readCallLog } from './calllog/read-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
-import { expandCallLogs, readInputFile, sha256Of } from './inputs.js';
+import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
 import { withRetentionOverrides } from './policy/extend-pack.js';
 import { packSha256 } from './policy/load-pack.js';
 import { loadPolicy } from './policy/load-pack-file.js';
-import { parseOutcomeMap } from './policy/outcome-map.js';
+import { loadOutcomeMap } from './policy/load-outcome-map-file.js';
+import { labelsOfFindings } from './audit/label-inventory.js';
 import { TOOL } from './version.js';
 import { phaseDone } from './timing.js';
 import { releaseMemory } from './release-memory.js';
@@ -41,18 +43,6 @@ export interface AuditHooks {
   onRows?: (rows: number) => void;
   /** Told at the end how the recordings were read. */
   onScanStats?: (stats: ScanStats) => void;
-}
-
-function loadOutcomeMap(file: string) {
-  const bytes = readInputFile(file, {
-    code: 'OUTCOME_MAP_UNREADABLE',
-    what: 'the outcome map',
-    hint: 'check the --outcome-map path',
-  });
-  return {
-    map: parseOutcomeMap(bytes.toString('utf8').replace(/^\uFEFF/, ''), file),
-    sha256: sha256Of(bytes),
-  };
 }
 
 function planFlags(plan: AuditPlan) {
@@ -74,7 +64,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
-  const classify = createClassifier(pack, outcomeMap?.map);
+  const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
   // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
   const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
   const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
@@ -113,11 +103,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const events: CallEvent[] = [];
   const callLogInputs: CallLogInput[] = [];
   for (const log of callLogs) {
-    if (log.encodingDetected && log.encoding !== 'utf-8')
-      warn(`${log.file}: not UTF-8; read as ${log.encoding}`);
-    if (log.layout) warn(`${log.file}: no header row; assumed the Asterisk layout of ${log.layout}`);
-    if (log.problems.length > 0)
-      warn(`${log.file}: ${log.problems.length} row problem(s); see "problems" in report.json`);
+    for (const warning of callLogWarnings(log)) warn(warning);
     for (const p of log.problems)
       problems.push({ file: p.file, line: p.line, code: p.code, message: p.message });
     for (const e of log.events) events.push(e);
@@ -151,6 +137,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       holds: holds?.list ?? [],
       maxEventLagHours: engine.maxEventLagHours,
       coverage,
+      labels: engine.labels ?? 'any',
     },
   };
   phaseDone('index events');
@@ -207,6 +194,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       noticeColumn: engine.noticeColumn,
       purposeColumn: engine.purposeColumn,
       maxEventLagHours: engine.maxEventLagHours,
+      labels: engine.labels ?? 'any',
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       retention: engine.retention,
@@ -218,10 +206,11 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       callLogs: callLogInputs,
       outcomeMap:
         plan.outcomeMap && outcomeMap
-          ? { file: plan.outcomeMap, sha256: outcomeMap.sha256, entries: outcomeMap.map.size }
+          ? { file: plan.outcomeMap, sha256: outcomeMap.sha256, entries: outcomeMap.categories.size }
           : null,
     },
     problems,
+    labels: labelsOfFindings(findings),
     summary: summarise(findings),
     engine: engineReport,
     recordings: findings,

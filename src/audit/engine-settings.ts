@@ -11,7 +11,12 @@ export interface EngineSettings {
   holds: readonly Hold[];
   maxEventLagHours: number;
   coverage: Coverage;
+  /** `confirmed`: only labels confirmed in the outcome map may lead to a violation (default any). */
+  labels?: LabelTrust;
 }
+
+export const LABEL_TRUST = ['any', 'confirmed'] as const;
+export type LabelTrust = (typeof LABEL_TRUST)[number];
 
 export const DEFAULT_ENGINE: EngineSettings = {
   now: null,

@@ -1,9 +1,11 @@
 import { coverageOf, type CoverageVerdict } from './coverage.js';
 import { buildContext, decisionOf, RULES, traceRules, type JudgePolicy } from './judge.js';
 import type { JudgedEvidence } from './judge-context.js';
+import { legalBasisOf } from './shared-parts.js';
 import { EVENT_LEAD_MS } from './time-window.js';
 import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
 import type { Hold } from '../policy/holds.js';
+import type { CitationStatus } from '../policy/types.js';
 
 export type RuleStatus = 'does not apply' | 'decides' | 'not reached' | 'softens';
 
@@ -19,7 +21,7 @@ export interface ExplainedRule {
 
 export interface ExplainedCitation {
   id: string;
-  status: 'confirmed' | 'unconfirmed';
+  status: CitationStatus;
   textSl: string;
   textEn: string;
   source: string;
@@ -107,7 +109,7 @@ export function explainRecording(
     reason: decided.reason,
     explanation: decided.explanation,
     deleteBy: decided.deleteBy ?? null,
-    legalBasis: (pack.reasonCitations[decided.reason] ?? []).flatMap((id) => {
+    legalBasis: legalBasisOf(pack, decided.reason, context.holds.active).flatMap((id) => {
       const citation = pack.citations[id];
       return citation ? [{ ...citation }] : [];
     }),

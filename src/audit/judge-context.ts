@@ -9,6 +9,7 @@ import type {
   Category,
   Classification,
   EventEvidence,
+  LabelPart,
   ReasonCode,
   Recording,
   Verdict,
@@ -28,6 +29,10 @@ export interface JudgedEvidence extends EventEvidence {
   purpose: string | null;
   /** The category the stated purpose reads as, when a purpose column was given. */
   purposeCategory: Category | null;
+  /** A confirmed outcome-map row pins this label. */
+  confirmed: boolean;
+  /** How each part of the label read, for `explain`. */
+  parts: readonly LabelPart[];
 }
 
 /** What the rules look at: the recording and its joined events, each read under the policy. */
@@ -79,11 +84,15 @@ export function buildContext(
       notice: event.notice === undefined ? null : readNotice(event.notice),
       purpose,
       purposeCategory: purpose === null ? null : policy.classify(purpose).category,
+      confirmed: reading.confirmed === true,
+      parts: reading.parts ?? NO_PARTS,
     });
   }
   if (evidence.length > 1) evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
   return { recording, evidence, holds: holdsOf(recording, events, settings), pack: policy.pack, settings };
 }
+
+const NO_PARTS: readonly LabelPart[] = Object.freeze([]);
 
 const NO_HOLDS: JudgeContext['holds'] = Object.freeze({
   active: Object.freeze([]) as unknown as Hold[],

@@ -1,4 +1,5 @@
 import type { AuditResult, RootInput, UnnamedResult } from './result.js';
+import { labelsOfFindings } from './label-inventory.js';
 import { mergeEngineReports } from './merge-engine.js';
 import { sortFindings, summarise } from './summarise.js';
 
@@ -81,6 +82,7 @@ export function mergePartials(partials: readonly PartialReport[], names: readonl
     ...common,
     inputs: { ...common.inputs, roots: mergeRoots(partials.map((p) => p.result.inputs.roots)) },
     summary: summarise(recordings),
+    labels: labelsOfFindings(recordings),
     ...(engines.length > 0 ? { engine: mergeEngineReports(engines) } : {}),
     recordings,
   };

@@ -1,4 +1,5 @@
 import type { EngineReport } from './engine-report.js';
+import type { LabelCount } from './label-inventory.js';
 import type { Finding, Summary } from './types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -53,6 +54,8 @@ export interface AuditResult {
     outcomeMap: { file: string; sha256: string; entries: number } | null;
   };
   problems: InputProblem[];
+  /** Every distinct outcome label of the joined call-log rows, with its count and reading. */
+  labels?: LabelCount[];
   /** Present only when the audit ran with --baseline. */
   baseline?: import('./baseline.js').BaselineComparison;
   summary: Summary;

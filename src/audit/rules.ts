@@ -26,6 +26,23 @@ const UNLAWFUL_PURPOSES = new Set(['staff_monitoring', 'abuse_prevention']);
 const counted = (e: Evidence) => countsAsEvidence(e.window);
 const qualifying = (e: Evidence) => e.qualifies === 'yes';
 
+/**
+ * For categories the pack ties to a hold (a data-subject request, a lawsuit): which hold to
+ * consider and the article it rests on, as a sentence; empty when none applies.
+ */
+function holdSuggestion(context: JudgeContext, events: readonly Evidence[]): string {
+  const { pack } = context;
+  const types = new Set(
+    events.flatMap((e) => pack.categories.find((c) => c.code === e.category)?.suggestsHold ?? []),
+  );
+  return [...types]
+    .map((type) => {
+      const cited = pack.holdCitations?.[type] ?? [];
+      return ` Consider a ${type} hold${cited.length > 0 ? ` (${cited.join(', ')})` : ''} before anything is deleted.`;
+    })
+    .join('');
+}
+
 /** The latest deadline over the counted qualifying events: the recording proves each of them. */
 function retentionDeadline(context: JudgeContext): string | null {
   const { pack, settings, recording } = context;
@@ -173,12 +190,29 @@ export const RULES: readonly Rule[] = [
   {
     id: 'ambiguous-category',
     description: 'Categories the policy marks for a human (other relationship change, support).',
+    apply: (context) => {
+      const doubtful = context.evidence.filter((e) => e.qualifies === 'review');
+      if (doubtful.length === 0) return null;
+      const topicOnly = doubtful.some((e) => e.matchedBy === 'topic')
+        ? ' (a qualifying word is only the topic of the call: an open complaint or order may be behind it)'
+        : '';
+      return {
+        verdict: 'review',
+        reason: 'AMBIGUOUS_CATEGORY',
+        explanation: `The outcome ${labelsOf(context, (e) => e.qualifies === 'review')} may or may not change the business relationship${topicOnly}; a human decides.${holdSuggestion(context, doubtful)}`,
+      };
+    },
+  },
+  {
+    id: 'confirmed-label',
+    description:
+      'With --labels confirmed, a non-qualifying label leads to deletion only when a confirmed outcome-map row pins it.',
     apply: (context) =>
-      context.evidence.some((e) => e.qualifies === 'review')
+      context.settings.labels === 'confirmed' && context.evidence.some((e) => !e.confirmed)
         ? {
             verdict: 'review',
-            reason: 'AMBIGUOUS_CATEGORY',
-            explanation: `The outcome ${labelsOf(context, (e) => e.qualifies === 'review')} may or may not change the business relationship; a human decides.`,
+            reason: 'UNCONFIRMED_LABEL',
+            explanation: `The outcome ${labelsOf(context, (e) => !e.confirmed)} reads as non-qualifying, but no confirmed outcome-map row confirms the label (--labels confirmed); confirm it in the outcome map (callaudit labels --write-map) or review the call.`,
           }
         : null,
   },

@@ -1,3 +1,4 @@
+import { HOLD_TYPES, type Hold } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
 import { compareStrings } from './summarise.js';
 import type { Category, ReasonCode } from './types.js';
@@ -28,16 +29,27 @@ export function categoriesOf(evidence: ReadonlyArray<{ category: Category }>): C
   return list;
 }
 
-const citationLists = new WeakMap<PolicyPack, Map<ReasonCode, string[]>>();
+const citationLists = new WeakMap<PolicyPack, Map<string, string[]>>();
 
-/** The pack's citations for a reason code; the same array for every finding with that reason. */
-export function legalBasisOf(pack: PolicyPack, reason: ReasonCode): string[] {
-  let byReason = citationLists.get(pack);
-  if (!byReason) citationLists.set(pack, (byReason = new Map()));
-  let list = byReason.get(reason);
+/**
+ * The pack's citations for a reason code; the same array for every finding with that reason.
+ * LEGAL_HOLD cites the articles of the active holds' own types (ZVOP-2 art. 21 for a dsar hold,
+ * GDPR art. 17(3) for litigation, …) when the pack names them.
+ */
+export function legalBasisOf(pack: PolicyPack, reason: ReasonCode, activeHolds?: readonly Hold[]): string[] {
+  const types =
+    reason === 'LEGAL_HOLD' && pack.holdCitations && activeHolds
+      ? HOLD_TYPES.filter((type) => activeHolds.some((h) => h.type === type))
+      : [];
+  const key = types.length > 0 ? `${reason} ${types.join(' ')}` : reason;
+  let byKey = citationLists.get(pack);
+  if (!byKey) citationLists.set(pack, (byKey = new Map()));
+  let list = byKey.get(key);
   if (!list) {
-    list = Object.freeze([...(pack.reasonCitations[reason] ?? [])]) as unknown as string[];
-    byReason.set(reason, list);
+    const ids = types.flatMap((type) => pack.holdCitations?.[type] ?? []);
+    const chosen = ids.length > 0 ? [...new Set(ids)] : (pack.reasonCitations[reason] ?? []);
+    list = Object.freeze([...chosen]) as unknown as string[];
+    byKey.set(key, list);
   }
   return list;
 }

@@ -21,6 +21,9 @@ export type Category =
   | 'staff_monitoring'
   | 'abuse_prevention'
   | 'other_non_qualifying'
+  | 'technical_interruption'
+  | 'data_protection_request'
+  | 'legal_dispute'
   | 'unknown';
 
 /** What a category means for keeping a recording: qualifies, does not, or a human decides. */
@@ -43,7 +46,8 @@ export type ReasonCode =
   | 'EVENT_TIME_MISMATCH'
   | 'OUTSIDE_LOG_COVERAGE'
   | 'UNLAWFUL_STATED_PURPOSE'
-  | 'UNREADABLE_SIDECAR';
+  | 'UNREADABLE_SIDECAR'
+  | 'UNCONFIRMED_LABEL';
 
 /** How the call ID of a recording was found. */
 export type IdSource = 'filename' | 'path' | 'tag' | 'sidecar' | 'none';
@@ -94,14 +98,31 @@ export interface CallEvent {
   linkedIds?: string[];
 }
 
-/** How one outcome label was read under the policy. */
+/** How one outcome label, or one part of it, was read under the policy. */
 export interface Classification {
   category: Category;
+  /** Usually the category's; `review` for a qualifying word that is only the call's topic. */
   qualifies: Qualifies;
   /** Which rule produced the category. */
-  matchedBy: 'outcome-map' | 'vocabulary' | 'negation' | 'tie' | 'none';
+  matchedBy: 'outcome-map' | 'vocabulary' | 'negation' | 'tie' | 'topic' | 'none';
   /** The vocabulary phrase or outcome-map label that matched. */
   term: string | null;
+  /** The decision trail: each part of the label and how it read (absent for hand-made readings). */
+  parts?: readonly LabelPart[];
+  /** True when a confirmed outcome-map row pins the whole label (see `--labels confirmed`). */
+  confirmed?: boolean;
+}
+
+/** One part of an outcome label ("Reklamacija, klic prekinjen" has two) and why it read as it did. */
+export interface LabelPart extends Omit<Classification, 'parts' | 'confirmed'> {
+  /** The part's words, normalised (lower case, diacritics folded). */
+  text: string;
+  /** Every vocabulary entry found in the part, except those inside a longer entry. */
+  matches: ReadonlyArray<{ phrase: string; category: Category }>;
+  /** Negation words found in the part. */
+  negations: readonly string[];
+  /** The topic marker found in the part ("vprasanj o", "status"), if any. */
+  topic: string | null;
 }
 
 export interface EventEvidence {
@@ -111,6 +132,8 @@ export interface EventEvidence {
   category: Category;
   matchedBy: Classification['matchedBy'];
   term: string | null;
+  /** Set (true) only when a confirmed outcome-map row pins the label; absent otherwise. */
+  confirmed?: boolean;
   at: string | null;
   /** Where the event lies relative to the recording's evidence window. */
   window?: 'inside' | 'before' | 'after' | 'unknown-time';

@@ -83,6 +83,12 @@ export function auditCommand(io: CommandIo): Command {
       '--due-within <days>',
       'list compliant recordings due for deletion within this many days (default: 30)',
     )
+    .addOption(
+      new Option(
+        '--labels <trust>',
+        'confirmed: only labels confirmed in the outcome map may lead to a violation (default: any)',
+      ).choices(['any', 'confirmed']),
+    )
     .option('--now <iso-date>', 'reference time, for reproducible reports (default: now)')
     .option(
       '--lang <en|sl>',

@@ -5,6 +5,7 @@ import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
 import { explainCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
+import { labelsCommand } from './labels-command.js';
 import { policyCommand } from './policy-command.js';
 import { presetsCommand } from './presets-command.js';
 import { renderCommand } from './render-command.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: CommandIo): Command {
   for (const command of [
     auditCommand(io),
     explainCommand(io),
+    labelsCommand(io),
     renderCommand(io),
     policyCommand(io),
     presetsCommand(io),

@@ -3,6 +3,7 @@ import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { CallauditError } from '../errors.js';
 import { isoDurationSchema } from '../policy/pack-schema.js';
+import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 
 /** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
 export const engineConfigShape = {
@@ -25,6 +26,12 @@ export const engineConfigShape = {
     .record(z.string(), isoDurationSchema)
     .optional()
     .describe('Retention period per qualifying category, e.g. {"complaint": "P5Y"}.'),
+  labels: z
+    .enum(LABEL_TRUST)
+    .optional()
+    .describe(
+      'confirmed: only labels confirmed in the outcome map may lead to a violation; others are UNCONFIRMED_LABEL (default any).',
+    ),
 };
 
 export interface EngineFlags {
@@ -35,6 +42,7 @@ export interface EngineFlags {
   maxEventLag?: string;
   logPeriod?: string;
   dueWithin?: string;
+  labels?: string;
 }
 
 export interface EngineConfig {
@@ -46,6 +54,7 @@ export interface EngineConfig {
   logPeriod?: string;
   dueWithin?: number;
   retention?: Record<string, string>;
+  labels?: LabelTrust;
 }
 
 /** The policy-engine part of an AuditPlan. */
@@ -59,6 +68,8 @@ export interface EnginePlan {
   logPeriod: { from: string; to: string } | null;
   dueWithinDays: number;
   retention: Record<string, string>;
+  /** Optional so plans built by hand stay valid; absent means any. */
+  labels?: LabelTrust;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -130,7 +141,16 @@ export function resolveEnginePlan(
     logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
     dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
     retention: config.retention ?? {},
+    labels: parseLabelTrust(flags.labels ?? config.labels ?? 'any'),
   };
+}
+
+function parseLabelTrust(value: string): LabelTrust {
+  if ((LABEL_TRUST as readonly string[]).includes(value)) return value as LabelTrust;
+  return badFlag(
+    `--labels must be one of ${LABEL_TRUST.join(', ')}, not "${value}"`,
+    'e.g. --labels confirmed with an outcome map whose confirmed column says yes',
+  );
 }
 
 /**

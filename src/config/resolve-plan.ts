@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defaultThreads } from '../archive/default-threads.js';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { parseShard } from '../archive/shard.js';
+import { requireTimezone } from './timezone.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
@@ -80,14 +81,7 @@ export function resolvePlan(
     );
   }
 
-  const timezone = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
-  if (!IANAZone.isValidZone(timezone)) {
-    throw new CallauditError(
-      'BAD_FLAG',
-      `--timezone "${timezone}" is not an IANA time zone`,
-      'e.g. Europe/Ljubljana or UTC',
-    );
-  }
+  const timezone = requireTimezone(flags.timezone ?? config.timezone ?? DEFAULTS.timezone);
 
   let now: string;
   if (flags.now !== undefined) {

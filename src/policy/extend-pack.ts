@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallauditError } from '../errors.js';
 import {
+  categoryDefinitionSchema,
   DEFINABLE_CATEGORY_CODES,
   REASON_CODES,
   citationSchema,
@@ -34,11 +35,14 @@ export const packExtensionSchema = z.strictObject({
         vocabulary: z.array(text).optional().describe('Replaces the base vocabulary of this category.'),
         addVocabulary: z.array(text).optional().describe('Added to the base vocabulary of this category.'),
         citationIds: z.array(text).optional(),
+        suggestsHold: categoryDefinitionSchema.shape.suggestsHold,
       }),
     )
     .optional(),
   negations: z.array(text).optional(),
+  topicMarkers: z.array(text).optional().describe('Replaces the base topic markers.'),
   reasonCitations: z.partialRecord(z.enum(REASON_CODES), z.array(text)).optional(),
+  holdCitations: policyPackSchema.shape.holdCitations,
   citations: z.record(text, citationSchema).optional(),
   retention: z
     .strictObject({
@@ -75,7 +79,13 @@ export function extendPack(base: PolicyPack, extension: PackExtension, source: s
     description: extension.description ?? base.description,
     categories,
     negations: extension.negations ?? base.negations,
+    // An extension keeps the base's topic markers and hold citations unless it names its own.
+    topicMarkers: extension.topicMarkers ?? base.topicMarkers,
     reasonCitations: { ...base.reasonCitations, ...extension.reasonCitations },
+    holdCitations:
+      base.holdCitations || extension.holdCitations
+        ? { ...base.holdCitations, ...extension.holdCitations }
+        : undefined,
     citations: { ...base.citations, ...extension.citations },
     retention: {
       ...base.retention,

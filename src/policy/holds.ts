@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { CallauditError } from '../errors.js';
 
 export const HOLD_TYPES = ['dsar', 'litigation', 'regulatory', 'authority_order'] as const;
+export type HoldType = (typeof HOLD_TYPES)[number];
 export const HOLD_SCOPES = ['call_id', 'customer_id', 'path'] as const;
 export const HOLD_COLUMNS = ['type', 'scope', 'value', 'reference', 'reason', 'until'] as const;
 

@@ -26,12 +26,30 @@ function readCategory(value: string): Category | undefined {
 
 const HINT_CATEGORIES = `Valid categories: ${CATEGORY_CODES.join(', ')}.`;
 
+/** An outcome map as read: categories by normalised label, and the labels no one has confirmed yet. */
+export interface OutcomeMap {
+  categories: Map<string, Category>;
+  /** Labels whose `confirmed` column does not say yes (a draft from `callaudit labels --write-map`). */
+  unconfirmed: Set<string>;
+}
+
+const CONFIRMED_YES = new Set(['yes', 'y', 'da', 'ja', 'true', '1', 'x']);
+const CONFIRMED_NO = new Set(['no', 'n', 'ne', 'false', '0', '']);
+
 /**
  * Reads a company's outcome map: a CSV with the header `label,category` (or `label;category`)
  * that pins exact CRM labels to categories, ahead of the vocabulary. Keys are normalised labels.
- * Extra columns (e.g. a comment) are allowed and ignored.
+ * Extra columns (e.g. a comment, `count`) are allowed and ignored.
  */
 export function parseOutcomeMap(text: string, file: string): Map<string, Category> {
+  return readOutcomeMap(text, file).categories;
+}
+
+/**
+ * Like parseOutcomeMap, and reads the optional `confirmed` column (yes/no): a row counts as
+ * confirmed when it says yes; a map without the column was written by a human, so all its rows are.
+ */
+export function readOutcomeMap(text: string, file: string): OutcomeMap {
   const fail = (message: string, hint: string, line?: number): never => {
     throw new CallauditError('OUTCOME_MAP_INVALID', message, hint, file, line);
   };
@@ -67,6 +85,7 @@ export function parseOutcomeMap(text: string, file: string): Map<string, Categor
   const columns = header.record.map((cell) => cell.trim().toLowerCase());
   const labelAt = columns.indexOf('label');
   const categoryAt = columns.indexOf('category');
+  const confirmedAt = columns.indexOf('confirmed');
   if (labelAt < 0 || categoryAt < 0) {
     return fail(
       `outcome map header must name the columns "label" and "category", found "${header.record.join(delimiter)}"`,
@@ -76,6 +95,7 @@ export function parseOutcomeMap(text: string, file: string): Map<string, Categor
   }
 
   const map = new Map<string, Category>();
+  const unconfirmed = new Set<string>();
   const definedAt = new Map<string, number>();
   for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
     if (record.every((cell) => cell.trim() === '')) continue;
@@ -105,8 +125,20 @@ export function parseOutcomeMap(text: string, file: string): Map<string, Categor
     }
     map.set(key, category as Category);
     if (!definedAt.has(key)) definedAt.set(key, line);
+    if (confirmedAt >= 0) {
+      const said = (record[confirmedAt] ?? '').trim().toLowerCase();
+      if (!CONFIRMED_YES.has(said) && !CONFIRMED_NO.has(said)) {
+        fail(
+          `confirmed is "${said}" for label "${label.trim()}"`,
+          'Write yes once the DPO has confirmed the row, no (or nothing) while it is a draft.',
+          line,
+        );
+      }
+      // One unconfirmed row of a label is enough to leave it unconfirmed.
+      if (!CONFIRMED_YES.has(said)) unconfirmed.add(key);
+    }
   }
-  return map;
+  return { categories: map, unconfirmed };
 }
 
 /** csv-parse reports the line a record ends on; labels may span lines inside quotes. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Category, ReasonCode } from '../audit/types.js';
 import { CallauditError } from '../errors.js';
 import { normaliseLabel, tokenise } from './classify.js';
+import { HOLD_TYPES } from './holds.js';
 import type { PolicyPack } from './types.js';
 
 /** Categories a pack may define: `unknown` is reserved for "no rule matched". */
@@ -19,6 +20,9 @@ export const DEFINABLE_CATEGORY_CODES = [
   'staff_monitoring',
   'abuse_prevention',
   'other_non_qualifying',
+  'technical_interruption',
+  'data_protection_request',
+  'legal_dispute',
 ] as const satisfies readonly Category[];
 
 /** Every category a label can end up in; `unknown` is what no rule matched. */
@@ -41,6 +45,7 @@ export const REASON_CODES = [
   'OUTSIDE_LOG_COVERAGE',
   'UNLAWFUL_STATED_PURPOSE',
   'UNREADABLE_SIDECAR',
+  'UNCONFIRMED_LABEL',
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time guards: adding a Category or ReasonCode in audit/types.ts without listing it here
@@ -55,7 +60,11 @@ export const citationSchema = z.strictObject({
   id: text,
   textSl: text,
   textEn: text,
-  status: z.enum(['confirmed', 'unconfirmed']),
+  status: z
+    .enum(['confirmed', 'secondary', 'unconfirmed'])
+    .describe(
+      "confirmed: read in the official text or the authority's own decision; secondary: rests on a blog or summary; unconfirmed: part of it is open.",
+    ),
   source: text.describe('Where the text was confirmed: a source id or URL from the legal briefing.'),
 });
 
@@ -70,6 +79,10 @@ export const categoryDefinitionSchema = z.strictObject({
       'Phrases of word stems, matched by prefix against normalised label words; the longest match wins.',
     ),
   citationIds: z.array(text),
+  suggestsHold: z
+    .enum(HOLD_TYPES)
+    .optional()
+    .describe('The legal hold the DPO should consider for calls of this category.'),
 });
 
 /** An ISO 8601 duration such as P3Y or P18M; luxon is the judge of validity, as for holds. */
@@ -104,7 +117,17 @@ export const policyPackSchema = z
     description: text,
     categories: z.array(categoryDefinitionSchema).min(1),
     negations: z.array(text),
+    topicMarkers: z
+      .array(text)
+      .optional()
+      .describe(
+        'Phrases of word stems that make a qualifying word in the same label part only the topic of the call (review).',
+      ),
     reasonCitations: z.partialRecord(z.enum(REASON_CODES), z.array(text)),
+    holdCitations: z
+      .partialRecord(z.enum(HOLD_TYPES), z.array(text))
+      .optional()
+      .describe('Citations of each hold type; LEGAL_HOLD cites those of the active holds.'),
     citations: z.record(text, citationSchema),
     retention: retentionSchema,
   })
@@ -125,6 +148,9 @@ export const policyPackSchema = z
     };
     for (const [reason, ids] of Object.entries(pack.reasonCitations)) {
       if (ids) cited(['reasonCitations', reason], ids);
+    }
+    for (const [type, ids] of Object.entries(pack.holdCitations ?? {})) {
+      if (ids) cited(['holdCitations', type], ids);
     }
     cited(['retention', 'citationIds'], pack.retention.citationIds);
     // A qualifying category without a period would leave its recordings without a deadline.

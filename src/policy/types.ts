@@ -1,10 +1,17 @@
 import type { Category, Qualifies, ReasonCode } from '../audit/types.js';
+import type { HoldType } from './holds.js';
+
+/**
+ * `confirmed`: read in the official text or the authority's own decision; `secondary`: rests on a
+ * secondary source (a blog, a summary); `unconfirmed`: a part of it (article number, reading) is open.
+ */
+export type CitationStatus = 'confirmed' | 'secondary' | 'unconfirmed';
 
 export interface Citation {
   id: string;
   textSl: string;
   textEn: string;
-  status: 'confirmed' | 'unconfirmed';
+  status: CitationStatus;
   /** Where the text was confirmed (a source id or URL from the legal briefing). */
   source: string;
 }
@@ -17,10 +24,12 @@ export interface CategoryDefinition {
   /**
    * Phrases matched against normalised outcome labels (lower case, diacritics folded, separators as
    * spaces). Each word of a phrase is a stem: it matches a label word that starts with it, so
-   * `narocil` matches naročilo, naročila and naročil. The longest matching phrase wins.
+   * `narocil` matches naročilo, naročila and naročil. Labels are read part by part (see classify.ts).
    */
   vocabulary: string[];
   citationIds: string[];
+  /** The legal hold a DPO should consider for calls of this category (a data-subject request, a lawsuit). */
+  suggestsHold?: HoldType;
 }
 
 /** How long recordings with a qualifying event may be kept; the DPO sets and signs off these. */
@@ -44,8 +53,15 @@ export interface PolicyPack {
   categories: CategoryDefinition[];
   /** Words that negate a qualifying phrase anywhere in a label ("ni", "brez", "no", "not"). */
   negations: string[];
+  /**
+   * Phrases that make a qualifying word only the topic of the call ("vprasanj o", "status",
+   * "question about"): such a part is `review`, as an open complaint may or may not be behind it.
+   */
+  topicMarkers?: string[];
   /** Citation ids that back each reason code. */
   reasonCitations: Partial<Record<ReasonCode, string[]>>;
+  /** Citation ids of each hold type, cited by LEGAL_HOLD instead of reasonCitations.LEGAL_HOLD. */
+  holdCitations?: Partial<Record<HoldType, string[]>>;
   citations: Record<string, Citation>;
   retention: RetentionPolicy;
 }

@@ -1,10 +1,12 @@
 import type { Explanation } from '../audit/explain.js';
+import { describePart } from '../labels/render-labels.js';
 
 const MATCHED_BY: Record<string, string> = {
   'outcome-map': 'outcome-map entry',
   vocabulary: 'vocabulary phrase',
   negation: 'negated qualifying phrase',
   tie: 'tie between phrases',
+  topic: 'qualifying word only as the topic',
   none: 'nothing matched',
 };
 
@@ -36,6 +38,9 @@ export function renderExplanation(
     lines.push(
       `      at ${e.at ?? 'unknown'}, ${e.window === 'unknown-time' ? 'counts (time unknown)' : `${e.window} the window`}`,
     );
+    if (e.parts.length > 1 || e.parts.some((p) => p.negations.length > 0 || p.topic !== null))
+      for (const part of e.parts) lines.push(`      part ${describePart(part)}`);
+    if (e.confirmed) lines.push('      confirmed in the outcome map');
     if (e.notice !== null) lines.push(`      prior notice: ${e.notice}`);
     if (e.purpose !== null) lines.push(`      stated purpose: "${e.purpose}" → ${e.purposeCategory}`);
   }
@@ -63,7 +68,7 @@ export function renderExplanation(
   lines.push('');
   lines.push(`Legal basis (policy ${policy.id}@${policy.version}, sha256 ${policy.sha256.slice(0, 12)}…):`);
   for (const c of x.legalBasis) {
-    lines.push(`  ${c.id}${c.status === 'unconfirmed' ? ' [UNCONFIRMED]' : ''}`);
+    lines.push(`  ${c.id}${c.status === 'confirmed' ? '' : ` [${c.status.toUpperCase()}]`}`);
     lines.push(`    SL: ${c.textSl}`);
     lines.push(`    EN: ${c.textEn}`);
   }

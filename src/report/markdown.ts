@@ -40,6 +40,26 @@ function newFindingsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'
   lines.push('');
 }
 
+const MAX_LABEL_ROWS = 50;
+
+/** One row per distinct outcome label: the DPO decides per label, not per recording. */
+function labelsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'): void {
+  const labels = view.labels ?? [];
+  if (labels.length === 0) return;
+  const t = messages(lang);
+  lines.push(
+    `### ${t.labels}`,
+    '',
+    `| ${t.label} | ${t.count} | ${t.category} | ${t.labelConfirmed} |`,
+    '|---|---:|---|---|',
+  );
+  // Masked by the view: labels are CRM free text.
+  for (const l of labels.slice(0, MAX_LABEL_ROWS))
+    lines.push(`| ${mdText(l.label)} | ${l.count} | ${l.category} | ${l.confirmed ? t.yes : t.no} |`);
+  if (labels.length > MAX_LABEL_ROWS) lines.push('', `… +${labels.length - MAX_LABEL_ROWS}`);
+  lines.push('');
+}
+
 /** A short summary for $GITHUB_STEP_SUMMARY, merge-request notes or an e-mail. */
 export const markdownReporter: Reporter = {
   name: 'md',
@@ -72,6 +92,7 @@ export const markdownReporter: Reporter = {
       lines.push('');
     }
     newFindingsSection(view, lines, options.lang);
+    labelsSection(view, lines, options.lang);
 
     const skipped = view.inputs.callLogs.reduce((n, l) => n + l.skippedRows, 0);
     const unreadable = s.byReason.UNREADABLE_FILE ?? 0;

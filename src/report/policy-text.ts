@@ -9,13 +9,14 @@ export function renderPolicy(pack: PolicyPack, sha256: string): string {
   lines.push(pack.description);
   lines.push('');
   lines.push('Categories:');
+  const width = Math.max(...pack.categories.map((def) => def.code.length));
   for (const def of pack.categories) {
     const period = pack.retention.periods[def.code];
     lines.push(
-      `  ${def.code.padEnd(21)} qualifies: ${def.qualifies.padEnd(6)} retention: ${(period ?? '-').padEnd(5)} ${def.labelSl} / ${def.labelEn}`,
+      `  ${def.code.padEnd(width)} qualifies: ${def.qualifies.padEnd(6)} retention: ${(period ?? '-').padEnd(5)} ${def.labelSl} / ${def.labelEn}`,
     );
     lines.push(
-      `  ${''.padEnd(21)} vocabulary: ${def.vocabulary.length} phrases; cites ${def.citationIds.join(', ')}`,
+      `  ${''.padEnd(width)} vocabulary: ${def.vocabulary.length} phrases; cites ${def.citationIds.join(', ')}${def.suggestsHold ? `; suggests a ${def.suggestsHold} hold` : ''}`,
     );
   }
   lines.push('');
@@ -26,10 +27,17 @@ export function renderPolicy(pack: PolicyPack, sha256: string): string {
   lines.push(`  SL: ${r.basisSl}`);
   lines.push(`  EN: ${r.basisEn}`);
   lines.push(`  cites ${r.citationIds.join(', ')}`);
+  if ((pack.topicMarkers ?? []).length > 0) {
+    lines.push('');
+    lines.push(`Topic markers (a qualifying word in the same label part is only the topic: review):`);
+    lines.push(`  ${(pack.topicMarkers ?? []).join(', ')}`);
+  }
   lines.push('');
   lines.push('Reasons and their citations:');
   for (const [reason, ids] of Object.entries(pack.reasonCitations))
     lines.push(`  ${reason.padEnd(24)} ${ids?.join(', ')}`);
+  for (const [type, ids] of Object.entries(pack.holdCitations ?? {}))
+    lines.push(`  ${`LEGAL_HOLD (${type})`.padEnd(24)} ${ids?.join(', ')}`);
   lines.push('');
   lines.push('Citations:');
   for (const c of Object.values(pack.citations)) {

@@ -5,6 +5,7 @@ import { buildEngineReport } from '../../src/audit/engine-report.js';
 import { buildContext, decisionOf, judge, traceRules, type JudgePolicy } from '../../src/audit/judge.js';
 import { eventsForCall, indexEventsByCallId } from '../../src/audit/join.js';
 import { linkedCallIds, linkedEvents } from '../../src/audit/link.js';
+import { legalBasisOf } from '../../src/audit/shared-parts.js';
 import { compareStrings } from '../../src/audit/summarise.js';
 import { windowPosition } from '../../src/audit/time-window.js';
 import type { CallEvent, Category, FileProblem, Finding, Recording } from '../../src/audit/types.js';
@@ -19,7 +20,8 @@ const classify = createClassifier(pack);
 function judgeReference(recording: Recording, events: readonly CallEvent[], policy: JudgePolicy): Finding {
   const settings = policy.engine!;
   // The context is shared; its one shortcut (no hold lookup without holds) meets both cases below.
-  const decided = decisionOf(traceRules(buildContext(recording, events, policy)));
+  const context = buildContext(recording, events, policy);
+  const decided = decisionOf(traceRules(context));
   const evidence = events
     .map((event) => {
       const reading = policy.classify(event.outcome);
@@ -49,7 +51,7 @@ function judgeReference(recording: Recording, events: readonly CallEvent[], poli
     explanation: decided.explanation,
     categories: [...new Set<Category>(evidence.map((e) => e.category))].sort(compareStrings),
     events: evidence,
-    legalBasis: [...(policy.pack.reasonCitations[decided.reason] ?? [])],
+    legalBasis: [...legalBasisOf(policy.pack, decided.reason, context.holds.active)],
     size: recording.size,
     mtime: recording.mtime,
     format: recording.format,

@@ -95,6 +95,7 @@ describe('judge', () => {
       'event-time',
       'unknown-outcome',
       'ambiguous-category',
+      'confirmed-label',
       'non-qualifying-only',
       'expired-hold',
     ]);

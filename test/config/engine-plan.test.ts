@@ -19,6 +19,7 @@ describe('policy-engine settings', () => {
       logPeriod: null,
       dueWithinDays: 30,
       retention: {},
+      labels: 'any',
     });
   });
 
@@ -33,6 +34,7 @@ describe('policy-engine settings', () => {
         logPeriod: '2026-10-01..2026-10-31',
         dueWithin: 14,
         retention: { complaint: 'P5Y' },
+        labels: 'confirmed',
         policy: 'packs/acme.json',
       }),
       'cfg/callaudit.config.json',
@@ -49,6 +51,7 @@ describe('policy-engine settings', () => {
       logPeriod: { from: '2026-09-30T22:00:00.000Z', to: '2026-10-31T22:59:59.999Z' },
       dueWithinDays: 14,
       retention: { complaint: 'P5Y' },
+      labels: 'confirmed',
     });
     const fromFlags = resolvePlan(
       ['rec'],

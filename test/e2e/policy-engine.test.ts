@@ -169,7 +169,8 @@ describe('callaudit explain', () => {
     expect(x.holds.active[0]).toMatchObject({ type: 'regulatory', scope: 'path', value: 'trading/**' });
     expect(x.rules[0]).toMatchObject({ rule: 'legal-hold', status: 'decides' });
     expect(x.rules.at(-1)).toMatchObject({ rule: 'expired-hold', kind: 'safeguard' });
-    expect(x.legalBasis.map((c: { id: string }) => c.id)).toContain('CIT_ZVOP2_21');
+    // A regulatory hold cites MiFID II and GDPR art. 17(3), not the dsar article ZVOP-2 art. 21.
+    expect(x.legalBasis.map((c: { id: string }) => c.id)).toEqual(['CIT_MIFID_16_7', 'CIT_GDPR_17']);
   });
 
   it('uses the file’s folder as the archive root when none is given', () => {
@@ -192,13 +193,14 @@ describe('callaudit policy', () => {
   it('prints the default pack with retention and citation status', () => {
     const run = runCli(['policy']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Policy pack si-ip-akos@1\.1\.0 \(SI\)\nsha256 [0-9a-f]{64}/);
+    expect(run.stdout).toMatch(/^Policy pack si-ip-akos@1\.2\.0 \(SI\)\nsha256 [0-9a-f]{64}/);
     expect(run.stdout).toMatch(/order +qualifies: yes +retention: P3Y/);
     expect(run.stdout).toMatch(
       /Retention \(UNCONFIRMED: the DPO must confirm the periods\), grace 0 day\(s\)/,
     );
     expect(run.stdout).toContain('CIT_ZEKOM [UNCONFIRMED]');
     expect(run.stdout).toContain('CIT_ZVOP2_21 [CONFIRMED]');
+    expect(run.stdout).toContain('CIT_IP_AKOS [SECONDARY]');
   });
 
   it('prints a custom pack as JSON with the sha256 the audit report records', () => {

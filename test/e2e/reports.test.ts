@@ -257,7 +257,7 @@ describe('--baseline', () => {
     const olderFile = path.join(tmp, 'older.json');
     writeFileSync(olderFile, JSON.stringify(older));
     const run = audit(path.join(tmp, 'b4'), '--format', 'json', '--baseline', olderFile);
-    expect(run.stderr).toMatch(/warning .*policy version 0\.9\.0, this audit uses 1\.1\.0/);
+    expect(run.stderr).toMatch(/warning .*policy version 0\.9\.0, this audit uses 1\.2\.0/);
     expect(run.status).toBe(0);
   });
 

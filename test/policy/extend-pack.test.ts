@@ -143,3 +143,30 @@ describe('retention overrides from the config file', () => {
     expect(error.format()).toMatch(/callaudit.config.json: retention names the category "complain"/);
   });
 });
+
+describe('an extension keeps what the base reads labels and cites holds with', () => {
+  it('inherits topic markers and hold citations unless it names its own', async () => {
+    const { extendPack } = await import('../../src/policy/extend-pack.js');
+    const { loadBuiltinPack } = await import('../../src/policy/load-pack.js');
+    const { createClassifier } = await import('../../src/policy/classify.js');
+    const base = loadBuiltinPack();
+    const extended = extendPack(base, { extends: 'si-ip-akos', id: 'acme', version: '1.0.0' }, 'acme.json');
+    expect(extended.topicMarkers).toEqual(base.topicMarkers);
+    expect(extended.holdCitations).toEqual(base.holdCitations);
+    expect(createClassifier(extended)('Vprašanje o reklamaciji').qualifies).toBe('review');
+    const own = extendPack(
+      base,
+      {
+        extends: 'si-ip-akos',
+        id: 'acme',
+        version: '1.0.0',
+        topicMarkers: ['glede'],
+        holdCitations: { dsar: ['CIT_GDPR_17'] },
+      },
+      'acme.json',
+    );
+    expect(own.topicMarkers).toEqual(['glede']);
+    expect(own.holdCitations?.dsar).toEqual(['CIT_GDPR_17']);
+    expect(own.holdCitations?.litigation).toEqual(base.holdCitations?.litigation);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCallauditError, type CallauditError } from '../../src/errors.js';
-import { parseOutcomeMap } from '../../src/policy/outcome-map.js';
+import { parseOutcomeMap, readOutcomeMap } from '../../src/policy/outcome-map.js';
 
 function failure(text: string, file = 'config/outcomes.csv'): CallauditError {
   try {
@@ -93,5 +93,39 @@ describe('parseOutcomeMap', () => {
     expect(error.message).toContain('line 2');
     expect(error.message).toContain('no_sale');
     expect(error.message).toContain('order');
+  });
+});
+
+describe('readOutcomeMap: the confirmed column of a draft map', () => {
+  it('confirms rows that say yes; no, empty or a missing cell leave a label unconfirmed', () => {
+    const map = readOutcomeMap(
+      'label,category,count,confirmed\nNaročilo,order,12,yes\nInfo,information,3,no\nStorno,cancellation,1,\nTest,other_non_qualifying,1,DA\n',
+      'm.csv',
+    );
+    expect(map.categories.size).toBe(4);
+    expect([...map.unconfirmed].sort()).toEqual(['info', 'storno']);
+  });
+
+  it('counts every row of a map without the column as confirmed: a human wrote it', () => {
+    expect(readOutcomeMap('label,category\nInfo,information\n', 'm.csv').unconfirmed.size).toBe(0);
+  });
+
+  it('leaves a label unconfirmed when one of its rows is not confirmed', () => {
+    const map = readOutcomeMap(
+      'label,category,confirmed\nInfo,information,yes\nINFO,information,no\n',
+      'm.csv',
+    );
+    expect([...map.unconfirmed]).toEqual(['info']);
+  });
+
+  it('names file and line of a confirmed value it cannot read', () => {
+    let error: unknown;
+    try {
+      readOutcomeMap('label,category,confirmed\nInfo,information,maybe\n', 'maps/draft.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(isCallauditError(error)).toBe(true);
+    expect((error as CallauditError).format()).toMatch(/maps\/draft\.csv:2: .*confirmed is "maybe"/);
   });
 });

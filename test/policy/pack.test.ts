@@ -35,7 +35,7 @@ describe('built-in pack si-ip-akos', () => {
   const pack = loadBuiltinPack();
 
   it('is the default and says what it is', () => {
-    expect(pack).toMatchObject({ id: 'si-ip-akos', version: '1.1.0', jurisdiction: 'SI' });
+    expect(pack).toMatchObject({ id: 'si-ip-akos', version: '1.2.0', jurisdiction: 'SI' });
     expect(loadBuiltinPack('si-ip-akos')).toEqual(pack);
   });
 
@@ -49,6 +49,9 @@ describe('built-in pack si-ip-akos', () => {
       objection: 'yes',
       relationship_change: 'review',
       support: 'review',
+      technical_interruption: 'review',
+      data_protection_request: 'review',
+      legal_dispute: 'review',
       information: 'no',
       no_sale: 'no',
       staff_monitoring: 'no',
@@ -129,15 +132,36 @@ describe('built-in pack si-ip-akos', () => {
     expect(zekom?.textSl).toContain('ZEKom-1, 147. člen');
     expect(zekom?.textEn).toContain('ZEKom-1 Art. 147');
     expect(pack.citations.CIT_OZ_99?.status).toBe('unconfirmed');
-    for (const id of [
-      'CIT_ZEKOM_DELETE',
-      'CIT_IP_AKOS',
-      'CIT_AKOS_PRECEDENT',
-      'CIT_ZVOP2_43',
-      'CIT_ZVOP2_21',
-    ]) {
+    for (const id of ['CIT_AKOS_PRECEDENT', 'CIT_ZVOP2_43', 'CIT_ZVOP2_21', 'CIT_GDPR_17']) {
       expect(pack.citations[id]?.status, id).toBe('confirmed');
     }
+  });
+
+  it('says which citations rest on a secondary source (legal.md S1, S6, S8) or are open', () => {
+    const statusOf = (id: string) => pack.citations[id]?.status;
+    for (const id of ['CIT_ZEKOM_DELETE', 'CIT_IP_AKOS', 'CIT_IP_2023_PURPOSE']) {
+      expect(statusOf(id), id).toBe('secondary');
+      expect(pack.citations[id]?.source, id).toMatch(/secondary/);
+    }
+    // The Directive's own retention sentence was not read verbatim.
+    expect(statusOf('CIT_MIFID_16_7')).toBe('unconfirmed');
+    expect(pack.citations.CIT_MIFID_16_7?.textEn).toMatch(/not read verbatim/);
+    // The court rejected the company's action; there was no appeal.
+    expect(pack.citations.CIT_AKOS_PRECEDENT?.textEn).not.toMatch(/dismissed the appeal/);
+    expect(pack.citations.CIT_AKOS_PRECEDENT?.textEn).toMatch(/rejected the operator's action/);
+  });
+
+  it("cites for a legal hold the article of the hold's own type", () => {
+    expect(pack.holdCitations).toEqual({
+      dsar: ['CIT_ZVOP2_21'],
+      litigation: ['CIT_GDPR_17'],
+      regulatory: ['CIT_MIFID_16_7', 'CIT_GDPR_17'],
+      authority_order: ['CIT_GDPR_17'],
+    });
+    const suggests = Object.fromEntries(
+      pack.categories.filter((c) => c.suggestsHold).map((c) => [c.code, c.suggestsHold]),
+    );
+    expect(suggests).toEqual({ data_protection_request: 'dsar', legal_dispute: 'litigation' });
   });
 
   it('never names a ZEKom-2 article number', () => {

@@ -17,6 +17,15 @@ describe('hostile text in tags, labels and paths', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('escapes and masks the outcome labels table of HTML and Markdown', () => {
+    const section = html.slice(html.indexOf('<h2>Outcome labels</h2>'));
+    expect(section).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(section.slice(0, 400)).not.toContain('041 555 123');
+    const md = markdownReporter.render(hostileResult(), options);
+    expect(md).toContain('### Outcome labels');
+    expect(md).not.toContain('041 555 123');
+  });
+
   it('sets a Content-Security-Policy that forbids network access and pins the script by hash', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'none'");

@@ -30,6 +30,7 @@ export function hostileResult(): AuditResult {
       outcomeMap: null,
     },
     problems: [{ file: `crm/${XSS}.csv`, line: 3, code: XSS, message: XSS }],
+    labels: [{ label: `${XSS} 041 555 123`, count: 2, category: 'unknown', confirmed: false }],
     summary: {
       recordings: 2,
       compliant: 1,

@@ -1,11 +1,11 @@
 import type { AuditResult } from '../../audit/result.js';
 import { loadBuiltinPack } from '../../policy/load-pack.js';
-import type { Citation } from '../../policy/types.js';
+import type { Citation, CitationStatus } from '../../policy/types.js';
 import type { ReportLang } from '../reporter.js';
 
 export interface CitationText {
   text: string;
-  status: 'confirmed' | 'unconfirmed';
+  status: CitationStatus;
   source: string;
 }
 

@@ -99,7 +99,7 @@ export const CLIENT_SCRIPT = `
         var p = el('div', null, 'citation');
         p.appendChild(el('strong', id + ' '));
         if (c) {
-          p.appendChild(el('span', '(' + (c.status === 'confirmed' ? t.confirmed : t.unconfirmed) + ') ', 'status'));
+          p.appendChild(el('span', '(' + (c.status === 'confirmed' ? t.confirmed : c.status === 'secondary' ? t.secondary : t.unconfirmed) + ') ', 'status'));
           p.appendChild(el('span', c.text));
         } else p.appendChild(el('span', t.legalTextMissing, 'muted'));
         box.appendChild(p);

@@ -1,4 +1,5 @@
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
+import { labelsSection } from './labels-section.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import { barChart, stackedDayChart, VERDICT_COLOURS, type DayColumn } from './charts.js';
@@ -194,6 +195,7 @@ export function frontPage(
     dueSoonSection(view, lang) +
     staleHoldsSection(view, lang) +
     endedHoldsSection(view, lang) +
+    labelsSection(view, lang) +
     problemsSection(view, lang)
   );
 }
