@@ -4,6 +4,7 @@ import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
+import { withManifestRecord } from '../report/deletion-manifest.js';
 import { phaseDone } from '../timing.js';
 import { releaseMemory } from '../release-memory.js';
 import { computeRunId, RUN_ID_PLACEHOLDER, withRunId } from '../report/run-id.js';
@@ -44,14 +45,16 @@ export function checkOutsideRoots(outDir: string, roots: readonly string[]): voi
  * that goes first), or by hashing the JSON report's bytes when only the manifest prints the ID.
  */
 export function writeReports(
-  result: AuditResult | UnnamedResult,
+  given: AuditResult | UnnamedResult,
   outDir: string,
   formats: readonly string[],
   options: RenderOptions,
 ): string[] {
   mkdirSync(outDir, { recursive: true });
+  // A new result records its manifest before it is named, so the run ID covers that record.
+  const result: AuditResult | UnnamedResult = 'runId' in given ? given : withManifestRecord(given);
   const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
-  let named = 'runId' in result ? result : null;
+  let named = 'runId' in given ? given : null;
   let unnamed: AuditResult | null = null;
   const order =
     named === null && formats.includes('json') ? ['json', ...formats.filter((f) => f !== 'json')] : formats;
