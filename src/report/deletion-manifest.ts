@@ -72,7 +72,13 @@ export function withManifestRecord(result: UnnamedResult): UnnamedResult {
   for (const chunk of manifestChunks(result)) hash.update(chunk, 'utf8');
   const rows = result.recordings.reduce((n, f) => n + (f.verdict === 'violation' ? 1 : 0), 0);
   const { schemaVersion, tool, generatedAt, deletionManifest: _old, ...rest } = result;
-  return { schemaVersion, tool, generatedAt, deletionManifest: { sha256: hash.digest('hex'), rows }, ...rest };
+  return {
+    schemaVersion,
+    tool,
+    generatedAt,
+    deletionManifest: { sha256: hash.digest('hex'), rows },
+    ...rest,
+  };
 }
 
 /** What report.json must record for a manifest file's bytes. */
