@@ -9,6 +9,7 @@ import { summarise } from '../../src/audit/summarise.js';
 import type { Finding } from '../../src/audit/types.js';
 import { writeReports } from '../../src/cli/write-reports.js';
 import { DEFAULT_RENDER_OPTIONS } from '../../src/report/reporter.js';
+import { RUN_ID_PLACEHOLDER } from '../../src/report/run-id.js';
 import { TOOL } from '../../src/version.js';
 
 // Each test file gets its own copy of this module, so this removes that file's scratch folders.
@@ -46,6 +47,8 @@ export interface RowSpec {
   mtime?: string;
   sha256?: string | null;
   root?: string;
+  /** The audit's verdict; only violations reach the manifest. */
+  verdict?: Finding['verdict'];
 }
 
 /** What `callaudit audit` would record for the file a row names: from the disk, or placeholders. */
@@ -77,7 +80,7 @@ function findingOf(defaultRoot: string, row: RowSpec, index: number, hash: boole
     path: row.path,
     callId: row.callId ?? `C-${index + 1}`,
     idSource: 'filename',
-    verdict: 'violation',
+    verdict: row.verdict ?? 'violation',
     reason: (row.reason ?? 'NON_QUALIFYING_ONLY') as Finding['reason'],
     explanation: 'test',
     categories: [],
@@ -153,6 +156,24 @@ export function writeManifest(
   options?: { hash?: boolean },
 ): string {
   return writeAudit(dir, root, rows, options).manifestFile;
+}
+
+/** What an editor who knows the scheme does: the report's manifest record and run ID made to fit. */
+export function reseal(
+  reportFile: string,
+  manifestFile: string,
+  edit: (report: string) => string = (r) => r,
+): void {
+  const manifest = readFileSync(manifestFile);
+  const rows = manifest.toString('utf8').trimEnd().split('\n').length - 1;
+  const old = JSON.parse(readFileSync(reportFile, 'utf8'));
+  let text = edit(readFileSync(reportFile, 'utf8'))
+    .replace(old.deletionManifest.sha256, createHash('sha256').update(manifest).digest('hex'))
+    .replace(`"rows": ${old.deletionManifest.rows}`, `"rows": ${rows}`)
+    .replace(`"runId": "${old.runId}"`, `"runId": "${RUN_ID_PLACEHOLDER}"`);
+  const runId = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  text = text.replace(`"runId": "${RUN_ID_PLACEHOLDER}"`, `"runId": "${runId}"`);
+  writeFileSync(reportFile, text);
 }
 
 export function readLogLines(file: string): Array<Record<string, unknown>> {

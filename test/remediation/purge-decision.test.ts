@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/types.js';
 import { CallauditError } from '../../src/errors.js';
 import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
-import { RUN_ID_PLACEHOLDER } from '../../src/report/run-id.js';
 import { hashTree } from '../support/run-cli.js';
-import { scratch, writeArchive, writeAudit } from './helpers.js';
+import { reseal, scratch, writeArchive, writeAudit } from './helpers.js';
 
 const FILES = {
   'in_C-1.wav': 'audio one',
@@ -59,20 +57,6 @@ function setup({ hash = true } = {}) {
     ...overrides,
   });
   return { ...s, manifestFile, reportFile, options };
-}
-
-/** What an editor who knows the scheme does: the report's manifest record and run ID made to fit. */
-function reseal(reportFile: string, manifestFile: string, edit: (report: string) => string = (r) => r): void {
-  const manifest = readFileSync(manifestFile);
-  const rows = manifest.toString('utf8').trimEnd().split('\n').length - 1;
-  const old = JSON.parse(readFileSync(reportFile, 'utf8'));
-  let text = edit(readFileSync(reportFile, 'utf8'))
-    .replace(old.deletionManifest.sha256, createHash('sha256').update(manifest).digest('hex'))
-    .replace(`"rows": ${old.deletionManifest.rows}`, `"rows": ${rows}`)
-    .replace(`"runId": "${old.runId}"`, `"runId": "${RUN_ID_PLACEHOLDER}"`);
-  const runId = createHash('sha256').update(text).digest('hex').slice(0, 32);
-  text = text.replace(`"runId": "${RUN_ID_PLACEHOLDER}"`, `"runId": "${runId}"`);
-  writeFileSync(reportFile, text);
 }
 
 /** The manifest row of `relative`, as text, to copy and edit. */
