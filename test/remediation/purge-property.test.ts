@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,19 @@ const reportEdit = fc.oneof(
   fc.record({ kind: fc.constant('none' as const) }),
 );
 
-function editManifest(text: string, edits: ReadonlyArray<EditOf<typeof manifestEdit>>): string {
+/** What the audit knew of each file: an editor who adds a row copies these real facts. */
+interface Facts {
+  callId: string;
+  size: number;
+  mtime: string;
+  sha256: string;
+}
+
+function editManifest(
+  text: string,
+  edits: ReadonlyArray<EditOf<typeof manifestEdit>>,
+  facts: ReadonlyMap<string, Facts>,
+): string {
   const [header, ...rows] = text.trimEnd().split('\n');
   for (const edit of edits) {
     if (rows.length === 0) break;
@@ -46,8 +58,19 @@ function editManifest(text: string, edits: ReadonlyArray<EditOf<typeof manifestE
     // A row for another file, keeping the rest of the row (an added row or a changed path).
     const retarget = () => {
       const name = (edit as { name: string }).name;
+      const real = facts.get(name);
       const cell = name.startsWith('=') ? `'${name}` : name;
-      return [...cells.slice(0, 5), cell, ...cells.slice(6)].join(',');
+      if (!real) return [...cells.slice(0, 5), cell, ...cells.slice(6)].join(',');
+      return [
+        ...cells.slice(0, 5),
+        cell,
+        real.callId,
+        cells[7],
+        real.size,
+        real.mtime,
+        real.sha256,
+        ...cells.slice(11),
+      ].join(',');
     };
     if (edit.kind === 'add') rows.push(retarget());
     if (edit.kind === 'path') rows[at] = retarget();
@@ -79,7 +102,18 @@ describe('purge never deletes a file that is not a violation finding of the repo
             s.root,
             files.map((f, i) => ({ path: f.name, verdict: f.verdict, callId: `C-${i}` })),
           );
-          writeFileSync(manifestFile, editManifest(readFileSync(manifestFile, 'utf8'), manifestEdits));
+          const facts = new Map(
+            files.map((f, i) => {
+              const file = path.join(s.root, f.name);
+              const bytes = readFileSync(file);
+              const sha256 = createHash('sha256').update(bytes).digest('hex');
+              return [
+                f.name,
+                { callId: `C-${i}`, size: bytes.length, mtime: statSync(file).mtime.toISOString(), sha256 },
+              ];
+            }),
+          );
+          writeFileSync(manifestFile, editManifest(readFileSync(manifestFile, 'utf8'), manifestEdits, facts));
           if (reportChange.kind === 'verdict') {
             const report = JSON.parse(readFileSync(reportFile, 'utf8'));
             const finding = report.recordings.find((r: { path: string }) => r.path === reportChange.name);
