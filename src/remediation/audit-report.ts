@@ -3,12 +3,24 @@ import { z } from 'zod';
 import { CallauditError } from '../errors.js';
 import { readInputFile } from '../inputs.js';
 import { RUN_ID_PLACEHOLDER } from '../report/run-id.js';
+import { reportParts } from './report-parts.js';
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
 const DECIMAL = z.string().regex(/^\d+$/);
 
+const findingSchema = z.object({
+  root: z.string(),
+  path: z.string(),
+  callId: z.string().nullable(),
+  verdict: z.string(),
+  reason: z.string(),
+  size: z.number().int().nonnegative(),
+  mtime: z.string(),
+  sha256: SHA256.optional(),
+});
+
 /** The parts of report.json that purge relies on; anything else in it is not read. */
-const reportSchema = z.object({
+const headSchema = z.object({
   schemaVersion: z.literal(1),
   runId: z.string().regex(/^[0-9a-f]{32}$/),
   deletionManifest: z.object({ sha256: SHA256, rows: z.number().int().nonnegative() }),
@@ -18,22 +30,10 @@ const reportSchema = z.object({
       z.object({ path: z.string(), realPath: z.string().min(1), device: DECIMAL, inode: DECIMAL }),
     ),
   }),
-  recordings: z.array(
-    z.object({
-      root: z.string(),
-      path: z.string(),
-      callId: z.string().nullable(),
-      verdict: z.string(),
-      reason: z.string(),
-      size: z.number().int().nonnegative(),
-      mtime: z.string(),
-      sha256: SHA256.optional(),
-    }),
-  ),
 });
 
-export type ReportFinding = z.infer<typeof reportSchema>['recordings'][number];
-export type ReportRoot = z.infer<typeof reportSchema>['inputs']['roots'][number];
+export type ReportFinding = z.infer<typeof findingSchema>;
+export type ReportRoot = z.infer<typeof headSchema>['inputs']['roots'][number];
 
 /** A report.json whose run ID matches its bytes: the audit decision purge may execute. */
 export interface AuditDecision {
@@ -69,26 +69,38 @@ export function loadAuditDecision(file: string): AuditDecision {
     what: 'the audit report',
     hint: 'purge needs the report.json written with the manifest (--report; default: next to the manifest)',
   });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
+  const invalid = (error: unknown): never =>
     refuse(file, `the audit report is not valid JSON (${(error as Error).message})`);
-  }
-  const checked = reportSchema.safeParse(parsed);
-  if (!checked.success) {
+  const valid = <T>(schema: z.ZodType<T>, value: unknown, where: string): T => {
+    const checked = schema.safeParse(value);
+    if (checked.success) return checked.data;
     const issue = checked.error.issues[0]!;
-    refuse(
+    return refuse(
       file,
-      `not a report.json of this version that purge can rely on (${issue.path.join('.') || 'top level'}: ${issue.message})`,
+      `not a report.json of this version that purge can rely on (${[where, ...issue.path].join('.')}: ${issue.message})`,
     );
+  };
+  let parts: ReturnType<typeof reportParts>;
+  try {
+    parts = reportParts(bytes);
+  } catch (error) {
+    invalid(error);
   }
-  const report = checked.data;
+  const report = valid(headSchema, parts!.head, 'report');
   if (runIdOfBytes(bytes, report.runId) !== report.runId)
     refuse(file, `the report's content does not match its run ID ${report.runId} (edited after the audit?)`);
+  // Only the violations are kept, and only what purge compares: a million findings fit in memory.
   const violations = new Map<string, ReportFinding>();
-  for (const finding of report.recordings)
-    if (finding.verdict === 'violation') violations.set(decisionKey(finding.root, finding.path), finding);
+  let index = 0;
+  try {
+    for (const value of parts!.findings) {
+      const finding = valid(findingSchema, value, `recordings.${index++}`);
+      if (finding.verdict === 'violation') violations.set(decisionKey(finding.root, finding.path), finding);
+    }
+  } catch (error) {
+    if (error instanceof CallauditError) throw error;
+    invalid(error);
+  }
   return {
     file,
     runId: report.runId,
