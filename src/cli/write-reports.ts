@@ -4,12 +4,12 @@ import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
 import { isInside } from '../inputs.js';
 import { REPORTERS } from '../report/index.js';
-import { withManifestRecord } from '../report/deletion-manifest.js';
 import { phaseDone } from '../timing.js';
 import { releaseMemory } from '../release-memory.js';
 import { computeRunId, RUN_ID_PLACEHOLDER, withRunId } from '../report/run-id.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { writeJsonNamingRun } from './write-json-report.js';
+import { withManifestRecord } from '../report/deletion-manifest.js';
 import type { RenderOptions } from '../report/reporter.js';
 
 const LARGE_TRANSIENTS = new Set(['html', 'junit']);
@@ -45,21 +45,21 @@ export function checkOutsideRoots(outDir: string, roots: readonly string[]): voi
  * that goes first), or by hashing the JSON report's bytes when only the manifest prints the ID.
  */
 export function writeReports(
-  given: AuditResult | UnnamedResult,
+  result: AuditResult | UnnamedResult,
   outDir: string,
   formats: readonly string[],
   options: RenderOptions,
 ): string[] {
   mkdirSync(outDir, { recursive: true });
-  // A new result records its manifest before it is named, so the run ID covers that record.
-  const result: AuditResult | UnnamedResult = 'runId' in given ? given : withManifestRecord(given);
   const fileOf = (format: string) => path.join(outDir, REPORTERS[format]!.fileName);
-  let named = 'runId' in given ? given : null;
+  let named = 'runId' in result ? result : null;
   let unnamed: AuditResult | null = null;
   const order =
     named === null && formats.includes('json') ? ['json', ...formats.filter((f) => f !== 'json')] : formats;
   const htmlPath = formats.includes('html') ? fileOf('html') : null;
   const renderOptions = { ...options, htmlPath };
+  // A new result records its manifest before it is named, so the run ID covers that record.
+  const source = named ?? withManifestRecord(result as UnnamedResult);
   for (const format of order) {
     const reporter = REPORTERS[format]!;
     // The call events and the scan's working data are unreachable once the audit has
@@ -68,10 +68,10 @@ export function writeReports(
     // report was written).
     if (LARGE_TRANSIENTS.has(format) || format === order[0]) releaseMemory();
     if (named === null && format === 'json') {
-      named = writeJsonNamingRun(result, fileOf(format));
+      named = writeJsonNamingRun(source, fileOf(format));
     } else {
-      if (named === null && reporter.readsRunId) named = withRunId(result, computeRunId(result));
-      const input = named ?? (unnamed ??= withRunId(result, RUN_ID_PLACEHOLDER));
+      if (named === null && reporter.readsRunId) named = withRunId(source, computeRunId(source));
+      const input = named ?? (unnamed ??= withRunId(source, RUN_ID_PLACEHOLDER));
       writeFileAtomically(
         fileOf(format),
         reporter.chunks?.(input, renderOptions) ?? [reporter.render(input, renderOptions)],
