@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CallauditError } from '../errors.js';
@@ -49,6 +50,18 @@ export interface AuditDecision {
 
 export const decisionKey = (root: string, relativePath: string): string => `${root}\0${relativePath}`;
 
+/**
+ * A report is read in parts (report-parts.ts), so it may be as large as a Buffer can be: an
+ * archive of a million recordings writes more than 1 GB. (`maxBytes` raises the size limit of
+ * readInputFile, which is made for hand-written settings files.)
+ */
+const REPORT_ROLE = {
+  code: 'REPORT_UNREADABLE',
+  what: 'the audit report',
+  hint: 'purge needs the report.json written with the manifest (--report; default: next to the manifest)',
+  maxBytes: constants.MAX_LENGTH,
+};
+
 function refuse(file: string, message: string): never {
   throw new CallauditError(
     'REPORT_REFUSED',
@@ -64,11 +77,7 @@ function refuse(file: string, message: string): never {
  * signature: it shows the report is the one a deletion log cites, not who wrote it.
  */
 export function loadAuditDecision(file: string): AuditDecision {
-  const bytes = readInputFile(file, {
-    code: 'REPORT_UNREADABLE',
-    what: 'the audit report',
-    hint: 'purge needs the report.json written with the manifest (--report; default: next to the manifest)',
-  });
+  const bytes = readInputFile(file, REPORT_ROLE);
   const invalid = (error: unknown): never =>
     refuse(file, `the audit report is not valid JSON (${(error as Error).message})`);
   const valid = <T>(schema: z.ZodType<T>, value: unknown, where: string): T => {

@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CallauditError } from '../errors.js';
@@ -46,6 +47,14 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const REASON = /^[A-Z][A-Z0-9_]*$/;
 const DECIMAL = /^\d+$/;
 
+/** A manifest is parsed as one string: up to the longest V8 makes (about 2 million rows). */
+const MANIFEST_ROLE = {
+  code: 'MANIFEST_UNREADABLE',
+  what: 'the deletion manifest',
+  hint: 'give the deletion-manifest.csv that `callaudit audit` wrote',
+  maxBytes: constants.MAX_STRING_LENGTH,
+};
+
 export function refuseManifest(file: string, message: string, line?: number): never {
   throw new CallauditError(
     'MANIFEST_INVALID',
@@ -63,11 +72,7 @@ export function refuseManifest(file: string, message: string, line?: number): ne
  * the audit's instruction is proved against its report (manifest-binding.ts).
  */
 export function readManifest(file: string): Manifest {
-  const bytes = readInputFile(file, {
-    code: 'MANIFEST_UNREADABLE',
-    what: 'the deletion manifest',
-    hint: 'give the deletion-manifest.csv that `callaudit audit` wrote',
-  });
+  const bytes = readInputFile(file, MANIFEST_ROLE);
   let records: string[][];
   try {
     // Column counts are checked below, after the header: a wrong header is the clearer message.
