@@ -5,6 +5,7 @@ import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
 import { hashViolations } from './archive/hash-violations.js';
+import { rootIdentity } from './archive/root-identity.js';
 import {
   REPORT_SCHEMA_VERSION,
   type UnnamedResult,
@@ -202,7 +203,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       callLogs: sources,
     },
     inputs: {
-      roots: scan.roots,
+      roots: scan.roots.map(({ path, ...counts }) => ({ path, ...rootIdentity(path), ...counts })),
       callLogs: callLogInputs,
       outcomeMap:
         plan.outcomeMap && outcomeMap

@@ -73,6 +73,7 @@ export function mergePartials(partials: readonly PartialReport[], names: readonl
   // A partial read back from disk also carries the JSON report's personal-data notice.
   const {
     runId: _partialRunId,
+    deletionManifest: _partialManifest,
     notice: _notice,
     ...common
   } = first.result as AuditResult & { notice?: string };
@@ -105,7 +106,7 @@ function mergeRoots(parts: RootInput[][]): RootInput[] {
     for (const ext of [...byExtension.keys()].sort(compareBytes))
       ignoredByExtension[ext] = byExtension.get(ext)!;
     return {
-      path: root.path,
+      ...root,
       recordings: same.reduce((n, r) => n + r.recordings, 0),
       ignoredFiles: same.reduce((n, r) => n + r.ignoredFiles, 0),
       ignoredByExtension,

@@ -5,7 +5,12 @@ import type { Finding, Summary } from './types.js';
 export const REPORT_SCHEMA_VERSION = 1;
 
 export interface RootInput {
+  /** As given to the audit (relative paths stay relative). */
   path: string;
+  /** The folder it named (archive/root-identity.ts); absent in reports of older versions. */
+  realPath?: string;
+  device?: string;
+  inode?: string;
   recordings: number;
   ignoredFiles: number;
   ignoredByExtension: Record<string, number>;
@@ -46,6 +51,12 @@ export interface AuditResult {
   generatedAt: string;
   /** Content hash of report.json (see report/run-id.ts); cited by the deletion log. */
   runId: string;
+  /**
+   * The deletion manifest this result renders to, so `purge` can prove a manifest is the audit's:
+   * its SHA-256 and row count. Part of report.json, hence of the run ID; the manifest itself
+   * does not carry the run ID, so it can be hashed before the run is named.
+   */
+  deletionManifest?: { sha256: string; rows: number };
   policy: { id: string; version: string; sha256: string };
   settings: Record<string, unknown>;
   inputs: {

@@ -107,7 +107,11 @@ export function auditCommand(io: CommandIo): Command {
       '--concurrency <n>',
       `files read at once on the main thread: tags, sidecars, --hash, --threads 0 (default: ${DEFAULTS.concurrency})`,
     )
-    .option('--hash', 'record the SHA-256 of each violation in the deletion manifest (reads those files)')
+    .option(
+      '--hash',
+      'record the SHA-256 of each violation in the deletion manifest, reading those files (the default)',
+    )
+    .option('--no-hash', 'leave the SHA-256 out: `purge --execute` then needs --allow-unhashed')
     .option(
       '--cache <file>',
       `probe cache, so unchanged files are not read again (default: ${DEFAULTS.cacheFileName} in the output folder)`,

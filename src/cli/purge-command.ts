@@ -17,6 +17,8 @@ interface PurgeFlags {
   timezone?: string;
   log?: string;
   resume?: boolean;
+  report?: string;
+  allowUnhashed?: boolean;
   yes?: boolean;
   json?: boolean;
 }
@@ -40,6 +42,14 @@ export function purgeCommand(io: CommandIo): Command {
     .option('--holds <file>', 'holds file (CSV or JSON, as for the audit): held calls are skipped')
     .option('--timezone <zone>', `zone for hold dates (default: ${DEFAULTS.timezone})`)
     .option('--log <file>', `deletion log, appended to (default: ./${DEFAULT_LOG})`)
+    .option(
+      '--report <report.json>',
+      'the report.json of the same audit run: every row must be one of its violations (default: next to the manifest)',
+    )
+    .option(
+      '--allow-unhashed',
+      'accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof',
+    )
     .option('--resume', 'finish an interrupted --execute run (same manifest, root and mode)')
     .option('--yes', 'do not ask for confirmation on a terminal')
     .option('--json', 'print the outcome as JSON on stdout')
@@ -55,6 +65,8 @@ export function purgeCommand(io: CommandIo): Command {
           timezone: flags.timezone ?? DEFAULTS.timezone,
           logFile: flags.log ?? DEFAULT_LOG,
           resume: Boolean(flags.resume),
+          reportFile: flags.report ?? null,
+          allowUnhashed: Boolean(flags.allowUnhashed),
         },
         {
           // Rule 6: a person at a terminal confirms once; CI (no TTY) and --yes do not ask.

@@ -39,7 +39,7 @@ export function renderPurge(report: PurgeReport): string {
   );
   out.push(`manifest ${report.manifest} (sha256 ${instruction.manifestSha256})`);
   out.push(
-    `audit run ${instruction.runId || '-'}, policy ${instruction.policyId} ${instruction.policyVersion}`,
+    `audit run ${instruction.runId} (${report.report}), policy ${instruction.policyId} ${instruction.policyVersion}`,
   );
   const acted = report.results.filter(
     (r) => r.kind !== 'skipped' && !(r.kind === 'earlier' && r.entry.action === 'skipped'),
@@ -85,6 +85,7 @@ export function purgeJson(report: PurgeReport, exitCode: number): string {
       executed: report.executed,
       aborted: report.aborted,
       instruction: report.instruction,
+      report: report.report,
       rows: report.results.map((r) => ({
         line: r.row.line,
         path: r.row.path,
@@ -94,6 +95,7 @@ export function purgeJson(report: PurgeReport, exitCode: number): string {
         skip: r.kind === 'skipped' ? r.skip : null,
       })),
       log: report.log,
+      warnings: report.warnings,
       exitCode,
     },
     null,

@@ -32,6 +32,16 @@ function render(report: RestoreReport): string {
     const codes = [...new Set(skipped.map((r) => (r.kind === 'skipped' ? r.skip.code : null)))];
     for (const code of codes) if (code) out.push(`  ${code}: ${SKIP_REASONS[code]}`);
   }
+  if (report.missing.length > 0) {
+    out.push(
+      `missing from the quarantine: ${report.missing.length} file(s) the log says were quarantined and not restored`,
+    );
+    for (const entry of report.missing)
+      out.push(
+        `  log line ${entry.seq}  call ${entry.call_id}  ${entry.size ?? '?'} bytes  path sha256 ${entry.path_sha256}`,
+      );
+  }
+  for (const warning of report.warnings) out.push(`warning: ${warning}`);
   if (report.log)
     out.push(`deletion log ${report.log.file}: ${report.log.lines} line(s), head ${report.log.head}`);
   if (!report.executed) out.push('To act: add --execute --operator "<name or role>".');
@@ -67,8 +77,8 @@ export function restoreCommand(io: CommandIo): Command {
         },
       );
       io.stdout(render(report));
-      const complete = report.executed && report.results.every((r) => r.kind !== 'skipped');
-      const wouldComplete = !report.executed && report.results.every((r) => r.kind !== 'skipped');
-      io.setExitCode(complete || wouldComplete ? EXIT_OK : EXIT_FINDINGS);
+      // Exit 1 when anything is not where the log says: skipped, replaced or missing files.
+      const whole = report.missing.length === 0 && report.results.every((r) => r.kind !== 'skipped');
+      io.setExitCode(whole ? EXIT_OK : EXIT_FINDINGS);
     });
 }

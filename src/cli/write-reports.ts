@@ -8,6 +8,7 @@ import { releaseMemory } from '../release-memory.js';
 import { computeRunId, RUN_ID_PLACEHOLDER, withRunId } from '../report/run-id.js';
 import { writeFileAtomically } from './write-atomically.js';
 import { writeJsonNamingRun } from './write-json-report.js';
+import { withManifestRecord } from '../report/deletion-manifest.js';
 import type { RenderOptions } from '../report/reporter.js';
 
 const LARGE_TRANSIENTS = new Set(['html', 'junit']);
@@ -55,6 +56,8 @@ export function writeReports(
     named === null && formats.includes('json') ? ['json', ...formats.filter((f) => f !== 'json')] : formats;
   const htmlPath = formats.includes('html') ? fileOf('html') : null;
   const renderOptions = { ...options, htmlPath };
+  // A new result records its manifest before it is named, so the run ID covers that record.
+  const source = named ?? withManifestRecord(result as UnnamedResult);
   for (const format of order) {
     const reporter = REPORTERS[format]!;
     // The call events and the scan's working data are unreachable once the audit has
@@ -63,10 +66,10 @@ export function writeReports(
     // report was written).
     if (LARGE_TRANSIENTS.has(format) || format === order[0]) releaseMemory();
     if (named === null && format === 'json') {
-      named = writeJsonNamingRun(result, fileOf(format));
+      named = writeJsonNamingRun(source, fileOf(format));
     } else {
-      if (named === null && reporter.readsRunId) named = withRunId(result, computeRunId(result));
-      const input = named ?? (unnamed ??= withRunId(result, RUN_ID_PLACEHOLDER));
+      if (named === null && reporter.readsRunId) named = withRunId(source, computeRunId(source));
+      const input = named ?? (unnamed ??= withRunId(source, RUN_ID_PLACEHOLDER));
       writeFileAtomically(
         fileOf(format),
         reporter.chunks?.(input, renderOptions) ?? [reporter.render(input, renderOptions)],

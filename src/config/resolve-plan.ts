@@ -129,7 +129,8 @@ export function resolvePlan(
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
     threads,
-    hash: flags.hash ?? config.hash ?? false,
+    // On by default: without a hash, purge cannot tell a rewritten file of the same size and mtime.
+    hash: flags.hash ?? config.hash ?? DEFAULTS.hash,
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
     archives,

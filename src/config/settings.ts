@@ -127,7 +127,12 @@ export const configFileSchema = z
       .array(callLogSourceSchema)
       .optional()
       .describe('Several call-log sources, each with its own settings.'),
-    hash: z.boolean().optional().describe('Record the SHA-256 of each violation in the deletion manifest.'),
+    hash: z
+      .boolean()
+      .optional()
+      .describe(
+        'Record the SHA-256 of each violation in the deletion manifest (default true; false: purge --execute needs --allow-unhashed).',
+      ),
   })
   .strict();
 
@@ -204,6 +209,7 @@ export const DEFAULTS = {
   format: 'json,csv,manifest',
   failOn: 'violation',
   concurrency: 32,
+  hash: true,
   /** Inside the output folder, so each report folder keeps the cache of its archive. */
   cacheFileName: 'probe-cache.jsonl',
 } as const;

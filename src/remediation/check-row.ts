@@ -2,12 +2,13 @@ import type { Hold } from '../policy/holds.js';
 import type { ManifestRow } from './manifest.js';
 import { isSkip, resolveInsideRoot } from './path-safety.js';
 import { heldBy } from './purge-holds.js';
-import { rowRootMatches } from './locations.js';
+import { identityKey } from './locations.js';
 import type { Skip } from './skip-reasons.js';
 import { verifyAgainstManifest } from './verify.js';
 
 export interface RowContext {
-  givenRoot: string;
+  /** Device and inode of --root (locations.ts identityKey): rows of other roots are refused. */
+  rootKey: string;
   realRoot: string;
   holds: readonly Hold[];
   now: string;
@@ -20,7 +21,7 @@ export interface CheckedRow {
 }
 
 /**
- * Every safety rule for one row, in order: the right root, a safe path without symlinks, no
+ * Every safety rule for one row, in order: the right root (by device and inode), a safe path without symlinks, no
  * active hold, and the file unchanged since the audit. Run once to plan and again just before
  * acting, because the archive is live while an operator reads the plan.
  */
@@ -29,8 +30,8 @@ export async function checkRow(
   context: RowContext,
   computeHash: boolean,
 ): Promise<CheckedRow | Skip> {
-  if (!rowRootMatches(row.root, context.givenRoot, context.realRoot))
-    return { code: 'OTHER_ROOT', detail: `the row's root is ${row.root}` };
+  if (identityKey({ device: row.rootDevice, inode: row.rootInode }) !== context.rootKey)
+    return { code: 'OTHER_ROOT', detail: `the row's root is ${row.root} (${row.rootRealPath})` };
   const resolved = await resolveInsideRoot(context.realRoot, row.path);
   if (isSkip(resolved)) return resolved;
   const held = heldBy(context.holds, row, context.now);

@@ -1,8 +1,32 @@
 import { constants, fsyncSync, openSync, closeSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, rename, unlink, utimes } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { sha256OfFile } from '../archive/sha256-file.js';
 import type { Skip } from './skip-reasons.js';
+
+/**
+ * The file-system calls that change something, behind one seam: tests replace one of them to
+ * make it fail at a chosen moment, as a read-only file system or an immutable file would.
+ */
+export interface FsOps {
+  link(existing: string, created: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  copyFile(source: string, target: string, mode: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  mkdir(folder: string): Promise<unknown>;
+  rmdir(folder: string): Promise<void>;
+  utimes(file: string, atime: number, mtime: number): Promise<void>;
+}
+
+export const nodeFs: FsOps = {
+  link: (a, b) => fsPromises.link(a, b),
+  unlink: (f) => fsPromises.unlink(f),
+  copyFile: (a, b, mode) => fsPromises.copyFile(a, b, mode),
+  rename: (a, b) => fsPromises.rename(a, b),
+  mkdir: (f) => fsPromises.mkdir(f),
+  rmdir: (f) => fsPromises.rmdir(f),
+  utimes: (f, a, m) => fsPromises.utimes(f, a, m),
+};
 
 /** Makes a directory entry change (unlink, link) durable: fsync of the folder itself. */
 export function fsyncFolder(folder: string): void {
@@ -28,107 +52,189 @@ function fsyncFile(file: string): void {
   }
 }
 
-export async function deleteFile(absolutePath: string): Promise<void> {
-  await unlink(absolutePath);
+export async function deleteFile(absolutePath: string, fs: FsOps = nodeFs): Promise<void> {
+  await fs.unlink(absolutePath);
   fsyncFolder(path.dirname(absolutePath));
+}
+
+/** A destination ready to be linked into: its path, and the folders made for it (to undo). */
+export interface PreparedTarget {
+  target: string;
+  createdFolders: string[];
 }
 
 /**
  * Creates (unless `create` is false) the parent folders of `segments` below `realBase`, refusing
  * to pass through a symbolic link or a non-folder, and refuses a target that already exists.
- * Returns the absolute target path or a Skip.
+ * A dry run (`create` false) checks the same things as far as they exist.
  */
 export async function prepareTarget(
   realBase: string,
   segments: readonly string[],
   create = true,
-): Promise<string | Skip> {
+  fs: FsOps = nodeFs,
+): Promise<PreparedTarget | Skip> {
   let current = realBase;
+  const createdFolders: string[] = [];
+  let missing = false;
   for (const segment of segments.slice(0, -1)) {
     current = path.join(current, segment);
+    if (missing) {
+      if (create) await made(current);
+      continue;
+    }
     try {
-      const stats = await lstat(current);
+      const stats = await fsPromises.lstat(current);
       if (stats.isSymbolicLink())
-        return { code: 'SYMLINK', detail: `the destination folder ${current} is a symbolic link` };
+        return undone({ code: 'SYMLINK', detail: `the destination folder ${current} is a symbolic link` });
       if (!stats.isDirectory())
-        return { code: 'TARGET_EXISTS', detail: `${current} exists and is not a folder` };
+        return undone({ code: 'TARGET_EXISTS', detail: `${current} exists and is not a folder` });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      // A dry run only looks: below a missing folder nothing can be in the way.
-      if (!create) return path.join(realBase, ...segments);
-      await mkdir(current);
+      // Below a missing folder nothing can be in the way.
+      missing = true;
+      if (create) await made(current);
     }
   }
   const target = path.join(current, segments[segments.length - 1]!);
-  try {
-    await lstat(target);
-    return { code: 'TARGET_EXISTS', detail: 'the destination already exists' };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  if (!missing && (await exists(target)))
+    return undone({ code: 'TARGET_EXISTS', detail: 'the destination already exists' });
+  return { target, createdFolders };
+
+  async function made(folder: string): Promise<void> {
+    try {
+      await fs.mkdir(folder);
+    } catch (error) {
+      await removeFolders(createdFolders, fs);
+      throw error;
+    }
+    createdFolders.push(folder);
   }
-  return target;
+  async function undone(skip: Skip): Promise<Skip> {
+    await removeFolders(createdFolders, fs);
+    return skip;
+  }
+}
+
+/** Removes folders this run made, deepest first; one that is no longer empty is left. */
+export async function removeFolders(folders: readonly string[], fs: FsOps = nodeFs): Promise<string[]> {
+  const left: string[] = [];
+  for (const folder of [...folders].reverse()) await fs.rmdir(folder).catch(() => left.push(folder));
+  return left;
 }
 
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
-export const PARTIAL_SUFFIX = '.callaudit-partial';
+/** A copy in progress is `<target>.callaudit-partial-<session>`: no run removes another's. */
+export const PARTIAL_MARK = '.callaudit-partial';
+export const partialName = (target: string, session: string): string => `${target}${PARTIAL_MARK}-${session}`;
+export const isPartialName = (file: string): boolean => path.basename(file).includes(PARTIAL_MARK);
+
+/**
+ * A move that failed. The source is as it was; `leftBehind` names what this run created and
+ * could not remove again (null: nothing is left, the move was undone completely).
+ */
+export class MoveFailed extends Error {
+  constructor(
+    readonly code: string,
+    readonly leftBehind: string | null,
+  ) {
+    super(leftBehind ? `${code}; could not undo: ${leftBehind} is left behind` : `${code}; undone`);
+  }
+}
+
+export interface MoveOptions {
+  session: string;
+  fs?: FsOps;
+  beforeUnlinkSource?: () => void;
+}
 
 /**
  * Moves `source` to `target` without ever overwriting: a hard link (atomic, fails with EEXIST,
  * keeps the bytes and mtime) then unlink of the source. Across file systems: copy to a partial
  * file, fsync, verify its SHA-256 against `sha256`, restore the mtime, link it into place, and
- * only then unlink the source. On any failure before the source is unlinked, the source stays.
+ * only then unlink the source. When the source cannot be removed, the target this run made is
+ * removed again: a move either happens whole or not at all (MoveFailed says which was left).
  */
 export async function moveWithoutOverwrite(
   source: string,
   target: string,
   sha256: string,
-  beforeUnlinkSource: () => void = () => {},
+  options: MoveOptions,
 ): Promise<'linked' | 'copied'> {
+  const fs = options.fs ?? nodeFs;
   let how: 'linked' | 'copied' = 'linked';
   try {
-    await link(source, target);
+    await fs.link(source, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!CANNOT_LINK.has(code)) throw error;
     how = 'copied';
-    await copyVerified(source, target, sha256);
+    await copyVerified(source, target, sha256, options.session, fs);
   }
   fsyncFolder(path.dirname(target));
-  beforeUnlinkSource();
-  await unlink(source);
+  options.beforeUnlinkSource?.();
+  try {
+    await fs.unlink(source);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const undone = await fs.unlink(target).then(
+      () => true,
+      () => false,
+    );
+    if (undone) fsyncFolder(path.dirname(target));
+    throw new MoveFailed(code, undone ? null : target);
+  }
   fsyncFolder(path.dirname(source));
   return how;
 }
 
-async function copyVerified(source: string, target: string, sha256: string): Promise<void> {
-  const partial = `${target}${PARTIAL_SUFFIX}`;
-  // A partial file of ours left by an interrupted copy is incomplete by definition.
-  await unlink(partial).catch(() => {});
-  await copyFile(source, partial, constants.COPYFILE_EXCL);
+async function copyVerified(
+  source: string,
+  target: string,
+  sha256: string,
+  session: string,
+  fs: FsOps,
+): Promise<void> {
+  const partial = partialName(target, session);
+  // Only a partial file of this session (an interrupted attempt of the same run) is ours to remove.
+  await fs.unlink(partial).catch(() => {});
+  await fs.copyFile(source, partial, constants.COPYFILE_EXCL);
   try {
     fsyncFile(partial);
     const copied = await sha256OfFile(partial);
     if (copied.sha256 !== sha256) throw new Error('the copy does not match the original (SHA-256)');
     // Keep the mtime (to the microsecond utimes allows): the manifest and a re-audit compare it.
-    const original = await lstat(source, { bigint: true });
-    await utimes(partial, Number(original.atimeNs) / 1e9, Number(original.mtimeNs) / 1e9);
+    const original = await fsPromises.lstat(source, { bigint: true });
+    await fs.utimes(partial, Number(original.atimeNs) / 1e9, Number(original.mtimeNs) / 1e9);
     fsyncFile(partial);
     try {
-      await link(partial, target);
+      await fs.link(partial, target);
     } catch (error) {
       if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
       // No hard links on the target file system: rename, after checking nothing is in the way.
       if (await exists(target)) throw Object.assign(new Error('the destination exists'), { code: 'EEXIST' });
-      await rename(partial, target);
+      await fs.rename(partial, target);
     }
   } finally {
-    await unlink(partial).catch(() => {});
+    await fs.unlink(partial).catch(() => {});
   }
+}
+
+/** Partial files of other runs next to `target`: never removed, only reported. */
+export async function foreignPartials(target: string, session: string | null): Promise<string[]> {
+  const folder = path.dirname(target);
+  const prefix = `${path.basename(target)}${PARTIAL_MARK}`;
+  const names = await fsPromises.readdir(folder).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(folder, name))
+    .filter((file) => session === null || file !== partialName(target, session))
+    .sort();
 }
 
 async function exists(file: string): Promise<boolean> {
   try {
-    await lstat(file);
+    await fsPromises.lstat(file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;

@@ -1,18 +1,19 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
+import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
 import { isWithin } from './path-safety.js';
 
-/** The archive root as a real path (symlinks in the root's own path are the operator's choice). */
-export function realArchiveRoot(root: string): string {
-  let real: string;
+/** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
+export function realArchiveRoot(root: string): RootIdentity {
+  let identity: RootIdentity;
   try {
-    real = realpathSync(root);
+    identity = rootIdentity(root);
   } catch {
     throw notAFolder(root);
   }
-  if (!statSync(real).isDirectory()) throw notAFolder(root);
-  return real;
+  if (!statSync(identity.realPath).isDirectory()) throw notAFolder(root);
+  return identity;
 }
 
 function notAFolder(root: string): CallauditError {
@@ -23,50 +24,118 @@ function notAFolder(root: string): CallauditError {
   );
 }
 
+export const identityKey = (identity: { device: string; inode: string }): string =>
+  `${identity.device}:${identity.inode}`;
+
+const MAX_LINKS = 40;
+
 /**
- * A manifest row belongs to --root when its root names the same folder: the same path after
- * resolving against the working directory, or the same real path. Anything else is refused
- * per row (OTHER_ROOT): purge acts on one archive at a time.
+ * Where a path really leads, whether or not it exists: every existing component is resolved,
+ * symbolic links included (a dangling one too: creating the path would create its target), and
+ * the rest is appended as written. This is where a file or folder created at `given` would land.
  */
-export function rowRootMatches(rowRoot: string, givenRoot: string, realRoot: string): boolean {
-  if (path.resolve(rowRoot) === path.resolve(givenRoot)) return true;
-  try {
-    return realpathSync(rowRoot) === realRoot;
-  } catch {
-    return false;
+export function realLocation(given: string): string {
+  let pending = path.resolve(given).split(path.sep).filter(Boolean);
+  let current = path.parse(path.resolve(given)).root;
+  let links = 0;
+  while (pending.length > 0) {
+    const name = pending.shift()!;
+    if (name === '.') continue;
+    if (name === '..') {
+      current = path.dirname(current);
+      continue;
+    }
+    const candidate = path.join(current, name);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(candidate).isSymbolicLink();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return path.join(candidate, ...pending);
+      throw error;
+    }
+    if (!isLink) {
+      current = candidate;
+      continue;
+    }
+    if (++links > MAX_LINKS)
+      throw new CallauditError('BAD_FLAG', `${given} goes through too many symbolic links`);
+    const target = readlinkSync(candidate);
+    if (path.isAbsolute(target)) current = path.parse(target).root;
+    pending = [...target.split(path.sep).filter(Boolean), ...pending];
   }
+  return current;
 }
 
-/** Real path of a file that may not exist yet: its folder must exist. */
-export function realFilePath(file: string, what: string): string {
-  // An existing log may itself be a symlink (into the archive, say): judge where it really is.
+/** The real location of a file to write (the deletion log): its folder must exist. */
+export function realFileLocation(file: string, what: string): string {
+  const real = realLocation(file);
+  let folder: ReturnType<typeof statSync>;
   try {
-    return realpathSync(file);
-  } catch {
-    // Does not exist yet: its folder decides.
-  }
-  const folder = path.dirname(path.resolve(file));
-  let realFolder: string;
-  try {
-    realFolder = realpathSync(folder);
+    folder = statSync(path.dirname(real));
   } catch {
     throw new CallauditError(
       'BAD_FLAG',
-      `the folder of the ${what} ${folder} does not exist`,
+      `the folder of the ${what} ${path.dirname(real)} does not exist`,
       undefined,
       file,
     );
   }
-  return path.join(realFolder, path.basename(file));
+  if (!folder.isDirectory())
+    throw new CallauditError(
+      'BAD_FLAG',
+      `the ${what} ${file} lies below a file, not a folder`,
+      undefined,
+      file,
+    );
+  const existing = statSync(real, { throwIfNoEntry: false });
+  if (existing && !existing.isFile())
+    throw new CallauditError(
+      'BAD_FLAG',
+      `the ${what} ${file} exists and is not a regular file`,
+      undefined,
+      file,
+    );
+  return real;
 }
 
-/** The deletion log must survive the archive: never inside the root or the quarantine. */
-export function checkLogLocation(realLog: string, realRoot: string, quarantine: string | null): void {
-  for (const [folder, name] of [
-    [realRoot, 'archive root'],
-    [quarantine, 'quarantine folder'],
-  ] as const) {
-    if (folder !== null && isWithin(realLog, folder)) {
+/**
+ * The real location of the quarantine folder, which need not exist yet: refused when it, or the
+ * deepest part of its path that exists, is not a folder (mkdir would fail half-way).
+ */
+export function realQuarantineLocation(quarantine: string): string {
+  const real = realLocation(quarantine);
+  let existing = real;
+  for (;;) {
+    try {
+      if (!statSync(existing).isDirectory())
+        throw new CallauditError(
+          'BAD_FLAG',
+          existing === real
+            ? `--quarantine ${quarantine} is an existing file, not a folder`
+            : `--quarantine ${quarantine} cannot be created: ${existing} is a file, not a folder`,
+          'give a folder (it is created if missing)',
+        );
+      return real;
+    } catch (error) {
+      if (error instanceof CallauditError) throw error;
+      const parent = path.dirname(existing);
+      if (parent === existing) return real;
+      existing = parent;
+    }
+  }
+}
+
+/** The deletion log must survive the archive: never inside a root or the quarantine. */
+export function checkLogLocation(
+  realLog: string,
+  realRoots: readonly string[],
+  quarantine: string | null,
+): void {
+  const places: Array<[string, string]> = realRoots.map((root) => [root, 'archive root']);
+  if (quarantine !== null) places.push([quarantine, 'quarantine folder']);
+  for (const [folder, name] of places) {
+    if (isWithin(realLog, folder)) {
       throw new CallauditError(
         'LOG_INSIDE_ARCHIVE',
         `the deletion log ${realLog} would lie inside the ${name} ${folder}`,
@@ -76,20 +145,25 @@ export function checkLogLocation(realLog: string, realRoot: string, quarantine: 
   }
 }
 
-/** The quarantine is a separate place: not inside the archive, and not containing it. */
-export function checkQuarantineLocation(quarantine: string, realRoot: string): void {
-  const resolved = path.resolve(quarantine);
-  let real = resolved;
+/** The quarantine is a separate place: not inside an archive root, and not containing one. */
+export function checkQuarantineLocation(realQuarantine: string, realRoots: readonly string[]): void {
+  for (const realRoot of realRoots)
+    if (isWithin(realQuarantine, realRoot) || isWithin(realRoot, realQuarantine)) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `the quarantine folder ${realQuarantine} overlaps the archive root ${realRoot}`,
+        'choose a --quarantine folder outside the archive (the next audit must not see quarantined files)',
+      );
+    }
+}
+
+/** The real path of an existing folder, or a clear error. */
+export function realExistingFolder(folder: string, what: string): string {
   try {
-    real = realpathSync(resolved);
+    const real = realpathSync(folder);
+    if (statSync(real).isDirectory()) return real;
   } catch {
-    // Not created yet (dry run): its resolved path is all there is to compare.
+    // Reported below.
   }
-  if (isWithin(real, realRoot) || isWithin(realRoot, real) || isWithin(resolved, realRoot)) {
-    throw new CallauditError(
-      'BAD_FLAG',
-      `the quarantine folder ${quarantine} overlaps the archive root`,
-      'choose a --quarantine folder outside the archive (the next audit must not see quarantined files)',
-    );
-  }
+  throw new CallauditError('BAD_FLAG', `the ${what} ${folder} does not exist or is not a folder`);
 }

@@ -4,6 +4,24 @@ import { sealEntry, type LogEntry, type UnsealedEntry } from './log-entry.js';
 import { readLogText, verifyLogText } from './log-verify.js';
 
 /**
+ * Refuses (exit 2) a log that exists but does not verify, or is not a deletion log at all: the
+ * same check the writer makes, run while planning so a dry run fails where the real run would.
+ */
+export function checkLogVerifies(realFile: string, given: string): void {
+  const check = verifyLogText(readLogText(realFile) ?? '');
+  if (!check.ok) throw brokenLog(given, check.broken!);
+}
+
+function brokenLog(file: string, broken: { line: number; problem: string }): CallauditError {
+  return new CallauditError(
+    'LOG_BROKEN',
+    `the deletion log does not verify at line ${broken.line}: ${broken.problem}; nothing was touched`,
+    'a --log must be a deletion log that verifies (or a new file): keep a broken one as evidence and give a new --log; `callaudit log verify` shows the details',
+    file,
+  );
+}
+
+/**
  * Appends chained lines to the deletion log, each written with one write() and fsync'd before
  * append() returns, so a line is on disk before the next file is touched. Opened in append mode
  * only: the log is never rewritten.
@@ -22,14 +40,7 @@ export class DeletionLogWriter {
   static open(file: string): DeletionLogWriter {
     const text = readLogText(file) ?? '';
     const check = verifyLogText(text);
-    if (!check.ok) {
-      throw new CallauditError(
-        'LOG_BROKEN',
-        `the deletion log does not verify at line ${check.broken!.line}: ${check.broken!.problem}`,
-        'keep this log as evidence and write to a new one with --log; `callaudit log verify` shows the details',
-        file,
-      );
-    }
+    if (!check.ok) throw brokenLog(file, check.broken!);
     const fd = openSync(file, 'a', 0o640);
     return new DeletionLogWriter(file, fd, check.lines, check.head, check.entries);
   }

@@ -1,21 +1,28 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CallauditError } from '../errors.js';
-import { MANIFEST_HEADER, MANIFEST_VERSION } from '../report/deletion-manifest.js';
+import { readInputFile } from '../inputs.js';
+import { restoreNeutralised } from '../report/csv-cell.js';
+import { MANIFEST_HEADER, MANIFEST_VERSION, manifestSha256 } from '../report/deletion-manifest.js';
 
-/** One row of a deletion manifest, validated. */
+/** One row of a deletion manifest, validated, its cells un-neutralised. */
 export interface ManifestRow {
   /** 1-based line of the row in the manifest file (for messages only). */
   line: number;
+  /** As the audit was given it (may be relative). */
   root: string;
+  /** The root folder the audit read: real path, device and inode. */
+  rootRealPath: string;
+  rootDevice: string;
+  rootInode: string;
   /** Relative to `root`, forward slashes, exactly as the audit wrote it. */
   path: string;
   callId: string;
   reason: string;
   size: number;
   mtime: string;
-  /** Empty when the audit ran without --hash. */
+  /** Empty when the audit ran with --no-hash. */
   sha256: string | null;
 }
 
@@ -29,16 +36,26 @@ export interface Instruction {
 
 export interface Manifest {
   file: string;
-  instruction: Instruction;
+  sha256: string;
+  policyId: string;
+  policyVersion: string;
   rows: ManifestRow[];
 }
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const REASON = /^[A-Z][A-Z0-9_]*$/;
-const RUN_ID = /^[0-9a-f]{32}$/;
+const DECIMAL = /^\d+$/;
 
-function refuse(file: string, message: string, line?: number): never {
+/** A manifest is parsed as one string: up to the longest V8 makes (about 2 million rows). */
+const MANIFEST_ROLE = {
+  code: 'MANIFEST_UNREADABLE',
+  what: 'the deletion manifest',
+  hint: 'give the deletion-manifest.csv that `callaudit audit` wrote',
+  maxBytes: constants.MAX_STRING_LENGTH,
+};
+
+export function refuseManifest(file: string, message: string, line?: number): never {
   throw new CallauditError(
     'MANIFEST_INVALID',
     `${message}; the whole manifest is refused and nothing was touched`,
@@ -50,75 +67,82 @@ function refuse(file: string, message: string, line?: number): never {
 
 /**
  * Reads a deletion manifest and refuses it whole unless it is one this tool wrote: the exact
- * header, the current schema version, one audit run and policy, and every row complete. A
- * manifest is an instruction to destroy data; a half-valid one is not an instruction at all.
+ * header, the current schema version, one policy, and every row complete. A manifest is an
+ * instruction to destroy data; a half-valid one is not an instruction at all. Whether it is
+ * the audit's instruction is proved against its report (manifest-binding.ts).
  */
 export function readManifest(file: string): Manifest {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new CallauditError(
-      'MANIFEST_UNREADABLE',
-      `cannot read the deletion manifest (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'give the deletion-manifest.csv that `callaudit audit` wrote',
-      file,
-    );
-  }
-  const manifestSha256 = createHash('sha256').update(bytes).digest('hex');
+  const bytes = readInputFile(file, MANIFEST_ROLE);
   let records: string[][];
   try {
     // Column counts are checked below, after the header: a wrong header is the clearer message.
     records = parse(bytes.toString('utf8'), { relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
-    refuse(file, `not a readable CSV (${(error as Error).message})`);
+    refuseManifest(file, `not a readable CSV (${(error as Error).message})`);
   }
   // The reporter ends the file with one newline; csv-parse yields no record for it.
   const header = records[0];
   if (!header || header.join(',') !== MANIFEST_HEADER.join(',')) {
-    const firstCell = header?.[0] ?? '';
-    if (header && firstCell === 'manifest_version')
-      refuse(
+    if (header?.[0] === 'manifest_version')
+      refuseManifest(
         file,
         `the header is not the one this version writes (expected ${MANIFEST_HEADER.join(',')})`,
         1,
       );
-    refuse(file, 'this is not a callaudit deletion manifest (wrong header)', 1);
+    refuseManifest(file, 'this is not a callaudit deletion manifest (wrong header)', 1);
   }
 
   const rows: ManifestRow[] = [];
   const seen = new Set<string>();
-  let first: { runId: string; policyId: string; policyVersion: string } | null = null;
-  records.slice(1).forEach((cells, index) => {
+  let policy: { id: string; version: string } | null = null;
+  records.slice(1).forEach((raw, index) => {
     const line = index + 2;
-    if (cells.length !== MANIFEST_HEADER.length)
-      refuse(file, `a row has ${cells.length} columns, the header ${MANIFEST_HEADER.length}`, line);
-    const [version, root, path, callId, reason, size, mtime, sha256, runId, policyId, policyVersion] =
-      cells as [string, string, string, string, string, string, string, string, string, string, string];
+    if (raw.length !== MANIFEST_HEADER.length)
+      refuseManifest(file, `a row has ${raw.length} columns, the header ${MANIFEST_HEADER.length}`, line);
+    const cells = raw.map(restoreNeutralised);
+    const [version, root, realPath, device, inode, relative, callId, reason, size, mtime, sha256] = cells as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const [policyId, policyVersion] = cells.slice(11) as [string, string];
+    const refuse = (message: string): never => refuseManifest(file, message, line);
     if (version !== String(MANIFEST_VERSION))
-      refuse(file, `unknown manifest version "${version}" (this version reads ${MANIFEST_VERSION})`, line);
-    if (root === '') refuse(file, 'a row has no root', line);
-    if (path === '') refuse(file, 'a row has no path', line);
-    if (callId.trim() === '') refuse(file, 'a row has no call ID', line);
-    if (!REASON.test(reason)) refuse(file, `a row has no reason code (found "${reason}")`, line);
+      refuse(`unknown manifest version "${version}" (this version reads ${MANIFEST_VERSION})`);
+    if (root === '') refuse('a row has no root');
+    if (!path.isAbsolute(realPath)) refuse('a row has no real path of its root');
+    if (!DECIMAL.test(device) || !DECIMAL.test(inode)) refuse('a row has no device and inode of its root');
+    if (relative === '') refuse('a row has no path');
+    if (callId.trim() === '') refuse('a row has no call ID');
+    if (!REASON.test(reason)) refuse(`a row has no reason code (found "${reason}")`);
     if (!/^\d+$/.test(size) || !Number.isSafeInteger(Number(size)))
-      refuse(file, `size "${size}" is not a whole number of bytes`, line);
+      refuse(`size "${size}" is not a whole number of bytes`);
     if (!ISO_UTC_MS.test(mtime) || Number.isNaN(Date.parse(mtime)))
-      refuse(file, `mtime "${mtime}" is not an ISO 8601 UTC time with milliseconds`, line);
-    if (sha256 !== '' && !SHA256.test(sha256))
-      refuse(file, `sha256 "${sha256}" is not 64 lower-case hex digits`, line);
-    if (!RUN_ID.test(runId)) refuse(file, `run_id "${runId}" is not an audit run ID`, line);
-    if (policyId === '' || policyVersion === '') refuse(file, 'a row has no policy id or version', line);
-    first ??= { runId, policyId, policyVersion };
-    if (first.runId !== runId || first.policyId !== policyId || first.policyVersion !== policyVersion)
-      refuse(file, 'rows come from different audit runs or policies (was the file concatenated?)', line);
-    const key = `${root}\0${path}`;
-    if (seen.has(key)) refuse(file, `the file ${path} is listed twice`, line);
+      refuse(`mtime "${mtime}" is not an ISO 8601 UTC time with milliseconds`);
+    if (sha256 !== '' && !SHA256.test(sha256)) refuse(`sha256 "${sha256}" is not 64 lower-case hex digits`);
+    if (policyId === '' || policyVersion === '') refuse('a row has no policy id or version');
+    policy ??= { id: policyId, version: policyVersion };
+    if (policy.id !== policyId || policy.version !== policyVersion)
+      refuse('rows come from different policies (was the file concatenated?)');
+    // The same file however its root is written (`root`, `root/`, relative or absolute).
+    const key = `${device}:${inode}\0${relative}`;
+    if (seen.has(key)) refuse(`the file ${relative} is listed twice`);
     seen.add(key);
     rows.push({
       line,
       root,
-      path,
+      rootRealPath: realPath,
+      rootDevice: device,
+      rootInode: inode,
+      path: relative,
       callId,
       reason,
       size: Number(size),
@@ -126,15 +150,12 @@ export function readManifest(file: string): Manifest {
       sha256: sha256 === '' ? null : sha256,
     });
   });
-  const run = first as { runId: string; policyId: string; policyVersion: string } | null;
+  const found = policy as { id: string; version: string } | null;
   return {
     file,
-    instruction: {
-      runId: run?.runId ?? '',
-      manifestSha256,
-      policyId: run?.policyId ?? '',
-      policyVersion: run?.policyVersion ?? '',
-    },
+    sha256: manifestSha256(bytes),
+    policyId: found?.id ?? '',
+    policyVersion: found?.version ?? '',
     rows,
   };
 }

@@ -32,7 +32,10 @@ function subjectOf(row: ManifestRow | null): HoldSubject {
   return { callId: row?.callId ?? null, customerIds: [], path: row?.path ?? '', callAt: null };
 }
 
-/** The first active hold that covers the row, as a Skip, or null. */
+/**
+ * The first active hold that covers the row, as a Skip, or null. The row's call ID and path are
+ * the report's: manifest-binding.ts refuses a manifest whose rows differ from its report.
+ */
 export function heldBy(holds: readonly Hold[], row: ManifestRow, now: string): Skip | null {
   const subject = subjectOf(row);
   const hold = holds.find((h) => holdMatches(h, subject) && holdIsActive(h, subject, now));

@@ -1,16 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 import type { Hold } from '../policy/holds.js';
+import { loadAuditDecision } from './audit-report.js';
 import { checkRow, type RowContext } from './check-row.js';
-import { deleteFile, moveWithoutOverwrite, prepareTarget } from './file-actions.js';
+import {
+  deleteFile,
+  foreignPartials,
+  moveWithoutOverwrite,
+  MoveFailed,
+  nodeFs,
+  prepareTarget,
+  removeFolders,
+  type FsOps,
+  type PreparedTarget,
+} from './file-actions.js';
 import { Journal, journalPathFor, type JournalHeader, type JournalState } from './journal.js';
-import { checkResumeMatches, realPathOrResolved, recoverInterrupted, type Mode } from './resume-recovery.js';
-import { checkLogLocation, checkQuarantineLocation, realArchiveRoot, realFilePath } from './locations.js';
+import { checkResumeMatches, recoverInterrupted, type Mode } from './resume-recovery.js';
+import {
+  checkLogLocation,
+  checkQuarantineLocation,
+  identityKey,
+  realArchiveRoot,
+  realFileLocation,
+  realQuarantineLocation,
+} from './locations.js';
 import { pathSha256, sha256Text, type LogEntry, type UnsealedEntry } from './log-entry.js';
-import { DeletionLogWriter } from './log-writer.js';
+import { checkLogVerifies, DeletionLogWriter } from './log-writer.js';
+import { bindManifest } from './manifest-binding.js';
 import { readManifest, type Instruction, type ManifestRow } from './manifest.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
 import { loadPurgeHolds } from './purge-holds.js';
@@ -28,6 +46,10 @@ export interface PurgeOptions {
   timezone: string;
   logFile: string;
   resume: boolean;
+  /** The audit's report.json; null: `report.json` next to the manifest. */
+  reportFile?: string | null;
+  /** Accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof. */
+  allowUnhashed?: boolean;
 }
 
 /** Where a test can stop the run as a crash would: after each durable step of a row. */
@@ -39,6 +61,8 @@ export interface PurgeHooks {
   fault?: (point: FaultPoint, rowIndex: number) => void;
   /** Asked once, before anything is touched; resolving false aborts with nothing done. */
   confirm?: (plan: { files: number; bytes: number; mode: Mode }) => Promise<boolean>;
+  /** The file-system calls that act (tests make them fail). */
+  fs?: FsOps;
 }
 
 export type { Mode };
@@ -55,6 +79,8 @@ export interface PurgeReport {
   executed: boolean;
   aborted: boolean;
   manifest: string;
+  /** The report.json the manifest was proved against. */
+  report: string;
   instruction: Instruction;
   results: RowResult[];
   log: { file: string; head: string; lines: number } | null;
@@ -67,6 +93,7 @@ const RECOVERED = 'completed after an interrupted run';
 export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Promise<PurgeReport> {
   const now = () => (hooks.now ?? (() => new Date()))().toISOString();
   const fault = hooks.fault ?? (() => {});
+  const fs = hooks.fs ?? nodeFs;
   const mode: Mode = options.quarantine ? 'quarantine' : 'delete';
   const operator = options.operator?.trim() ?? '';
   if (options.execute && operator === '')
@@ -77,16 +104,40 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
   if (options.resume && !options.execute)
     throw new CallauditError('BAD_FLAG', '--resume finishes an interrupted --execute run; add --execute');
 
-  const realRoot = realArchiveRoot(options.root);
-  if (options.quarantine) checkQuarantineLocation(options.quarantine, realRoot);
-  const realLog = realFilePath(options.logFile, 'deletion log');
-  checkLogLocation(realLog, realRoot, options.quarantine ? path.resolve(options.quarantine) : null);
+  // Everything below up to the confirmation only reads: a refusal (exit 2) leaves no trace.
+  const root = realArchiveRoot(options.root);
+  const realRoot = root.realPath;
   const manifest = readManifest(options.manifestFile);
+  const decision = loadAuditDecision(
+    options.reportFile ?? path.join(path.dirname(options.manifestFile), 'report.json'),
+  );
+  const instruction = bindManifest(manifest, decision);
+  if (!decision.roots.some((r) => identityKey(r) === identityKey(root)))
+    throw new CallauditError(
+      'OTHER_ROOT',
+      `--root ${options.root} (${realRoot}) is not an archive root of the audit ${decision.runId}; nothing was touched`,
+      `its roots: ${decision.roots.map((r) => r.realPath).join(', ')}`,
+    );
+  const unhashed = manifest.rows.filter((r) => r.sha256 === null);
+  if (unhashed.length > 0 && !options.allowUnhashed)
+    throw new CallauditError(
+      'MANIFEST_UNHASHED',
+      `${unhashed.length} row(s) have no SHA-256 (audited with --no-hash): a file rewritten with the same size and modification time would be deleted; nothing was touched`,
+      'audit again (hashing is the default), or accept size and mtime as proof with --allow-unhashed',
+      options.manifestFile,
+      unhashed[0]!.line,
+    );
+  const realRoots = [...new Set([realRoot, ...decision.roots.map((r) => r.realPath)])];
+  const realQuarantine = options.quarantine ? realQuarantineLocation(options.quarantine) : null;
+  if (realQuarantine) checkQuarantineLocation(realQuarantine, realRoots);
+  const realLog = realFileLocation(options.logFile, 'deletion log');
+  checkLogLocation(realLog, realRoots, realQuarantine);
+  checkLogVerifies(realLog, options.logFile);
   const startedAt = now();
   const holds: Hold[] = options.holdsFile
     ? loadPurgeHolds(options.holdsFile, options.timezone, startedAt)
     : [];
-  const context: RowContext = { givenRoot: options.root, realRoot, holds, now: startedAt };
+  const context: RowContext = { rootKey: identityKey(root), realRoot, holds, now: startedAt };
 
   const journalFile = journalPathFor(realLog);
   if (options.execute && !options.resume && existsSync(journalFile))
@@ -97,14 +148,11 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
       journalFile,
     );
   const resumed = options.resume ? Journal.resume(journalFile) : null;
-  if (resumed)
-    checkResumeMatches(
-      resumed.state.header,
-      manifest.instruction.manifestSha256,
-      realRoot,
-      mode,
-      options.quarantine ? realPathOrResolved(options.quarantine) : null,
-    );
+  if (resumed) checkResumeMatches(resumed.state.header, manifest.sha256, realRoot, mode, realQuarantine);
+  const warnings: string[] =
+    !options.execute && existsSync(journalFile)
+      ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
+      : [];
 
   // Plan: every rule checked for every row before anything is touched.
   const planned: RowResult[] = [];
@@ -114,27 +162,32 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
       continue;
     }
     const checked = await checkRow(row, context, false);
-    if (isSkip(checked)) planned.push({ kind: 'skipped', row, skip: checked });
-    else if (mode === 'quarantine' && (await quarantineTargetTaken(options.quarantine!, row.path)))
-      planned.push({
-        kind: 'skipped',
-        row,
-        skip: { code: 'TARGET_EXISTS', detail: 'already in the quarantine' },
-      });
-    else planned.push({ kind: 'planned', row, size: checked.size });
+    if (isSkip(checked)) {
+      planned.push({ kind: 'skipped', row, skip: checked });
+      continue;
+    }
+    if (realQuarantine) {
+      // The same checks the real run makes when it creates the folders, without creating them.
+      const target = await prepareTarget(realQuarantine, safeSegments(row.path) as string[], false);
+      if (isSkip(target)) {
+        planned.push({ kind: 'skipped', row, skip: target });
+        continue;
+      }
+      for (const partial of await foreignPartials(target.target, resumed?.state.header.session ?? null))
+        warnings.push(`left alone: ${partial} (a partial file of another run)`);
+    }
+    planned.push({ kind: 'planned', row, size: checked.size });
   }
   const report: PurgeReport = {
     mode,
     executed: false,
     aborted: false,
     manifest: options.manifestFile,
-    instruction: manifest.instruction,
+    report: decision.file,
+    instruction,
     results: planned,
     log: null,
-    warnings:
-      !options.execute && existsSync(journalFile)
-        ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
-        : [],
+    warnings,
   };
   if (!options.execute) {
     resumed?.journal.close();
@@ -151,17 +204,16 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
     }
   }
 
-  let realQuarantine: string | null = null;
-  if (options.quarantine) {
-    mkdirSync(options.quarantine, { recursive: true });
-    realQuarantine = realpathSync(options.quarantine);
-    checkQuarantineLocation(realQuarantine, realRoot);
+  if (realQuarantine) {
+    mkdirSync(realQuarantine, { recursive: true });
+    // Checked again now that it exists: nothing may have been swapped in on the way.
+    checkQuarantineLocation(realpathSync(realQuarantine), realRoots);
   }
   const log = DeletionLogWriter.open(realLog);
   const header: JournalHeader = resumed?.state.header ?? {
     journal: 1,
     session: randomUUID(),
-    manifest_sha256: manifest.instruction.manifestSha256,
+    manifest_sha256: manifest.sha256,
     root: realRoot,
     mode,
     quarantine: realQuarantine,
@@ -190,10 +242,10 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
     operator,
     mode,
     instruction: {
-      run_id: manifest.instruction.runId,
-      manifest_sha256: manifest.instruction.manifestSha256,
-      policy_id: manifest.instruction.policyId,
-      policy_version: manifest.instruction.policyVersion,
+      run_id: instruction.runId,
+      manifest_sha256: instruction.manifestSha256,
+      policy_id: instruction.policyId,
+      policy_version: instruction.policyVersion,
     },
     manifest_line: row.line,
     call_id: row.callId,
@@ -266,49 +318,40 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
         results.push(logSkip(index, row, checked));
         continue;
       }
-      let target: string | null = null;
+      let prepared: PreparedTarget | null = null;
       if (realQuarantine) {
-        const prepared = await prepareTarget(realQuarantine, safeSegments(row.path) as string[]).catch(
+        const made = await prepareTarget(realQuarantine, safeSegments(row.path) as string[], true, fs).catch(
           (error: NodeJS.ErrnoException): Skip => ({
             code: 'ACTION_FAILED',
             detail: `cannot create the quarantine folder (${error.code ?? error.message})`,
           }),
         );
-        if (isSkip(prepared)) {
-          results.push(logSkip(index, row, prepared, checked.size));
+        if (isSkip(made)) {
+          results.push(logSkip(index, row, made, checked.size));
           continue;
         }
-        target = prepared;
+        prepared = made;
       }
       const sha256 = checked.sha256!;
       journal.intent({ row: index, size: checked.size, sha256 });
       fault('after-intent', index);
       try {
-        if (target)
-          await moveWithoutOverwrite(checked.absolutePath, target, sha256, () =>
-            fault('before-unlink-source', index),
-          );
-        else await deleteFile(checked.absolutePath);
+        if (prepared)
+          await moveWithoutOverwrite(checked.absolutePath, prepared.target, sha256, {
+            session: header.session,
+            fs,
+            beforeUnlinkSource: () => fault('before-unlink-source', index),
+          });
+        else await deleteFile(checked.absolutePath, fs);
       } catch (error) {
         if (isInjectedFault(error)) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
         // An error after the unlink (e.g. from the folder fsync) must not log a deleted file as kept.
         const after = await resolveInsideRoot(realRoot, row.path);
-        if (isSkip(after) && after.code === 'MISSING') {
+        if (!(error instanceof MoveFailed) && isSkip(after) && after.code === 'MISSING') {
           results.push(logActed(index, row, checked.size, sha256, false));
           continue;
         }
-        results.push(
-          logSkip(
-            index,
-            row,
-            {
-              code: code === 'EEXIST' ? 'TARGET_EXISTS' : 'ACTION_FAILED',
-              detail: `${code ?? (error as Error).message}`,
-            },
-            checked.size,
-          ),
-        );
+        results.push(logSkip(index, row, await undoneSkip(error, prepared, fs), checked.size));
         continue;
       }
       fault('after-action', index);
@@ -329,17 +372,25 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
   };
 }
 
+/** A failed action, after removing the folders made for it: what is left, if anything. */
+async function undoneSkip(error: unknown, prepared: PreparedTarget | null, fs: FsOps): Promise<Skip> {
+  const code =
+    error instanceof MoveFailed
+      ? error.code
+      : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  const left = [
+    ...(error instanceof MoveFailed && error.leftBehind ? [error.leftBehind] : []),
+    ...(prepared ? await removeFolders(prepared.createdFolders, fs) : []),
+  ];
+  return {
+    code: code === 'EEXIST' ? 'TARGET_EXISTS' : 'ACTION_FAILED',
+    detail:
+      left.length === 0
+        ? `${code}; the file is as it was and nothing was left behind`
+        : `${code}; the file is as it was, but could not remove ${left.join(', ')}: remove by hand`,
+  };
+}
+
 /** Faults thrown by tests must propagate like a crash, not be logged as a failed action. */
 export class InjectedFault extends Error {}
 const isInjectedFault = (error: unknown) => error instanceof InjectedFault;
-
-async function quarantineTargetTaken(quarantine: string, relativePath: string): Promise<boolean> {
-  const segments = safeSegments(relativePath) as string[];
-  const target = path.join(path.resolve(quarantine), ...segments);
-  try {
-    await lstat(target);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import fg from 'fast-glob';
 import { sha256OfFile } from '../archive/sha256-file.js';
 import { CallauditError } from '../errors.js';
-import { moveWithoutOverwrite, PARTIAL_SUFFIX, prepareTarget } from './file-actions.js';
-import { checkLogLocation, checkQuarantineLocation, realArchiveRoot, realFilePath } from './locations.js';
+import {
+  foreignPartials,
+  isPartialName,
+  moveWithoutOverwrite,
+  MoveFailed,
+  nodeFs,
+  prepareTarget,
+  removeFolders,
+  type FsOps,
+} from './file-actions.js';
+import {
+  checkLogLocation,
+  checkQuarantineLocation,
+  realArchiveRoot,
+  realExistingFolder,
+  realFileLocation,
+} from './locations.js';
 import { pathSha256, sha256Text, type LogEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
 import { readLogText, verifyLogText } from './log-verify.js';
@@ -21,12 +36,23 @@ export interface RestoreOptions {
 
 export type RestoreResult =
   | { kind: 'planned' | 'restored'; path: string; size: number; entry: LogEntry }
-  | { kind: 'skipped'; path: string; skip: Skip };
+  | { kind: 'skipped'; path: string; skip: Skip; entry?: LogEntry };
 
 export interface RestoreReport {
   executed: boolean;
   results: RestoreResult[];
+  /** Quarantined from this root by the log, not restored since, and no longer in the quarantine. */
+  missing: LogEntry[];
+  /** Things not about one file: partial files of other runs, left alone. */
+  warnings: string[];
   log: { file: string; head: string; lines: number } | null;
+}
+
+export interface RestoreHooks {
+  now?: () => Date;
+  confirm?: (plan: { files: number; bytes: number }) => Promise<boolean>;
+  /** The file-system calls that act (tests make them fail). */
+  fs?: FsOps;
 }
 
 /**
@@ -35,28 +61,20 @@ export interface RestoreReport {
  * logged SHA-256, and never over an existing file. The log is the quarantine's index: it holds
  * no paths, so each quarantined file is recognised by the SHA-256 of its relative path.
  */
-export async function restore(
-  options: RestoreOptions,
-  hooks: { now?: () => Date; confirm?: (plan: { files: number; bytes: number }) => Promise<boolean> } = {},
-): Promise<RestoreReport> {
+export async function restore(options: RestoreOptions, hooks: RestoreHooks = {}): Promise<RestoreReport> {
   const now = () => (hooks.now ?? (() => new Date()))().toISOString();
+  const fs = hooks.fs ?? nodeFs;
   const operator = options.operator?.trim() ?? '';
   if (options.execute && operator === '')
     throw new CallauditError(
       'BAD_FLAG',
       '--execute needs --operator "<name or role>": the log records who acted',
     );
-  const realRoot = realArchiveRoot(options.root);
-  let realQuarantine: string;
-  try {
-    realQuarantine = realpathSync(options.quarantine);
-    if (!statSync(realQuarantine).isDirectory()) throw new Error('not a folder');
-  } catch {
-    throw new CallauditError('BAD_FLAG', `the quarantine folder ${options.quarantine} does not exist`);
-  }
-  checkQuarantineLocation(realQuarantine, realRoot);
-  const realLog = realFilePath(options.logFile, 'deletion log');
-  checkLogLocation(realLog, realRoot, realQuarantine);
+  const realRoot = realArchiveRoot(options.root).realPath;
+  const realQuarantine = realExistingFolder(options.quarantine, 'quarantine folder');
+  checkQuarantineLocation(realQuarantine, [realRoot]);
+  const realLog = realFileLocation(options.logFile, 'deletion log');
+  checkLogLocation(realLog, [realRoot], realQuarantine);
 
   const check = verifyLogText(readLogText(realLog) ?? '');
   if (!check.ok)
@@ -75,75 +93,110 @@ export async function restore(
     if (entry.action === 'restored') inQuarantine.delete(entry.path_sha256);
   }
 
-  const files = (
+  const listed = (
     await fg('**/*', { cwd: realQuarantine, onlyFiles: true, dot: true, followSymbolicLinks: false })
-  )
-    .filter((file) => !file.endsWith(PARTIAL_SUFFIX))
-    .sort();
+  ).sort();
+  const warnings = listed
+    .filter(isPartialName)
+    .map((file) => `left alone: ${path.join(realQuarantine, file)} (a partial file of another run)`);
+  const files = listed.filter((file) => !isPartialName(file));
+  const present = new Set(files.map(pathSha256));
+  const missing = [...inQuarantine.values()]
+    .filter((entry) => !present.has(entry.path_sha256))
+    .sort((a, b) => a.seq - b.seq);
   const results: RestoreResult[] = [];
   for (const file of files) {
-    const planned = await planOne(file, inQuarantine, realQuarantine, realRoot, true);
+    const planned = await planOne(file, inQuarantine, realQuarantine, realRoot);
+    if (planned.kind === 'planned')
+      for (const partial of await foreignPartials(path.join(realRoot, file), null))
+        warnings.push(`left alone: ${partial} (a partial file of another run)`);
     results.push(planned);
   }
-  if (!options.execute) return { executed: false, results, log: null };
+  if (!options.execute) return { executed: false, results, missing, warnings, log: null };
   const toRestore = results.filter((r) => r.kind === 'planned');
   const bytes = toRestore.reduce((sum, r) => sum + (r.kind === 'planned' ? r.size : 0), 0);
   if (hooks.confirm && !(await hooks.confirm({ files: toRestore.length, bytes })))
-    return { executed: false, results, log: null };
+    return { executed: false, results, missing, warnings, log: null };
 
   const log = DeletionLogWriter.open(realLog);
   const session = randomUUID();
+  const append = (entry: LogEntry, action: 'restored' | 'skipped', skip: Skip | null) =>
+    log.append({
+      at: now(),
+      session,
+      action,
+      skip,
+      operator,
+      mode: 'restore',
+      instruction: entry.instruction,
+      manifest_line: null,
+      call_id: entry.call_id,
+      reason: entry.reason,
+      size: entry.size,
+      sha256: entry.sha256,
+      path_sha256: entry.path_sha256,
+      root_sha256: entry.root_sha256,
+      note: null,
+    });
   const done: RestoreResult[] = [];
+  // A file the log knows about is logged whatever happens to it; a stranger has no line to cite.
+  const skipped = (result: Extract<RestoreResult, { kind: 'skipped' }>) => {
+    if (result.entry) append(result.entry, 'skipped', result.skip);
+    done.push(result);
+  };
   try {
     for (const planned of results) {
       if (planned.kind !== 'planned') {
-        done.push(planned);
+        if (planned.kind === 'skipped') skipped(planned);
         continue;
       }
       // Re-check just before acting, and create the target's folders now.
-      const again = await planOne(planned.path, inQuarantine, realQuarantine, realRoot, false);
-      if (again.kind === 'skipped') {
-        done.push(again);
-        continue;
-      }
-      const source = await resolveInsideRoot(realQuarantine, planned.path);
-      const target = await prepareTarget(realRoot, safeSegments(planned.path) as string[]);
-      if (isSkip(source) || isSkip(target)) {
-        done.push({ kind: 'skipped', path: planned.path, skip: isSkip(source) ? source : (target as Skip) });
+      const again = await planOne(planned.path, inQuarantine, realQuarantine, realRoot);
+      if (again.kind !== 'planned') {
+        if (again.kind === 'skipped') skipped(again);
         continue;
       }
       const entry = again.entry;
-      try {
-        await moveWithoutOverwrite(source, target, entry.sha256!);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        done.push({
+      const source = await resolveInsideRoot(realQuarantine, planned.path);
+      const prepared = await prepareTarget(realRoot, safeSegments(planned.path) as string[], true, fs).catch(
+        (error: NodeJS.ErrnoException): Skip => ({
+          code: 'ACTION_FAILED',
+          detail: `cannot create the folder in the archive (${error.code ?? error.message})`,
+        }),
+      );
+      if (isSkip(source) || isSkip(prepared)) {
+        skipped({
           kind: 'skipped',
           path: planned.path,
+          skip: isSkip(source) ? source : (prepared as Skip),
+          entry,
+        });
+        continue;
+      }
+      try {
+        await moveWithoutOverwrite(source, prepared.target, entry.sha256!, { session, fs });
+      } catch (error) {
+        const code =
+          error instanceof MoveFailed ? error.code : ((error as NodeJS.ErrnoException).code ?? String(error));
+        const left = [
+          ...(error instanceof MoveFailed && error.leftBehind ? [error.leftBehind] : []),
+          ...(await removeFolders(prepared.createdFolders, fs)),
+        ];
+        skipped({
+          kind: 'skipped',
+          path: planned.path,
+          entry,
           skip: {
             code: code === 'EEXIST' ? 'TARGET_EXISTS' : 'ACTION_FAILED',
-            detail: code ?? String(error),
+            detail:
+              left.length === 0
+                ? `${code}; the file is still in the quarantine and nothing was left in the archive`
+                : `${code}; could not remove ${left.join(', ')} again: remove by hand`,
           },
         });
         continue;
       }
-      log.append({
-        at: now(),
-        session,
-        action: 'restored',
-        skip: null,
-        operator,
-        mode: 'restore',
-        instruction: entry.instruction,
-        manifest_line: null,
-        call_id: entry.call_id,
-        reason: entry.reason,
-        size: entry.size,
-        sha256: entry.sha256,
-        path_sha256: entry.path_sha256,
-        root_sha256: entry.root_sha256,
-        note: null,
-      });
+      append(entry, 'restored', null);
       done.push({ ...again, kind: 'restored' });
     }
   } finally {
@@ -152,6 +205,8 @@ export async function restore(
   return {
     executed: true,
     results: done,
+    missing,
+    warnings,
     log: { file: options.logFile, head: log.headHash, lines: log.lineCount },
   };
 }
@@ -161,26 +216,30 @@ async function planOne(
   inQuarantine: Map<string, LogEntry>,
   realQuarantine: string,
   realRoot: string,
-  dryRun: boolean,
 ): Promise<RestoreResult> {
-  const skipped = (skip: Skip): RestoreResult => ({ kind: 'skipped', path: file, skip });
   const entry = inQuarantine.get(pathSha256(file));
   if (!entry || entry.sha256 === null)
-    return skipped({
-      code: 'NOT_QUARANTINED_HERE',
-      detail: 'the log has no line quarantining this file from this archive root',
-    });
+    return {
+      kind: 'skipped',
+      path: file,
+      skip: {
+        code: 'NOT_QUARANTINED_HERE',
+        detail: 'the log has no line quarantining this file from this archive root',
+      },
+    };
+  const skipped = (skip: Skip): RestoreResult => ({ kind: 'skipped', path: file, skip, entry });
   const source = await resolveInsideRoot(realQuarantine, file);
   if (isSkip(source)) return skipped(source);
   const digest = await sha256OfFile(source);
   if (digest.sha256 !== entry.sha256 || digest.size !== entry.size)
     return skipped({
       code: 'CHANGED',
-      detail: 'the file changed in quarantine (SHA-256 differs from the log)',
+      detail: 'replaced or changed in the quarantine (SHA-256 differs from the log)',
     });
   const segments = safeSegments(file);
   if (!Array.isArray(segments)) return skipped(segments);
-  const target = await prepareTarget(realRoot, segments, !dryRun);
+  // Checked only: the folders are made just before the move, and removed again if it fails.
+  const target = await prepareTarget(realRoot, segments, false);
   if (isSkip(target)) return skipped(target);
   return { kind: 'planned', path: file, size: digest.size, entry };
 }

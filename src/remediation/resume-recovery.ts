@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import { sha256OfFile } from '../archive/sha256-file.js';
 import { CallauditError } from '../errors.js';
 import { deleteFile } from './file-actions.js';
@@ -61,12 +59,4 @@ export function checkResumeMatches(
       `the interrupted run used ${mismatch}; --resume must repeat the same manifest, --root and --quarantine`,
       'run the original command again with --resume',
     );
-}
-
-export function realPathOrResolved(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
 }

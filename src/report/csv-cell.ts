@@ -24,3 +24,21 @@ export function csvLine(
     })
     .join(',');
 }
+
+/**
+ * Like neutraliseFormula, but reversible, for files a program reads back (the deletion
+ * manifest): a cell that starts with a trigger or with the `'` itself gets a `'` in front, so
+ * restoreNeutralised takes exactly one `'` off and every value round-trips.
+ */
+export function neutraliseReversibly(value: string): string {
+  return value.length > 0 && (FORMULA_TRIGGERS.has(value[0]!) || value[0] === "'") ? `'${value}` : value;
+}
+
+export function restoreNeutralised(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/** A CSV line of reversibly neutralised cells (see neutraliseReversibly). */
+export function reversibleCsvLine(cells: ReadonlyArray<string | number | null>): string {
+  return cells.map((cell) => quoteCsv(neutraliseReversibly(cell === null ? '' : String(cell)))).join(',');
+}

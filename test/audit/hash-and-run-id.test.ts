@@ -31,16 +31,17 @@ describe('audit --hash', () => {
     expect(findings[2]!.sha256).toBeUndefined();
   });
 
-  it('is off by default and can be set by flag or config file', () => {
+  it('is on by default and can be turned off by --no-hash or the config file (the flag wins)', () => {
     const clock = () => new Date('2026-11-28T08:00:00.000Z');
-    expect(resolvePlan(['rec'], { crm: ['c.csv'] }, null, clock).hash).toBe(false);
-    expect(resolvePlan(['rec'], { crm: ['c.csv'], hash: true }, null, clock).hash).toBe(true);
+    expect(resolvePlan(['rec'], { crm: ['c.csv'] }, null, clock).hash).toBe(true);
+    expect(resolvePlan(['rec'], { crm: ['c.csv'], hash: false }, null, clock).hash).toBe(false);
     const loaded = {
       file: 'callaudit.config.json',
       dir: '.',
-      config: parseConfigText('{"hash": true}', 'x.json'),
+      config: parseConfigText('{"hash": false}', 'x.json'),
     };
-    expect(resolvePlan(['rec'], { crm: ['c.csv'] }, loaded, clock).hash).toBe(true);
+    expect(resolvePlan(['rec'], { crm: ['c.csv'] }, loaded, clock).hash).toBe(false);
+    expect(resolvePlan(['rec'], { crm: ['c.csv'], hash: true }, loaded, clock).hash).toBe(true);
   });
 });
 

@@ -23,14 +23,7 @@ const demo = runAudit(
   ),
 );
 const freshDir = () => mkdtempSync(join(os.tmpdir(), 'callaudit-write-'));
-const runIdColumn = (manifest: string) =>
-  new Set(
-    manifest
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')[8]),
-  );
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('writeReports names the run', () => {
   it("by report.json's own bytes: the placeholder put back, the file hashes to its run ID", async () => {
@@ -43,8 +36,30 @@ describe('writeReports names the run', () => {
     expect(runId).not.toBe(RUN_ID_PLACEHOLDER);
     const draft = bytes.toString('utf8').replace(`"runId": "${runId}"`, `"runId": "${RUN_ID_PLACEHOLDER}"`);
     expect(createHash('sha256').update(draft).digest('hex').slice(0, 32)).toBe(runId);
-    expect(runIdColumn(readFileSync(join(dir, 'deletion-manifest.csv'), 'utf8'))).toEqual(new Set([runId]));
     expect(readdirSync(dir).sort()).toEqual(['deletion-manifest.csv', 'report.json']);
+  });
+
+  it("with the manifest's SHA-256 recorded in report.json, so the run ID covers the manifest", async () => {
+    const dir = freshDir();
+    writeReports(await demo, dir, ['json', 'manifest'], DEFAULT_RENDER_OPTIONS);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    const manifest = readFileSync(join(dir, 'deletion-manifest.csv'));
+    expect(report.deletionManifest).toEqual({ sha256: sha256(manifest), rows: report.summary.violation });
+    expect(Object.keys(report).slice(0, 7)).toEqual([
+      'notice',
+      'schemaVersion',
+      'tool',
+      'generatedAt',
+      'runId',
+      'deletionManifest',
+      'policy',
+    ]);
+    // Recorded even when the manifest is not written: `render --format manifest` gives these bytes.
+    const jsonOnly = freshDir();
+    writeReports(await demo, jsonOnly, ['json'], DEFAULT_RENDER_OPTIONS);
+    expect(JSON.parse(readFileSync(join(jsonOnly, 'report.json'), 'utf8')).deletionManifest.sha256).toBe(
+      sha256(manifest),
+    );
   });
 
   it('to the same ID without report.json', async () => {
@@ -74,7 +89,6 @@ describe('writeReports names the run', () => {
     const runId = 'abcdef0123456789abcdef0123456789';
     writeReports(withRunId(await demo, runId), dir, ['json', 'manifest'], DEFAULT_RENDER_OPTIONS);
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).runId).toBe(runId);
-    expect(runIdColumn(readFileSync(join(dir, 'deletion-manifest.csv'), 'utf8'))).toEqual(new Set([runId]));
   });
 
   it('only for the reports that print it: the others come out the same whatever the ID', async () => {

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,24 +47,49 @@ function auditedCopy(name: string, ...extra: string[]) {
   return { dir, report, violations, manifest, cli: (args: string[]) => runCli(args, dir) };
 }
 
-describe('audit --hash and the run ID', () => {
-  it('writes a SHA-256 per violation, the run ID and the policy into the manifest', () => {
-    const { manifest, report, violations } = auditedCopy('hash', '--hash');
+describe('audit: hashes by default, the root identity and the manifest record', () => {
+  it("writes a SHA-256 per violation by default, the root's identity and the policy into the manifest", () => {
+    const { dir, manifest, report, violations } = auditedCopy('hash');
     const rows = manifest.trim().split('\n').slice(1);
     expect(rows).toHaveLength(violations.length);
+    const stats = statSync(path.join(dir, 'recordings'), { bigint: true });
+    const root = {
+      path: 'recordings',
+      realPath: realpathSync(path.join(dir, 'recordings')),
+      device: stats.dev.toString(),
+      inode: stats.ino.toString(),
+    };
+    expect(report.inputs.roots[0]).toMatchObject(root);
     for (const row of rows) {
       const cells = row.split(',');
-      expect(cells[7]).toMatch(/^[0-9a-f]{64}$/);
-      expect(cells.slice(8)).toEqual([report.runId, 'si-ip-akos', report.policy.version, 'yes']);
+      expect(cells.slice(0, 5)).toEqual(['3', root.path, root.realPath, root.device, root.inode]);
+      expect(cells[10]).toMatch(/^[0-9a-f]{64}$/);
+      expect(cells.slice(11)).toEqual(['si-ip-akos', report.policy.version, 'yes']);
     }
-    expect(report.runId).toMatch(/^[0-9a-f]{32}$/);
+    for (const finding of report.recordings)
+      expect(finding.sha256 !== undefined, finding.path).toBe(finding.verdict === 'violation');
+    expect(report.deletionManifest).toEqual({
+      sha256: createHash('sha256').update(manifest).digest('hex'),
+      rows: violations.length,
+    });
   });
 
-  it('leaves the hash empty without --hash, and the run ID names the content', () => {
-    const plain = auditedCopy('plain');
+  it('leaves the hash empty with --no-hash (--hash is still accepted), and the run ID names the content', () => {
+    const plain = auditedCopy('plain', '--no-hash');
     const hashed = auditedCopy('hashed', '--hash');
-    expect(plain.manifest.trim().split('\n')[1]!.split(',')[7]).toBe('');
+    expect(plain.manifest.trim().split('\n')[1]!.split(',')[10]).toBe('');
     expect(plain.report.runId).not.toBe(hashed.report.runId);
+    const dry = plain.cli(['purge', 'report/deletion-manifest.csv', '--root', 'recordings']);
+    expect(dry.status).toBe(2);
+    expect(dry.stderr).toContain('--allow-unhashed');
+    const allowed = plain.cli([
+      'purge',
+      'report/deletion-manifest.csv',
+      '--root',
+      'recordings',
+      '--allow-unhashed',
+    ]);
+    expect(allowed.status, allowed.stderr).toBe(0);
   });
 });
 
@@ -140,7 +175,7 @@ describe('callaudit purge on a copy of the demo archive', () => {
     const { dir, cli } = auditedCopy('edited', '--hash');
     const before = hashTree(path.join(dir, 'recordings'));
     const manifest = path.join(dir, 'report/deletion-manifest.csv');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^2,/m, '9,'));
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^3,/m, '9,'));
     const run = cli([
       'purge',
       'report/deletion-manifest.csv',
@@ -166,12 +201,7 @@ describe('callaudit purge on a copy of the demo archive', () => {
   it('a run that crashed between two files is refused without --resume and finished with it', async () => {
     const { dir, violations, cli } = auditedCopy('crash', '--hash');
     // The crash happens in-process (the CLI has no fault hook), whose working directory is not
-    // `dir`: give the rows the absolute root so both runs see the same archive.
-    const manifest = path.join(dir, 'report/deletion-manifest.csv');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace(/^2,recordings,/gm, `2,${path.join(dir, 'recordings')},`),
-    );
+    // `dir`: the rows name their root by device and inode, so an absolute --root finds it.
     await expect(
       purge(
         {
@@ -235,6 +265,51 @@ describe('callaudit purge on a copy of the demo archive', () => {
     expect(restore.status, restore.stderr).toBe(0);
     expect(hashTree(recordings)).toBe(before);
     expect(cli(['log', 'verify', 'deletion-log.ndjson']).status).toBe(0);
+  });
+});
+
+describe('purge and restore from the command line (issue 13)', () => {
+  it('the same manifest run from another folder does not purge an archive with the same layout there', () => {
+    const { dir, violations } = auditedCopy('elsewhere');
+    const other = path.join(tmp, 'elsewhere-other');
+    cpSync(dir, other, { recursive: true, preserveTimestamps: true });
+    const before = hashTree(path.join(other, 'recordings'));
+    const manifest = path.join(dir, 'report/deletion-manifest.csv');
+    const run = runCli(['purge', manifest, '--root', 'recordings', '--execute', '--operator', 'DPO'], other);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is not an archive root of the audit');
+    expect(hashTree(path.join(other, 'recordings'))).toBe(before);
+    expect(existsSync(path.join(other, 'recordings', violations[0]!))).toBe(true);
+  });
+
+  it('--quarantine naming a file is a clear error (exit 2), not an unexpected one', () => {
+    const { dir, cli } = auditedCopy('quarantine-file');
+    writeFileSync(path.join(dir, 'not-a-folder'), '');
+    const run = cli([
+      'purge',
+      'report/deletion-manifest.csv',
+      '--root',
+      'recordings',
+      '--quarantine',
+      'not-a-folder',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is an existing file, not a folder');
+    expect(run.stderr).not.toContain('unexpected');
+  });
+
+  it('restore lists quarantined files that are missing and exits 1', () => {
+    const { dir, violations, cli } = auditedCopy('restore-missing');
+    const args = ['--root', 'recordings', '--execute', '--operator', 'DPO'];
+    expect(cli(['purge', 'report/deletion-manifest.csv', '--quarantine', 'quarantine', ...args]).status).toBe(
+      0,
+    );
+    rmSync(path.join(dir, 'quarantine', violations[0]!));
+    const run = cli(['restore', 'quarantine', ...args]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('missing from the quarantine: 1 file(s)');
+    expect(run.stdout).toMatch(/log line \d+ {2}call C-\d+/);
+    for (const file of violations.slice(1)) expect(existsSync(path.join(dir, 'recordings', file))).toBe(true);
   });
 });
 

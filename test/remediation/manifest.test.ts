@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallauditError } from '../../src/errors.js';
 import { readManifest } from '../../src/remediation/manifest.js';
-import { manifestText, RUN_ID, scratch, writeArchive } from './helpers.js';
+import { manifestText, scratch, writeArchive } from './helpers.js';
 
 const { dir, root } = scratch();
 writeArchive(root, { 'a/in_C-1.wav': 'one', 'b/in_C-2.wav': 'two' });
@@ -28,19 +28,38 @@ function refused(text: string, message: RegExp) {
 }
 
 describe('reading a deletion manifest', () => {
-  it('reads a manifest the audit wrote: rows, lines, and the instruction it carries', () => {
+  it("reads a manifest the audit wrote: rows, lines, the root's identity and the policy", () => {
     const manifest = readText(good)();
     expect(manifest.rows.map((r) => [r.line, r.path, r.callId])).toEqual([
       [2, 'a/in_C-1.wav', 'C-1'],
       [3, 'b/in_C-2.wav', 'C-2'],
     ]);
     expect(manifest.rows[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.instruction).toMatchObject({
-      runId: RUN_ID,
-      policyId: 'si-ip-akos',
-      policyVersion: '1.0.0',
+    const stats = statSync(root, { bigint: true });
+    expect(manifest.rows[0]).toMatchObject({
+      root,
+      rootRealPath: realpathSync(root),
+      rootDevice: stats.dev.toString(),
+      rootInode: stats.ino.toString(),
     });
-    expect(manifest.instruction.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest).toMatchObject({ policyId: 'si-ip-akos', policyVersion: '1.0.0' });
+    expect(manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('neutralises formula cells for spreadsheets and reads them back as the audit saw them', () => {
+    const names = ['=HYPERLINK("x").wav', '+386.wav', '-1.wav', '@SUM.wav', "'quoted.wav", '\ttab.wav'];
+    const text = manifestText(
+      root,
+      names.map((name, i) => ({ path: name, callId: i === 0 ? '=1+1' : `C-${i}` })),
+    );
+    for (const line of text.trimEnd().split('\n').slice(1)) {
+      const cells = line.split(',');
+      expect(cells[5]!.replace(/^"/, '')).toMatch(/^'/);
+    }
+    expect(text).toContain(",'=1+1,");
+    const manifest = readText(text)();
+    expect(manifest.rows.map((r) => r.path)).toEqual(names);
+    expect(manifest.rows[0]!.callId).toBe('=1+1');
   });
 
   it('accepts a manifest without hashes (audit without --hash)', () => {
@@ -56,6 +75,14 @@ describe('reading a deletion manifest', () => {
   };
 
   it.each([
+    ['a root written with a trailing slash', `${header}\n${first}\n${swapCell(first, 1, `${root}/`)}\n`],
+    [
+      'a relative and an absolute root',
+      `${header}\n${first}\n${swapCell(first, 1, path.relative(process.cwd(), root))}\n`,
+    ],
+  ])('catches the same file listed twice under %s', (_name, text) => refused(text, /listed twice/));
+
+  it.each([
     ['a wrong header', `root,path\n${first}\n`, /not a callaudit deletion manifest/],
     [
       'the version-1 header',
@@ -63,32 +90,30 @@ describe('reading a deletion manifest', () => {
       /header is not the one this version writes/,
     ],
     ['a header saved by Excel (BOM)', `\uFEFF${good}`, /wrong header/],
-    ['an unknown schema version', `${header}\n${swapCell(first, 0, '3')}\n`, /unknown manifest version "3"/],
-    ['a row without call ID', `${header}\n${swapCell(first, 3, '')}\n`, /no call ID/],
-    ['a row without reason', `${header}\n${swapCell(first, 4, '')}\n`, /no reason code/],
+    ['an unknown schema version', `${header}\n${swapCell(first, 0, '2')}\n`, /unknown manifest version "2"/],
+    ['a row without call ID', `${header}\n${swapCell(first, 6, '')}\n`, /no call ID/],
+    ['a row without reason', `${header}\n${swapCell(first, 7, '')}\n`, /no reason code/],
     ['a row without root', `${header}\n${swapCell(first, 1, '')}\n`, /no root/],
-    ['a row with a bad size', `${header}\n${swapCell(first, 5, '12kB')}\n`, /not a whole number/],
+    ["a row without the root's real path", `${header}\n${swapCell(first, 2, 'archive')}\n`, /no real path/],
+    ["a row without the root's inode", `${header}\n${swapCell(first, 4, '')}\n`, /device and inode/],
+    ['a row with a bad size', `${header}\n${swapCell(first, 8, '12kB')}\n`, /not a whole number/],
     [
       'a row with a local mtime',
-      `${header}\n${swapCell(first, 6, '2026-10-01 10:00')}\n`,
+      `${header}\n${swapCell(first, 9, '2026-10-01 10:00')}\n`,
       /not an ISO 8601 UTC/,
     ],
-    ['a row with a bad hash', `${header}\n${swapCell(first, 7, 'abc')}\n`, /not 64 lower-case hex/],
+    ['a row with a bad hash', `${header}\n${swapCell(first, 10, 'abc')}\n`, /not 64 lower-case hex/],
     [
       'a row with a missing column',
       `${header}\n${first.split(',').slice(0, -1).join(',')}\n`,
-      /has 11 columns/,
+      /has 13 columns/,
     ],
-    [
-      'rows of two audit runs',
-      `${header}\n${first}\n${swapCell(second, 8, 'b'.repeat(32))}\n`,
-      /different audit runs/,
-    ],
+    ['rows of two policies', `${header}\n${first}\n${swapCell(second, 12, '0.9.0')}\n`, /different policies/],
     ['the same file twice', `${header}\n${first}\n${first}\n`, /listed twice/],
   ])('refuses %s as a whole', (_name, text, message) => refused(text, message));
 
   it('names the manifest line of the bad row', () => {
-    const read = readText(`${header}\n${first}\n${swapCell(second, 3, '')}\n`);
+    const read = readText(`${header}\n${first}\n${swapCell(second, 6, '')}\n`);
     expect(read).toThrow(expect.objectContaining({ line: 3 }));
   });
 });

@@ -83,7 +83,11 @@ describe('purge: dry run and execution', () => {
       mode: 'delete',
       manifest_line: 2,
       size: 'audio one'.length,
-      instruction: { run_id: 'a'.repeat(32), policy_id: 'si-ip-akos', policy_version: '1.0.0' },
+      instruction: {
+        run_id: JSON.parse(readFileSync(path.join(s.dir, 'report.json'), 'utf8')).runId,
+        policy_id: 'si-ip-akos',
+        policy_version: '1.0.0',
+      },
     });
     expect(first!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first!.path_sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -214,15 +218,18 @@ describe('purge: every safety rule skips the row and leaves the file', () => {
     await expect(purge(s.options())).rejects.toThrow(/inside the archive root/);
   });
 
-  it('rows of another root are refused, not resolved against --root', async () => {
+  it('rows of another root of the audit are refused, not resolved against --root', async () => {
     const s = setup();
+    const other = path.join(s.dir, 'second-archive');
+    writeArchive(other, { [ROWS[0]!.path]: 'same layout, other archive' });
     const report = await purge(
       s.options({
-        manifestFile: writeManifest(s.dir, s.root, [{ ...ROWS[0]!, root: '/srv/other-archive' }]),
+        manifestFile: writeManifest(s.dir, s.root, [ROWS[1]!, { ...ROWS[0]!, root: other }]),
       }),
     );
-    expect(kinds(report.results).map(([, k]) => k)).toEqual(['OTHER_ROOT']);
+    expect(kinds(report.results).map(([, k]) => k)).toEqual(['acted', 'OTHER_ROOT']);
     expect(existsSync(path.join(s.root, ROWS[0]!.path))).toBe(true);
+    expect(existsSync(path.join(other, ROWS[0]!.path))).toBe(true);
   });
 
   it('a file already gone is reported as missing, not as deleted', async () => {

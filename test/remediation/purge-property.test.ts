@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/audit/types.js';
+import { purge } from '../../src/remediation/purge.js';
+import { reseal, scratch, writeArchive, writeAudit } from './helpers.js';
+
+const NAMES = ['in_C-1.wav', 'a/in_C-2.wav', 'a/b/in_C-3.mp3', 'b/in_C-4.wav', '=in_C-5.wav', 'a/in_C-6.ogg'];
+const VERDICTS: Array<Finding['verdict']> = ['violation', 'compliant', 'review', 'hold'];
+
+const archive = fc.uniqueArray(
+  fc.record({
+    name: fc.constantFrom(...NAMES),
+    verdict: fc.constantFrom(...VERDICTS),
+    content: fc.string({ minLength: 1, maxLength: 12 }),
+  }),
+  { minLength: 1, maxLength: NAMES.length, selector: (file) => file.name },
+);
+
+/** What a careless or hostile editor does to the manifest (row indexes are taken modulo the rows). */
+const manifestEdit = fc.oneof(
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), name: fc.constantFrom(...NAMES), at: fc.nat() }),
+  fc.record({ kind: fc.constant('callId' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('path' as const), name: fc.constantFrom(...NAMES), at: fc.nat() }),
+);
+/** And to the report: a verdict changed to violation, or another field. */
+const reportEdit = fc.oneof(
+  fc.record({ kind: fc.constant('verdict' as const), name: fc.constantFrom(...NAMES) }),
+  fc.record({ kind: fc.constant('none' as const) }),
+);
+
+/** What the audit knew of each file: an editor who adds a row copies these real facts. */
+interface Facts {
+  callId: string;
+  size: number;
+  mtime: string;
+  sha256: string;
+}
+
+function editManifest(
+  text: string,
+  edits: ReadonlyArray<EditOf<typeof manifestEdit>>,
+  facts: ReadonlyMap<string, Facts>,
+): string {
+  const [header, ...rows] = text.trimEnd().split('\n');
+  for (const edit of edits) {
+    if (rows.length === 0) break;
+    const at = edit.at % rows.length;
+    const row = rows[at]!;
+    const cells = row.split(',');
+    if (edit.kind === 'remove') rows.splice(at, 1);
+    if (edit.kind === 'duplicate') rows.push(row);
+    if (edit.kind === 'callId') rows[at] = row.replace(`,${cells[6]},`, `,${cells[6]}X,`);
+    // A row for another file, keeping the rest of the row (an added row or a changed path).
+    const retarget = () => {
+      const name = (edit as { name: string }).name;
+      const real = facts.get(name);
+      const cell = name.startsWith('=') ? `'${name}` : name;
+      if (!real) return [...cells.slice(0, 5), cell, ...cells.slice(6)].join(',');
+      return [
+        ...cells.slice(0, 5),
+        cell,
+        real.callId,
+        cells[7],
+        real.size,
+        real.mtime,
+        real.sha256,
+        ...cells.slice(11),
+      ].join(',');
+    };
+    if (edit.kind === 'add') rows.push(retarget());
+    if (edit.kind === 'path') rows[at] = retarget();
+  }
+  return `${[header, ...rows].join('\n')}\n`;
+}
+type EditOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+/** Independent of the code under test: does report.json hash to its run ID? */
+function reportVerifies(text: string): boolean {
+  const { runId } = JSON.parse(text) as { runId: string };
+  const zeroed = text.replace(`"runId": "${runId}"`, `"runId": "${'0'.repeat(32)}"`);
+  return createHash('sha256').update(zeroed).digest('hex').slice(0, 32) === runId;
+}
+
+describe('purge never deletes a file that is not a violation finding of the report it was given', () => {
+  it('holds for random archives, verdicts, manifest edits and report edits, resealed or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        archive,
+        fc.array(manifestEdit, { maxLength: 3 }),
+        reportEdit,
+        fc.boolean(),
+        async (files, manifestEdits, reportChange, resealed) => {
+          const s = scratch();
+          writeArchive(s.root, Object.fromEntries(files.map((f) => [f.name, f.content])));
+          const { manifestFile, reportFile } = writeAudit(
+            s.dir,
+            s.root,
+            files.map((f, i) => ({ path: f.name, verdict: f.verdict, callId: `C-${i}` })),
+          );
+          const facts = new Map(
+            files.map((f, i) => {
+              const file = path.join(s.root, f.name);
+              const bytes = readFileSync(file);
+              const sha256 = createHash('sha256').update(bytes).digest('hex');
+              return [
+                f.name,
+                { callId: `C-${i}`, size: bytes.length, mtime: statSync(file).mtime.toISOString(), sha256 },
+              ];
+            }),
+          );
+          writeFileSync(manifestFile, editManifest(readFileSync(manifestFile, 'utf8'), manifestEdits, facts));
+          if (reportChange.kind === 'verdict') {
+            const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+            const finding = report.recordings.find((r: { path: string }) => r.path === reportChange.name);
+            if (finding) finding.verdict = 'violation';
+            writeFileSync(reportFile, JSON.stringify({ ...report }, null, 2));
+          }
+          if (resealed) reseal(reportFile, manifestFile);
+
+          await purge({
+            manifestFile,
+            root: s.root,
+            execute: true,
+            operator: 'property',
+            quarantine: null,
+            holdsFile: null,
+            timezone: 'UTC',
+            logFile: s.log,
+            resume: false,
+          }).catch(() => null);
+
+          const given = readFileSync(reportFile, 'utf8');
+          const violations = reportVerifies(given)
+            ? new Set(
+                (JSON.parse(given).recordings as Array<{ path: string; verdict: string }>)
+                  .filter((r) => r.verdict === 'violation')
+                  .map((r) => r.path),
+              )
+            : new Set<string>();
+          for (const file of files) {
+            const gone = !existsSync(path.join(s.root, file.name));
+            if (gone) expect(violations, `${file.name} was deleted`).toContain(file.name);
+            else expect(readFileSync(path.join(s.root, file.name), 'utf8')).toBe(file.content);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
