@@ -118,7 +118,8 @@ function stripExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Composed (NFC), as call logs write IDs: macOS stores file names decomposed. */
 function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = value?.trim().normalize('NFC') ?? '';
   return trimmed === '' ? null : trimmed;
 }

@@ -96,7 +96,7 @@ async function refine(
     }
   }
   if (idMap && recording.callId !== null) {
-    refined.callId = idMap.get(recording.callId.toLowerCase()) ?? null;
+    refined.callId = idMap.get(normaliseCallId(recording.callId)) ?? null;
     if (refined.callId === null) refined.idSource = 'none';
   }
   if (recording.problems.length > 0) return refined;

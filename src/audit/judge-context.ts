@@ -28,6 +28,8 @@ export interface JudgedEvidence extends EventEvidence {
   purpose: string | null;
   /** The category the stated purpose reads as, when a purpose column was given. */
   purposeCategory: Category | null;
+  /** The log's time for this event was implausible (see CallEvent): it anchors no deadline. */
+  timeImplausible: boolean;
 }
 
 /** What the rules look at: the recording and its joined events, each read under the policy. */
@@ -79,6 +81,7 @@ export function buildContext(
       notice: event.notice === undefined ? null : readNotice(event.notice),
       purpose,
       purposeCategory: purpose === null ? null : policy.classify(purpose).category,
+      timeImplausible: event.timeImplausible === true,
     });
   }
   if (evidence.length > 1) evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);

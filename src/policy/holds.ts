@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DateTime, Duration } from 'luxon';
 import picomatch from 'picomatch';
+import { normaliseCallId } from '../audit/join.js';
 import { CallauditError } from '../errors.js';
 
 export const HOLD_TYPES = ['dsar', 'litigation', 'regulatory', 'authority_order'] as const;
@@ -136,7 +137,7 @@ function globMatcher(glob: string): (path: string) => boolean {
 export function holdMatches(hold: Hold, subject: HoldSubject): boolean {
   switch (hold.scope) {
     case 'call_id':
-      return subject.callId !== null && subject.callId.trim().toLowerCase() === hold.value.toLowerCase();
+      return subject.callId !== null && normaliseCallId(subject.callId) === normaliseCallId(hold.value);
     case 'customer_id':
       return subject.customerIds.some((id) => id.trim() === hold.value);
     case 'path':
