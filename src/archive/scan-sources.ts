@@ -26,7 +26,11 @@ export async function scanSources(
   archives: readonly ArchiveSource[],
   options: SourceScanOptions,
 ): Promise<ScanResult> {
-  const merged: ScanResult = { recordings: [], ignored: { total: 0, byExtension: {} }, roots: [] };
+  const merged: ScanResult = {
+    recordings: [],
+    ignored: { total: 0, byExtension: {}, byReason: {} },
+    roots: [],
+  };
   for (const archive of archives) {
     const result = await scanOne(archive, options);
     // A loop, not push(...): a million arguments overflow the call stack.
@@ -35,6 +39,8 @@ export async function scanSources(
     merged.ignored.total += result.ignored.total;
     for (const [ext, n] of Object.entries(result.ignored.byExtension))
       merged.ignored.byExtension[ext] = (merged.ignored.byExtension[ext] ?? 0) + n;
+    for (const [reason, n] of Object.entries(result.ignored.byReason))
+      merged.ignored.byReason[reason] = (merged.ignored.byReason[reason] ?? 0) + n;
   }
   return merged;
 }

@@ -129,4 +129,13 @@ describe('a huge file with no audio structure is given up on after a bounded rea
       expect(result.problems[0]!.message).toMatch(/first 1 MiB/);
     }
   });
+
+  it.each(['zeros.wav', 'zeros.m4a', 'zeros.flac', 'zeros.ogg', 'zeros.wma'])(
+    '%s is unreadable, its parser stops at the missing header',
+    async (name) => {
+      const absPath = sparse(name);
+      const result = await probeAudio(absPath, statSync(absPath).size);
+      expect(result.problems.map((p) => p.code)).toEqual(['UNDECODABLE']);
+    },
+  );
 });
