@@ -12,7 +12,11 @@ import type { ProbeResult } from './probe.js';
  * `{"entries": n}`. A file without a valid trailer was cut short and is not trusted.
  */
 export const CACHE_FORMAT = 'callaudit-probe-cache';
-const CACHE_FORMAT_VERSION = 1;
+/**
+ * Raised when the probe's judgement changes, so answers of the older probe are not reused
+ * (2: audio must show a consistent format and a run of frames; junk once read as audio is not).
+ */
+const CACHE_FORMAT_VERSION = 2;
 
 export interface FileIdentity {
   size: number;

@@ -189,6 +189,13 @@ export function resolveCallLogs(
   config: ConfigFile,
   fromConfig: (p: string) => string,
 ): CallLogSource[] {
+  if (flags.cdrPreset !== undefined && !flags.cdr?.length) {
+    throw new CallauditError(
+      'OPTION_WITHOUT_EFFECT',
+      '--cdr-preset has no effect without --cdr: it says how the --cdr files are written.',
+      'Add --cdr <file> with the telephony CDRs, or drop --cdr-preset (--crm-preset describes the --crm files).',
+    );
+  }
   const fromFlags = flags.crm !== undefined || flags.cdr !== undefined;
   type Entry = Partial<NonNullable<ConfigFile['callLogs']>[number]> & { files: string[]; cdr?: boolean };
   const entries: Entry[] = fromFlags

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveArchives } from '../../src/config/sources.js';
+import { resolveArchives, resolveCallLogs } from '../../src/config/sources.js';
 import { CallauditError } from '../../src/errors.js';
 
 const same = (p: string) => p;
@@ -61,5 +61,14 @@ describe('an option that would have no effect is an error', () => {
     expect(() => resolveArchives([], {}, config, same, 'UTC')).not.toThrow();
     const unused = { recordingMap: 'map.csv', archives: [{ root: 'b' }] };
     expect(refusal(() => resolveArchives([], {}, unused, same, 'UTC')).message).toContain('"recordingMap"');
+  });
+
+  it('--cdr-preset without --cdr', () => {
+    const error = refusal(() => resolveCallLogs({ crm: ['c.csv'], cdrPreset: 'asterisk-cdr' }, {}, same));
+    expect(error.code).toBe('OPTION_WITHOUT_EFFECT');
+    expect(error.message).toContain('--cdr-preset');
+    expect(() =>
+      resolveCallLogs({ crm: ['c.csv'], cdr: ['m.csv'], cdrPreset: 'asterisk-cdr' }, {}, same),
+    ).not.toThrow();
   });
 });
