@@ -77,14 +77,14 @@ type FrameLength = (
   first: number | null,
 ) => { length: number; key: number } | null;
 
-/** FRAME_RUN frames from `at`, or fewer that end exactly where the file does. */
+/** FRAME_RUN frames from `at`, or at least two that end exactly where the file (or its tag) does. */
 function runFrom(bytes: Uint8Array, at: number, frameAt: FrameLength, windowIsWholeRest: boolean): boolean {
   let key: number | null = null;
   let offset = at;
   for (let frames = 0; frames < FRAME_RUN; frames++) {
-    if (offset + 7 > bytes.length) return frames > 0 && windowIsWholeRest && tailIsTagOrEnd(bytes, offset);
+    if (offset + 7 > bytes.length) return frames >= 2 && windowIsWholeRest && tailIsTagOrEnd(bytes, offset);
     const frame = frameAt(bytes, offset, key);
-    if (frame === null) return frames > 0 && windowIsWholeRest && tailIsTagOrEnd(bytes, offset);
+    if (frame === null) return frames >= 2 && windowIsWholeRest && tailIsTagOrEnd(bytes, offset);
     key = frame.key;
     offset += frame.length;
   }
