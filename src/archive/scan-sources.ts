@@ -6,6 +6,7 @@ import type { ArchiveSource } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
 import { compileIdPattern } from './call-id.js';
+import { refuseSlowGlob } from './glob-safety.js';
 import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
 import { timeFromName } from './name-time.js';
@@ -48,6 +49,7 @@ export async function scanSources(
 async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Promise<ScanResult> {
   const preset = archive.preset ? recordingPreset(archive.preset) : null;
   const pattern = archive.idPattern === null ? null : compileIdPattern(archive.idPattern);
+  for (const glob of archive.include ?? []) refuseSlowGlob(glob);
   const include = archive.include ? picomatch(archive.include, { nocase: true, dot: false }) : undefined;
   const result = await scanArchive([archive.root], {
     ...options,

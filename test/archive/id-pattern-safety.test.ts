@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileIdPattern, extractCallId, EXAMPLE_ID_PATTERN } from '../../src/archive/call-id.js';
 import { CallauditError } from '../../src/errors.js';
+import { refuseSlowGlob } from '../../src/archive/glob-safety.js';
 import { RECORDING_PRESETS } from '../../src/presets/recording/index.js';
 
 function refusal(source: string): CallauditError {
@@ -84,4 +85,24 @@ describe('XML sidecars are searched in linear time', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(await readSidecarId(join(dir, 'c.wav'), null)).toMatchObject({ callId: 'C-1' });
   });
+});
+
+describe('include globs whose matching could take minutes per file are refused', () => {
+  it.each(['**/*a*a*a*b.wav', '*_*_*.wav', 'x/**/*-*-*-*.mp3'])('%s is refused', (glob) => {
+    expect(() => refuseSlowGlob(glob)).toThrow(/wildcards in the part/);
+  });
+
+  it.each(['**/*.wav', '**/in_*_*.wav', '**/[*]*.wav', 'a/**/b/**/*.mp3', String.raw`**/\*\*\**.wav`])(
+    '%s is accepted',
+    (glob) => {
+      expect(() => refuseSlowGlob(glob)).not.toThrow();
+    },
+  );
+
+  it.each(RECORDING_PRESETS.flatMap((p) => p.include ?? []).map((glob) => [glob]))(
+    "a preset's glob %s is accepted",
+    (glob) => {
+      expect(() => refuseSlowGlob(glob)).not.toThrow();
+    },
+  );
 });
