@@ -6,7 +6,7 @@ import type { ArchiveSource } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
 import { compileIdPattern } from './call-id.js';
-import { refuseSlowGlob } from './glob-safety.js';
+import { refuseSlowGlob } from '../glob-safety.js';
 import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
 import { timeFromName } from './name-time.js';

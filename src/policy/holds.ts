@@ -3,6 +3,7 @@ import { DateTime, Duration } from 'luxon';
 import picomatch from 'picomatch';
 import { normaliseCallId } from '../audit/join.js';
 import { CallauditError } from '../errors.js';
+import { slowGlobReason } from '../glob-safety.js';
 
 export const HOLD_TYPES = ['dsar', 'litigation', 'regulatory', 'authority_order'] as const;
 export const HOLD_SCOPES = ['call_id', 'customer_id', 'path'] as const;
@@ -75,6 +76,9 @@ function toHold(raw: RawHold, id: string, zone: string): Hold {
     } catch {
       fail(id, `"${text(raw, 'value')}" is not a valid glob`);
     }
+    // A path hold is matched against every recording: a slow glob would stall the audit.
+    const slow = slowGlobReason(text(raw, 'value'));
+    if (slow !== null) fail(id, `the path glob "${text(raw, 'value')}" is refused: ${slow}`);
   }
   return {
     id,

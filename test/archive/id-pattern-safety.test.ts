@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileIdPattern, extractCallId, EXAMPLE_ID_PATTERN } from '../../src/archive/call-id.js';
 import { CallauditError } from '../../src/errors.js';
-import { refuseSlowGlob } from '../../src/archive/glob-safety.js';
+import { refuseSlowGlob } from '../../src/glob-safety.js';
+import { parseHolds } from '../../src/policy/holds.js';
 import { RECORDING_PRESETS } from '../../src/presets/recording/index.js';
 
 function refusal(source: string): CallauditError {
@@ -90,6 +91,8 @@ describe('XML sidecars are searched in linear time', () => {
 describe('include globs whose matching could take minutes per file are refused', () => {
   it.each(['**/*a*a*a*b.wav', '*_*_*.wav', 'x/**/*-*-*-*.mp3'])('%s is refused', (glob) => {
     expect(() => refuseSlowGlob(glob)).toThrow(/wildcards in the part/);
+    const holds = `type,scope,value,reference,reason,until\nlitigation,path,${glob},P 1/2026,court,\n`;
+    expect(() => parseHolds(holds, 'holds.csv', 'UTC')).toThrow(/wildcards in the part/);
   });
 
   it.each(['**/*.wav', '**/in_*_*.wav', '**/[*]*.wav', 'a/**/b/**/*.mp3', String.raw`**/\*\*\**.wav`])(
