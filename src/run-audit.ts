@@ -83,6 +83,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     Promise.all(
       callLogJobs.map(({ file, source }) => {
         const options = callLogOptionsFor(source, plan.timezone);
+        options.now = plan.now;
         // Customer, notice and purpose come from the business log, never from a telephony CDR.
         if (!options.preset?.telephony) {
           options.customerColumn = engine.customerColumn;

@@ -1,5 +1,6 @@
 import { CallauditError } from '../errors.js';
 import type { IdSource } from '../audit/types.js';
+import { findBacktrackingTrap } from './backtracking-trap.js';
 
 /** The pattern most archives need: the last `_`-separated part of the file name. */
 export const EXAMPLE_ID_PATTERN = String.raw`_(?<id>[A-Z0-9-]+)\.\w+$`;
@@ -36,7 +37,25 @@ export function compileIdPattern(source: string): RegExp {
       HINT,
     );
   }
+  refuseBacktrackingTrap(source, pattern);
   return pattern;
+}
+
+/**
+ * A pattern is run against every path of an archive (a million, some hostile): one that can
+ * backtrack exponentially would stall the audit on a single long name, so it is refused.
+ */
+function refuseBacktrackingTrap(source: string, pattern: RegExp): void {
+  const trap = findBacktrackingTrap(source, pattern.unicode, pattern.ignoreCase);
+  if (trap === null) return;
+  throw new CallauditError(
+    'UNSAFE_ID_PATTERN',
+    `The call-ID pattern ${JSON.stringify(source)} repeats ${JSON.stringify(trap.repeated)}, and ${trap.reason}: ` +
+      `on a long file name that does not match, the regex engine would try every split and could run for hours.`,
+    `Repeat one character class instead of a repeated group (e.g. "[A-Z0-9-]+" rather than "([A-Z0-9]+-?)+"), ` +
+      `end each repeated part with a separator it cannot contain (e.g. "(?:[^/]+/)*"), ` +
+      `and start the branches of a repeated alternation with different characters.`,
+  );
 }
 
 function compile(source: string, flags: string): RegExp {
@@ -99,7 +118,8 @@ function stripExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Composed (NFC), as call logs write IDs: macOS stores file names decomposed. */
 function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = value?.trim().normalize('NFC') ?? '';
   return trimmed === '' ? null : trimmed;
 }

@@ -1,5 +1,6 @@
 import { readInputText } from '../inputs.js';
 import { parse } from 'csv-parse/sync';
+import { normaliseCallId } from '../audit/join.js';
 import { CallauditError } from '../errors.js';
 import type { IdMapSpec } from '../presets/recording/types.js';
 import { sniffDelimiter } from '../calllog/sniff-delimiter.js';
@@ -42,7 +43,7 @@ export function loadIdMap(file: string, spec: IdMapSpec): Map<string, string> {
   for (const row of rows.slice(1)) {
     const key = row[from]?.trim();
     const value = row[to]?.trim();
-    if (key && value) map.set(key.toLowerCase(), value);
+    if (key && value) map.set(normaliseCallId(key), value);
   }
   return map;
 }

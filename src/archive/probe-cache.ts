@@ -27,7 +27,11 @@ import type { ProbeResult } from './probe.js';
  * is known as a cache, and no other file is ever replaced by one.
  */
 export const CACHE_FORMAT = 'callaudit-probe-cache';
-const CACHE_FORMAT_VERSION = 1;
+/**
+ * Raised when the probe's judgement changes, so answers of the older probe are not reused
+ * (2: audio must show a consistent format and a run of frames; junk once read as audio is not).
+ */
+const CACHE_FORMAT_VERSION = 2;
 const HEADER_START = `{"format":${JSON.stringify(CACHE_FORMAT)}`;
 
 /**

@@ -3,7 +3,13 @@ import type { IAudioMetadata, IFormat } from 'music-metadata';
 import { parseMetadata } from './parse-metadata.js';
 import type { FileProblem } from '../audit/types.js';
 import { readFastHeader } from './fast-header.js';
-import { readHead } from './read-bytes.js';
+import { withOpenFile } from './read-bytes.js';
+import {
+  gsmFramesSigned,
+  hasMpegFrameRun,
+  implausibleFormat,
+  STRUCTURE_SEARCH_TEXT,
+} from './audio-structure.js';
 
 export interface ProbeResult {
   /** Container as music-metadata names it (WAVE, MPEG, Ogg, …), or GSM for raw GSM. */
@@ -13,6 +19,15 @@ export interface ProbeResult {
   /** Empty when the file is readable audio. */
   problems: FileProblem[];
 }
+
+/** Extensions whose parsers sync on frames, and the frames they hold. */
+const FRAME_STREAMS: ReadonlyMap<string, 'MPEG' | 'ADTS'> = new Map([
+  ['.mp1', 'MPEG'],
+  ['.mp2', 'MPEG'],
+  ['.mp3', 'MPEG'],
+  ['.m2a', 'MPEG'],
+  ['.aac', 'ADTS'],
+]);
 
 const GSM_FRAME_BYTES = 33;
 const GSM_FRAME_SEC = 0.02;
@@ -45,6 +60,20 @@ export async function probeAudio(
   }
   const extension = extname(absPath).toLowerCase();
   if (extension === '.gsm') return probeRawGsm(absPath, size);
+  const frames = FRAME_STREAMS.get(extension);
+  if (frames !== undefined) {
+    // Before any parser: both would take one chance sync for a stream, or scan gigabytes of junk.
+    try {
+      if (!withOpenFile(absPath, (fd) => hasMpegFrameRun(fd, size, frames === 'ADTS'))) {
+        return unreadable(
+          'UNDECODABLE',
+          `No run of ${frames} audio frames in the first ${STRUCTURE_SEARCH_TEXT}: not a recording, or damaged beyond reading.`,
+        );
+      }
+    } catch (error) {
+      return fromError(error);
+    }
+  }
   let wholeFile: Buffer | undefined;
   if (!options.needTags) {
     const fast = readFastHeader(absPath, extension, size, (bytes) => (wholeFile = bytes));
@@ -62,18 +91,26 @@ export async function probeAudio(
   return fromFormat(metadata.format, cut, absPath);
 }
 
-type ProbedFormat = Pick<IFormat, 'container' | 'codec' | 'sampleRate' | 'duration'>;
+type ProbedFormat = Pick<IFormat, 'container' | 'codec' | 'sampleRate' | 'duration'> &
+  Partial<Pick<IFormat, 'numberOfChannels' | 'bitsPerSample'>>;
 
 /** Shared by both readers, so the fast path cannot word a problem differently. */
 function fromFormat(format: ProbedFormat, dataCut: boolean, absPath: string): ProbeResult {
   const result: ProbeResult = {
     format: format.container ?? null,
     codec: format.codec ?? null,
-    durationSec: format.duration !== undefined ? round(format.duration, 3) : null,
+    durationSec:
+      format.duration !== undefined && Number.isFinite(format.duration) ? round(format.duration, 3) : null,
     problems: [],
   };
+  const implausible = implausibleFormat(format);
   const missing = missingEssentials(format);
-  if (missing.length > 0) {
+  if (implausible !== null) {
+    result.problems.push({
+      code: 'UNDECODABLE',
+      message: `Not usable audio: the ${format.container ?? 'file'} header gives ${implausible}.`,
+    });
+  } else if (missing.length > 0) {
     result.problems.push(
       format.container
         ? {
@@ -105,12 +142,13 @@ function missingEssentials(format: ProbedFormat): string[] {
 
 /**
  * Asterisk's `gsm` format has no header, so no parser recognises it; its size gives the length
- * (33-byte frames of 20 ms) and the first byte's 0xD signature nibble tells it from junk.
+ * (33-byte frames of 20 ms), and the 0xD signature nibble that starts every frame tells it from
+ * junk: one frame's could be chance (1 in 16), so each of the first frames must carry it.
  */
 function probeRawGsm(absPath: string, size: number): ProbeResult {
-  let first: number | undefined;
+  let signed: boolean;
   try {
-    first = readHead(absPath, 1)[0];
+    signed = withOpenFile(absPath, (fd) => gsmFramesSigned(fd, size));
   } catch (error) {
     return fromError(error);
   }
@@ -120,10 +158,10 @@ function probeRawGsm(absPath: string, size: number): ProbeResult {
     durationSec: round((size / GSM_FRAME_BYTES) * GSM_FRAME_SEC, 2),
     problems: [],
   };
-  if (first === undefined || first >> 4 !== 0xd) {
+  if (!signed) {
     result.problems.push({
       code: 'UNDECODABLE',
-      message: 'Not GSM 06.10 audio: the first frame lacks the GSM signature.',
+      message: 'Not GSM 06.10 audio: a frame among the first lacks the GSM signature.',
     });
   } else if (size % GSM_FRAME_BYTES !== 0) {
     result.problems.push({

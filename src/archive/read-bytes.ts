@@ -38,7 +38,18 @@ export function readHeadAndTail(
   }
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+/** Runs `read` with the file open for reading, and closes it whatever happens. */
+export function withOpenFile<T>(absPath: string, read: (fd: number) => T): T {
+  const fd = openSync(absPath, 'r');
+  try {
+    return read(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `length` bytes from `position` (fewer at the end of the file). */
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   const bytesRead = readSync(fd, buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);

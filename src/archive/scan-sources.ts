@@ -6,6 +6,7 @@ import type { ArchiveSource } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
 import { compileIdPattern } from './call-id.js';
+import { refuseSlowGlob } from '../glob-safety.js';
 import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
 import { timeFromName } from './name-time.js';
@@ -26,7 +27,11 @@ export async function scanSources(
   archives: readonly ArchiveSource[],
   options: SourceScanOptions,
 ): Promise<ScanResult> {
-  const merged: ScanResult = { recordings: [], ignored: { total: 0, byExtension: {} }, roots: [] };
+  const merged: ScanResult = {
+    recordings: [],
+    ignored: { total: 0, byExtension: {}, byReason: {} },
+    roots: [],
+  };
   for (const archive of archives) {
     const result = await scanOne(archive, options);
     // A loop, not push(...): a million arguments overflow the call stack.
@@ -35,6 +40,8 @@ export async function scanSources(
     merged.ignored.total += result.ignored.total;
     for (const [ext, n] of Object.entries(result.ignored.byExtension))
       merged.ignored.byExtension[ext] = (merged.ignored.byExtension[ext] ?? 0) + n;
+    for (const [reason, n] of Object.entries(result.ignored.byReason))
+      merged.ignored.byReason[reason] = (merged.ignored.byReason[reason] ?? 0) + n;
   }
   return merged;
 }
@@ -42,6 +49,7 @@ export async function scanSources(
 async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Promise<ScanResult> {
   const preset = archive.preset ? recordingPreset(archive.preset) : null;
   const pattern = archive.idPattern === null ? null : compileIdPattern(archive.idPattern);
+  for (const glob of archive.include ?? []) refuseSlowGlob(glob);
   const include = archive.include ? picomatch(archive.include, { nocase: true, dot: false }) : undefined;
   const result = await scanArchive([archive.root], {
     ...options,
@@ -96,7 +104,7 @@ async function refine(
     }
   }
   if (idMap && recording.callId !== null) {
-    refined.callId = idMap.get(recording.callId.toLowerCase()) ?? null;
+    refined.callId = idMap.get(normaliseCallId(recording.callId)) ?? null;
     if (refined.callId === null) refined.idSource = 'none';
   }
   if (recording.problems.length > 0) return refined;

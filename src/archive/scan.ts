@@ -6,7 +6,7 @@ import type { ProbeResult } from './probe.js';
 import type { CacheEntry, FileIdentity, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
-import { walkArchive } from './walk.js';
+import { walkArchive, type IgnoreReason } from './walk.js';
 import { sortByBytes } from './byte-order.js';
 import { phaseDone } from '../timing.js';
 
@@ -46,6 +46,8 @@ export interface IgnoredFiles {
   total: number;
   /** Lower-case extension without the dot (`(none)` for none) → count, keys in byte order. */
   byExtension: Record<string, number>;
+  /** Why they were not audited (see IgnoreReason) → count, keys in byte order; sums to `total`. */
+  byReason: Record<string, number>;
 }
 
 /** What one root held; the shape of the report's `inputs.roots`. */
@@ -54,6 +56,7 @@ export interface RootSummary {
   recordings: number;
   ignoredFiles: number;
   ignoredByExtension: Record<string, number>;
+  ignoredByReason: Record<string, number>;
 }
 
 export interface ScanResult {
@@ -79,18 +82,32 @@ interface FileRef {
  */
 export async function scanArchive(roots: readonly string[], options: ScanOptions): Promise<ScanResult> {
   const files: FileRef[] = [];
-  const perRoot: Array<{ path: string; recordings: number; ignored: Map<string, number> }> = [];
+  const perRoot: Array<{
+    path: string;
+    recordings: number;
+    ignored: Map<string, number>;
+    reasons: Map<string, number>;
+  }> = [];
   for (const root of new Set(roots)) {
-    const summary = { path: root, recordings: 0, ignored: new Map<string, number>() };
+    const summary = {
+      path: root,
+      recordings: 0,
+      ignored: new Map<string, number>(),
+      reasons: new Map<string, number>(),
+    };
     perRoot.push(summary);
-    for await (const path of walkArchive(root)) {
+    const ignore = (path: string, reason: IgnoreReason) => {
       // Ignored files are split like recordings, so the partial reports' counts add up.
-      if (options.shard && !inShard(path, options.shard)) continue;
-      if (isAudioPath(path) && (options.include?.(path) ?? true)) {
+      if (options.shard && !inShard(path, options.shard)) return;
+      increment(summary.ignored, extensionOf(path) || NO_EXTENSION, 1);
+      increment(summary.reasons, reason, 1);
+    };
+    for await (const path of walkArchive(root, { onSkipped: ignore })) {
+      if (!isAudioPath(path)) ignore(path, 'not-audio');
+      else if (!(options.include?.(path) ?? true)) ignore(path, 'not-included');
+      else if (!options.shard || inShard(path, options.shard)) {
         files.push({ root, path });
         summary.recordings++;
-      } else {
-        increment(summary.ignored, extensionOf(path) || NO_EXTENSION, 1);
       }
     }
   }
@@ -151,15 +168,24 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
   phaseDone('probe');
 
   const allIgnored = new Map<string, number>();
-  for (const root of perRoot) for (const [ext, n] of root.ignored) increment(allIgnored, ext, n);
+  const allReasons = new Map<string, number>();
+  for (const root of perRoot) {
+    for (const [ext, n] of root.ignored) increment(allIgnored, ext, n);
+    for (const [reason, n] of root.reasons) increment(allReasons, reason, n);
+  }
   return {
     recordings,
-    ignored: { total: sum(allIgnored), byExtension: toSortedRecord(allIgnored) },
+    ignored: {
+      total: sum(allIgnored),
+      byExtension: toSortedRecord(allIgnored),
+      byReason: toSortedRecord(allReasons),
+    },
     roots: perRoot.map((root) => ({
       path: root.path,
       recordings: root.recordings,
       ignoredFiles: sum(root.ignored),
       ignoredByExtension: toSortedRecord(root.ignored),
+      ignoredByReason: toSortedRecord(root.reasons),
     })),
   };
 }

@@ -80,8 +80,11 @@ function fromJson(json: unknown, fields: readonly string[]): string | null {
 function fromXml(text: string, fields: readonly string[]): string | null {
   for (const field of fields) {
     const name = field.slice(field.lastIndexOf('.') + 1).replace(/[^\w:-]/g, '');
-    const match = new RegExp(`<${name}(?:\\s[^>]*)?>\\s*([^<]*?)\\s*</${name}>`).exec(text);
-    if (match?.[1]) return match[1];
+    // Every run stops at the next `<`, so a sidecar full of spaces or of unclosed tags is read
+    // in linear time (`\s*([^<]*?)\s*` tried every split of the white space).
+    const match = new RegExp(`<${name}(?:\\s[^<>]*)?>([^<]*)</${name}>`).exec(text);
+    const value = match?.[1]?.trim();
+    if (value) return value;
   }
   return null;
 }

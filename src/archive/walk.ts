@@ -1,27 +1,66 @@
-import { stat } from 'node:fs/promises';
-import fg from 'fast-glob';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CallauditError } from '../errors.js';
 
 /**
- * Lists every regular file under `root` as a path relative to it with forward slashes, in the
- * order the file system returns them. Hidden files and symbolic links are skipped: an audit
- * must not wander outside the archive it was given.
+ * Why a file under a root is not audited, as the report counts it. The walker decides the first
+ * four; the scan adds `not-audio` (by extension) and `not-included` (outside the include globs).
  */
-export async function* walkArchive(root: string): AsyncGenerator<string> {
+export type IgnoreReason =
+  'hidden' | 'symbolic-link' | 'special-file' | 'name-not-utf8' | 'not-audio' | 'not-included';
+
+export interface WalkOptions {
+  /** Told of every entry that is not yielded, with its path (lossy for a non-UTF-8 name). */
+  onSkipped?: (relativePath: string, reason: IgnoreReason) => void;
+}
+
+/**
+ * Lists every regular file under `root` as a path relative to it with forward slashes, in the
+ * order the file system returns them. Every other entry is reported to `onSkipped` with its
+ * reason, so nothing under a root goes uncounted: hidden files (and everything in hidden
+ * folders), symbolic links (never followed: an audit must not wander outside the archive it was
+ * given), FIFOs, sockets and devices, and names that are not UTF-8 (no path string can open
+ * them). Names are taken as they are: a newline, a leading dash or glob characters are just
+ * characters here.
+ */
+export async function* walkArchive(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
   await assertDirectory(root);
-  // `cwd` instead of joining the root into the pattern: archive folders such as 3CX's
-  // `[Name]_100-…(3)` are full of glob metacharacters.
-  const entries = fg.stream('**/*', {
-    cwd: root,
-    onlyFiles: true,
-    dot: false,
-    followSymbolicLinks: false,
-    // One pattern cannot yield duplicates; the de-duplicating Set would only cost memory.
-    unique: false,
-  });
+  const skip = options.onSkipped ?? (() => {});
+  const folders: Array<{ relative: string; hidden: boolean }> = [{ relative: '', hidden: false }];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    const absolute = folder.relative === '' ? root : join(root, folder.relative);
+    const entries = await listFolder(absolute, root);
+    const undecodable = entries.some((entry) => entry.name.includes('\uFFFD'))
+      ? await undecodableNames(absolute, root)
+      : null;
+    const counted = new Set<string>();
+    for (const entry of entries) {
+      const relative = folder.relative + entry.name;
+      if (undecodable?.has(entry.name)) {
+        // Two byte names can decode to one string: each is counted once, with all it holds.
+        if (counted.has(entry.name)) continue;
+        counted.add(entry.name);
+        for (let n = await countBelow(entry.name, absolute); n > 0; n--) skip(relative, 'name-not-utf8');
+        continue;
+      }
+      const hidden = folder.hidden || entry.name.startsWith('.');
+      if (entry.isDirectory()) folders.push({ relative: `${relative}/`, hidden });
+      else if (entry.isSymbolicLink()) skip(relative, 'symbolic-link');
+      else if (!entry.isFile()) skip(relative, 'special-file');
+      else if (hidden) skip(relative, 'hidden');
+      else yield relative;
+    }
+  }
+}
+
+async function listFolder(absolute: string, root: string): Promise<Dirent[]> {
   try {
-    for await (const entry of entries) yield entry as string;
+    return await readdir(absolute, { withFileTypes: true });
   } catch (error) {
+    // Removed while the audit ran: it holds nothing to count.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new CallauditError(
       'ARCHIVE_UNREADABLE',
       `Cannot list the archive ${root}: ${error instanceof Error ? error.message : String(error)}`,
@@ -29,6 +68,48 @@ export async function* walkArchive(root: string): AsyncGenerator<string> {
         'skipping a folder would leave its recordings out of the audit.',
     );
   }
+}
+
+/**
+ * Names in a folder whose bytes are not UTF-8, as readdir's strings spell them (invalid bytes
+ * become U+FFFD, so the string opens nothing). Read again as bytes only for such a folder.
+ */
+async function undecodableNames(absolute: string, root: string): Promise<Set<string>> {
+  const raw = await readdir(absolute, { encoding: 'buffer' }).catch((error: unknown) => {
+    throw new CallauditError('ARCHIVE_UNREADABLE', `Cannot list the archive ${root}: ${String(error)}`);
+  });
+  const names = new Set<string>();
+  for (const bytes of raw) {
+    const name = bytes.toString('utf8');
+    if (!Buffer.from(name, 'utf8').equals(bytes)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * The files an undecodable name stands for: each entry whose bytes decode to `lossyName`, or for
+ * a folder everything below it. The entry cannot be opened by that string, so its bytes are used.
+ */
+async function countBelow(lossyName: string, parent: string): Promise<number> {
+  const raw = await readdir(parent, { encoding: 'buffer', withFileTypes: true });
+  let total = 0;
+  for (const entry of raw) {
+    if (entry.name.toString('utf8') !== lossyName) continue;
+    total += entry.isDirectory()
+      ? await countFiles(Buffer.concat([Buffer.from(`${parent}/`), entry.name]))
+      : 1;
+  }
+  return total;
+}
+
+async function countFiles(folder: Buffer): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(folder, { encoding: 'buffer', withFileTypes: true })) {
+    total += entry.isDirectory()
+      ? await countFiles(Buffer.concat([folder, Buffer.from('/'), entry.name]))
+      : 1;
+  }
+  return total;
 }
 
 async function assertDirectory(root: string): Promise<void> {

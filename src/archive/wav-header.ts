@@ -14,6 +14,8 @@ export interface HeaderFormat {
   container: string;
   codec: string;
   sampleRate: number;
+  numberOfChannels: number;
+  bitsPerSample: number;
   duration: number | undefined;
   /** music-metadata's "data chunk length exceeding file length" warning. */
   dataCut: boolean;
@@ -46,6 +48,8 @@ export function readWavHeader(head: Uint8Array, fileSize: number): HeaderFormat 
   let codec: string | undefined;
   let sampleRate = 0;
   let blockAlign = 0;
+  let numberOfChannels = 0;
+  let bitsPerSample = 0;
   let factSamples: number | undefined;
 
   while (remaining >= CHUNK_HEADER) {
@@ -69,7 +73,7 @@ export function readWavHeader(head: Uint8Array, fileSize: number): HeaderFormat 
             ? undefined
             : dataBytes / blockAlign;
       const duration = samples && sampleRate ? samples / sampleRate : undefined;
-      return { container: 'WAVE', codec, sampleRate, duration, dataCut };
+      return { container: 'WAVE', codec, sampleRate, numberOfChannels, bitsPerSample, duration, dataCut };
     }
     if (body + size > view.length) return null;
     if (id === 'fmt ') {
@@ -77,8 +81,10 @@ export function readWavHeader(head: Uint8Array, fileSize: number): HeaderFormat 
       const name = FAST_CODECS.get(view.readUInt16LE(body));
       if (name === undefined) return null;
       codec = name;
+      numberOfChannels = view.readUInt16LE(body + 2);
       sampleRate = view.readUInt32LE(body + 4);
       blockAlign = view.readUInt16LE(body + 12);
+      bitsPerSample = view.readUInt16LE(body + 14);
       // No sample count without a block size: leave the odd file to the full parser.
       if (blockAlign === 0) return null;
     } else if (id === 'fact') {

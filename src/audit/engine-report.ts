@@ -1,6 +1,7 @@
 import { holdMatches, type Hold, type HoldSubject } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
 import { coverageOf, type Coverage } from './coverage.js';
+import { normaliseCallId } from './join.js';
 import { compareStrings } from './summarise.js';
 import type { Finding } from './types.js';
 
@@ -108,12 +109,10 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
 /** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
 export function staleHolds(holds: readonly Hold[], subjects: readonly HoldSubject[]): Hold[] {
   // Call and customer IDs are looked up in sets, so only path globs meet every recording.
-  const callIds = new Set(
-    subjects.flatMap((s) => (s.callId === null ? [] : [s.callId.trim().toLowerCase()])),
-  );
+  const callIds = new Set(subjects.flatMap((s) => (s.callId === null ? [] : [normaliseCallId(s.callId)])));
   const customerIds = new Set(subjects.flatMap((s) => s.customerIds.map((id) => id.trim())));
   return holds.filter((hold) => {
-    if (hold.scope === 'call_id') return !callIds.has(hold.value.toLowerCase());
+    if (hold.scope === 'call_id') return !callIds.has(normaliseCallId(hold.value));
     if (hold.scope === 'customer_id') return !customerIds.has(hold.value);
     return !subjects.some((subject) => holdMatches(hold, subject));
   });

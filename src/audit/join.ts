@@ -2,10 +2,12 @@ import type { CallEvent } from './types.js';
 
 /**
  * Call IDs are compared trimmed and lower-cased: UUIDs (Amazon Connect, Genesys) appear in either
- * case depending on the exporter, and a percent-encoded colon must not split a key.
+ * case depending on the exporter, and a percent-encoded colon must not split a key. They are
+ * compared in Unicode NFC: macOS writes file names decomposed (NFD, `S` + combining caron for
+ * `Š`), while call logs hold the composed form, and both must be the same ID.
  */
 export function normaliseCallId(id: string): string {
-  return id.trim().toLowerCase();
+  return id.trim().normalize('NFC').toLowerCase();
 }
 
 /** Groups call events by normalised call ID; one call may have many rows (transfers, follow-ups). */

@@ -33,6 +33,8 @@ export interface JudgedEvidence extends EventEvidence {
   confirmed: boolean;
   /** How each part of the label read, for `explain`. */
   parts: readonly LabelPart[];
+  /** The log's time for this event was implausible (see CallEvent): it anchors no deadline. */
+  timeImplausible: boolean;
 }
 
 /** What the rules look at: the recording and its joined events, each read under the policy. */
@@ -86,6 +88,7 @@ export function buildContext(
       purposeCategory: purpose === null ? null : policy.classify(purpose).category,
       confirmed: reading.confirmed === true,
       parts: reading.parts ?? NO_PARTS,
+      timeImplausible: event.timeImplausible === true,
     });
   }
   if (evidence.length > 1) evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);

@@ -97,21 +97,25 @@ function rootPaths(result: AuditResult): string[] {
 function mergeRoots(parts: RootInput[][]): RootInput[] {
   return (parts[0] ?? []).map((root, i) => {
     const same = parts.map((roots) => roots[i]!);
-    const byExtension = new Map<string, number>();
-    for (const r of same) {
-      for (const [ext, n] of Object.entries(r.ignoredByExtension))
-        byExtension.set(ext, (byExtension.get(ext) ?? 0) + n);
-    }
-    const ignoredByExtension: Record<string, number> = {};
-    for (const ext of [...byExtension.keys()].sort(compareBytes))
-      ignoredByExtension[ext] = byExtension.get(ext)!;
     return {
       ...root,
       recordings: same.reduce((n, r) => n + r.recordings, 0),
       ignoredFiles: same.reduce((n, r) => n + r.ignoredFiles, 0),
-      ignoredByExtension,
+      ignoredByExtension: sumCounts(same.map((r) => r.ignoredByExtension)),
+      // A partial report written before reasons were counted has none.
+      ignoredByReason: sumCounts(same.map((r) => r.ignoredByReason ?? {})),
     };
   });
+}
+
+/** Counts summed key by key, keys in the byte order scan.ts sorts them in. */
+function sumCounts(records: ReadonlyArray<Record<string, number>>): Record<string, number> {
+  const sums = new Map<string, number>();
+  for (const record of records)
+    for (const [key, n] of Object.entries(record)) sums.set(key, (sums.get(key) ?? 0) + n);
+  const sorted: Record<string, number> = {};
+  for (const key of [...sums.keys()].sort(compareBytes)) sorted[key] = sums.get(key)!;
+  return sorted;
 }
 
 /** The byte order scan.ts sorts extensions in. */

@@ -14,6 +14,8 @@ export interface RootInput {
   recordings: number;
   ignoredFiles: number;
   ignoredByExtension: Record<string, number>;
+  /** Why the ignored files were not audited (hidden, symbolic-link, not-audio, …); sums to ignoredFiles. */
+  ignoredByReason: Record<string, number>;
 }
 
 export interface CallLogInput {

@@ -43,13 +43,18 @@ function holdSuggestion(context: JudgeContext, events: readonly Evidence[]): str
     .join('');
 }
 
-/** The latest deadline over the counted qualifying events: the recording proves each of them. */
+/**
+ * The latest deadline over the counted qualifying events: the recording proves each of them.
+ * None when one of them had an implausible time: its true deadline could be later than any
+ * other, so no deadline may send the recording to deletion.
+ */
 function retentionDeadline(context: JudgeContext): string | null {
   const { pack, settings, recording } = context;
   let latest: string | null = null;
   let latestMs = -Infinity;
   for (const event of context.evidence) {
     if (!qualifying(event) || !counted(event)) continue;
+    if (event.timeImplausible) return null;
     const anchor = event.at ?? recording.startedAt;
     const period = pack.retention.periods[event.category];
     if (anchor === null || period === undefined) continue;

@@ -82,8 +82,13 @@ export interface Recording {
 /** One row of a call log. */
 export interface CallEvent {
   callId: string;
-  /** Event time, ISO 8601 UTC, or null when the log has no (readable) time for it. */
+  /** Event time, ISO 8601 UTC, or null when the log has no (readable, plausible) time for it. */
   at: string | null;
+  /**
+   * The log gave a time, but an implausible one (Excel's 1900-01-01 zero date, a year in the
+   * future): `at` is null, and no retention deadline may be counted for this event.
+   */
+  timeImplausible?: true;
   outcome: string;
   /** Call-log file as given on the command line (relative to the working directory). */
   file: string;

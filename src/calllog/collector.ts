@@ -8,6 +8,16 @@ import { adaptToHeader, explainHeaderless, presetIndexes } from './preset-column
 import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
 import type { CallLogOptions, RowProblem } from './types.js';
 
+/**
+ * Times before this are implausible for a call: Excel's zero date (1900-01-01), a year typed as
+ * 0026. ISO UTC strings of years 1970–9999 order like their instants; an expanded year
+ * (`+010000`, `-000001`) sorts before it too.
+ */
+const EARLIEST_PLAUSIBLE = '1970-01-01T00:00:00.000Z';
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+/** readTime's answer for a time that was read but cannot be true. */
+const IMPLAUSIBLE = Symbol('implausible time');
+
 /** Free-text "outcomes" would make interning a copy of the file; labels stop well before. */
 const MAX_INTERNED_LABELS = 10_000;
 
@@ -46,6 +56,8 @@ export class CallLogCollector {
   /** For a header-less file: the column layout assumed from the first record. */
   layout: string | undefined;
   private readonly labels = new Map<string, string>();
+  /** Event times after this (ISO UTC) are implausible; null when no reference time was given. */
+  private readonly latestPlausible: string | null;
 
   /**
    * What a kept field goes through: detach for fields cut from a larger string, nothing for
@@ -67,6 +79,8 @@ export class CallLogCollector {
     this.keep = fieldsAreCopies ? (text) => text : detach;
     this.lines = new LineTracker(firstLine);
     this.readTimeValue = makeTimeReader(options.timezone, options.dateFormat, fieldsAreCopies);
+    this.latestPlausible =
+      options.now === undefined ? null : new Date(Date.parse(options.now) + ONE_DAY_MS).toISOString();
   }
 
   /**
@@ -115,10 +129,14 @@ export class CallLogCollector {
       );
       return;
     }
+    if (this.holdsNul(record)) {
+      this.fail(start, end, 'NUL_IN_FIELD', nulMessage(start, end));
+      return;
+    }
     const at = columns.time >= 0 ? this.readTime(record[columns.time] ?? '', columns.time, start) : null;
     const event: CallEvent = {
       callId: this.keep(callId),
-      at,
+      at: at === IMPLAUSIBLE ? null : at,
       outcome: this.intern(outcome),
       file: this.file,
       line: start,
@@ -126,8 +144,22 @@ export class CallLogCollector {
     if (columns.customer >= 0) event.customerId = this.optional(record[columns.customer]);
     if (columns.notice >= 0) event.notice = this.optional(record[columns.notice]);
     if (columns.purpose >= 0) event.purpose = this.optional(record[columns.purpose]);
+    if (at === IMPLAUSIBLE) event.timeImplausible = true;
     this.addPresetFields(event, record);
     this.events.push(event);
+  }
+
+  /**
+   * A NUL byte never belongs in a CSV text field: it comes from a binary file or a damaged
+   * export, and glued into a call ID it would make a key that matches nothing. Only the columns
+   * the audit reads are looked at.
+   */
+  private holdsNul(record: string[]): boolean {
+    const wanted = this.wantedColumns!;
+    for (let i = 0; i < record.length; i++) {
+      if (wanted[i] && record[i]!.includes('\0')) return true;
+    }
+    return false;
   }
 
   private callIdOf(record: string[]): string {
@@ -248,7 +280,7 @@ export class CallLogCollector {
     this.columnCount = record.length;
   }
 
-  private readTime(raw: string, index: number, line: number): string | null {
+  private readTime(raw: string, index: number, line: number): string | typeof IMPLAUSIBLE | null {
     if (raw === '') return null;
     const at = this.readTimeValue(raw);
     if (isAmbiguous(at)) {
@@ -269,6 +301,16 @@ export class CallLogCollector {
           '(e.g. 2026-10-03 09:15, 2026-10-03T09:15:00+02:00 or 3. 10. 2026 09:15); the row is kept without a time',
       );
       return null;
+    }
+    if (at < EARLIEST_PLAUSIBLE || (this.latestPlausible !== null && at > this.latestPlausible)) {
+      this.problem(
+        line,
+        'IMPLAUSIBLE_TIME',
+        `the time "${raw.trim()}" in column "${this.headerAt(index)}" lies ${
+          at < EARLIEST_PLAUSIBLE ? 'before 1970' : "more than a day after the audit's reference time (--now)"
+        } (a zero or placeholder date?); the row is kept without a time, and no retention deadline is counted from it`,
+      );
+      return IMPLAUSIBLE;
     }
     if (this.firstAt === null || at < this.firstAt) this.firstAt = at;
     if (this.lastAt === null || at > this.lastAt) this.lastAt = at;
@@ -308,6 +350,10 @@ function fieldCountMessage(expected: number, got: number, start: number, end: nu
 
 function unbalancedMessage(start: number, end: number): string {
   return `the call ID or outcome contains a line break (${span(start, end)}), so a quote is probably not closed; row skipped`;
+}
+
+function nulMessage(start: number, end: number): string {
+  return `a field the audit reads holds a NUL byte (${span(start, end)}): binary data or a damaged export; row skipped`;
 }
 
 function unclosedMessage(start: number, end: number): string {

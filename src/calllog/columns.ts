@@ -22,6 +22,27 @@ export function findColumn(headers: readonly string[], name: string): number {
   return headers.findIndex((header) => header.trim().toLowerCase() === wanted);
 }
 
+/**
+ * Two columns answering to the name of one the audit reads: which one holds the call IDs (or
+ * outcomes, or times) is a guess, and a wrong guess decides about deletions, so it is an error.
+ */
+function refuseDuplicate(headers: readonly string[], column: Wanted, file: string, headerLine: number): void {
+  const wanted = column.name!.trim().toLowerCase();
+  const positions: number[] = [];
+  headers.forEach((header, index) => {
+    if (header.trim().toLowerCase() === wanted) positions.push(index + 1);
+  });
+  if (positions.length < 2) return;
+  throw new CallauditError(
+    'CSV_DUPLICATE_COLUMN',
+    `${file} has ${positions.length} columns named "${column.name}" (columns ${positions.join(' and ')}), ` +
+      `so it is not clear which one ${column.flag} means.`,
+    `Rename all but one of them in the export (header names match case-insensitively), or name another column with ${column.flag}.`,
+    file,
+    headerLine,
+  );
+}
+
 interface Wanted {
   key: keyof ColumnIndexes;
   name: string | undefined;
@@ -50,6 +71,7 @@ export function resolveColumns(
     if (column.name === undefined || column.name === '') continue;
     indexes[column.key] = findColumn(headers, column.name);
     if (indexes[column.key] < 0 && column.required) missing.push(column);
+    if (indexes[column.key] >= 0) refuseDuplicate(headers, column, file, headerLine);
   }
   if (missing.length === 0) return indexes;
 

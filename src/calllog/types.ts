@@ -18,6 +18,11 @@ export interface CallLogOptions {
   delimiter: 'auto' | CallLogDelimiter;
   /** IANA zone for times written without an offset, e.g. `Europe/Ljubljana`. */
   timezone: string;
+  /**
+   * The run's reference time (`--now`, else the clock), ISO 8601 UTC: an event more than a day
+   * after it, or before 1970, is implausible and its time is treated as unknown. Absent: no check.
+   */
+  now?: string;
   /** luxon format tokens (e.g. `dd/MM/yyyy HH:mm`); when set, the only time shape accepted. */
   dateFormat?: string;
   /** What a call-log preset adds; see src/calllog/preset-columns.ts. */

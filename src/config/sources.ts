@@ -1,6 +1,6 @@
 import { CallauditError } from '../errors.js';
 import { isWithin, realPathOf } from '../real-path.js';
-import { recordingPreset } from '../presets/recording/index.js';
+import { RECORDING_PRESETS, recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
 import { callLogPreset } from '../presets/calllog/index.js';
 import {
   DELIMITERS,
@@ -77,7 +77,7 @@ export function resolveArchives(
           ...(asList(config.roots) ?? []).map((root) => ({ root: fromConfig(root) })),
           ...(config.archives ?? []).map((a) => ({ ...a, root: fromConfig(a.root) })),
         ];
-  return entries.map((entry): ArchiveSource => {
+  const archives = entries.map((entry): ArchiveSource => {
     const own = entry as Partial<NonNullable<ConfigFile['archives']>[number]>;
     const presetName = flags.preset ?? own.preset ?? config.preset ?? null;
     const preset = presetName ? recordingPreset(presetName) : null;
@@ -94,7 +94,7 @@ export function resolveArchives(
         `add --recording-map <recordings.csv> with columns ${preset.idMap.fromColumns[0]} and ${preset.idMap.toColumns[0]} (the Recordings list export)`,
       );
     }
-    return {
+    const source: ArchiveSource = {
       root: entry.root,
       preset: preset?.name ?? null,
       idPattern: flags.idPattern ?? own.idPattern ?? config.idPattern ?? preset?.idPattern ?? null,
@@ -105,7 +105,80 @@ export function resolveArchives(
       recordingMap,
       timezone: own.timezone ?? timezone,
     };
+    // A top-level config setting may serve some archives and not others; it is checked below.
+    const given = (flag: unknown, ownValue: unknown) => flag !== undefined || ownValue !== undefined;
+    refuseIneffective(source, preset, {
+      recordingMap: given(flags.recordingMap, own.recordingMap),
+      idTag: given(flags.idTag, own.idTag),
+      sidecarField: given(flags.sidecarField, own.sidecarField),
+    });
+    return source;
   });
+  const anyUses = (key: IneffectiveOption) =>
+    archives.some((a) => usedBy(key, a, a.preset ? recordingPreset(a.preset) : null));
+  for (const key of INEFFECTIVE_OPTIONS) {
+    if (config[key] !== undefined && archives.length > 0 && !anyUses(key)) {
+      throw ineffectiveError(
+        key,
+        archives[0]!,
+        archives[0]!.preset ? recordingPreset(archives[0]!.preset) : null,
+      );
+    }
+  }
+  return archives;
+}
+
+const INEFFECTIVE_OPTIONS = ['recordingMap', 'idTag', 'sidecarField'] as const;
+type IneffectiveOption = (typeof INEFFECTIVE_OPTIONS)[number];
+
+const FLAG_OF: Record<IneffectiveOption, string> = {
+  recordingMap: '--recording-map',
+  idTag: '--id-tag',
+  sidecarField: '--sidecar-field',
+};
+
+/** Whether a setting changes anything for this archive: an option without effect is an error. */
+function usedBy(key: IneffectiveOption, source: ArchiveSource, preset: RecordingPreset | null): boolean {
+  if (key === 'recordingMap') return Boolean(preset?.idMap);
+  if (key === 'idTag') return source.idFrom.includes('tag');
+  return source.idFrom.includes('sidecar') || (preset?.sidecars.length ?? 0) > 0;
+}
+
+function refuseIneffective(
+  source: ArchiveSource,
+  preset: RecordingPreset | null,
+  given: Record<IneffectiveOption, boolean>,
+): void {
+  for (const key of INEFFECTIVE_OPTIONS) {
+    if (given[key] && !usedBy(key, source, preset)) throw ineffectiveError(key, source, preset);
+  }
+}
+
+/**
+ * A setting that would be silently ignored: the user believes it shapes the audit (a map that
+ * is never read sends every recording to NO_CALL_LOG_ENTRY), so the run stops and says why.
+ */
+function ineffectiveError(
+  key: IneffectiveOption,
+  source: ArchiveSource,
+  preset: RecordingPreset | null,
+): CallauditError {
+  const what = `${FLAG_OF[key]} (config "${key}")`;
+  const current = preset ? `the ${preset.name} preset` : 'no preset';
+  if (key === 'recordingMap') {
+    const users = RECORDING_PRESETS.filter((p) => p.idMap).map((p) => p.name);
+    return new CallauditError(
+      'OPTION_WITHOUT_EFFECT',
+      `${what} has no effect for ${source.root}, audited with ${current}: only the ${users.join(', ')} preset${users.length === 1 ? '' : 's'} read${users.length === 1 ? 's' : ''} a recording map.`,
+      `Add --preset ${users[0]} if these are its recordings, or drop ${FLAG_OF[key]}.`,
+    );
+  }
+  const idSource = key === 'idTag' ? 'tag' : 'sidecar';
+  return new CallauditError(
+    'OPTION_WITHOUT_EFFECT',
+    `${what} has no effect for ${source.root}: call IDs are taken from ${source.idFrom.join(', ')}, not from a ${idSource}.`,
+    `Add ${idSource} to --id-from (e.g. --id-from filename,${idSource}), or drop ${FLAG_OF[key]}.`,
+  );
 }
 
 /**
@@ -117,6 +190,13 @@ export function resolveCallLogs(
   config: ConfigFile,
   fromConfig: (p: string) => string,
 ): CallLogSource[] {
+  if (flags.cdrPreset !== undefined && !flags.cdr?.length) {
+    throw new CallauditError(
+      'OPTION_WITHOUT_EFFECT',
+      '--cdr-preset has no effect without --cdr: it says how the --cdr files are written.',
+      'Add --cdr <file> with the telephony CDRs, or drop --cdr-preset (--crm-preset describes the --crm files).',
+    );
+  }
   const fromFlags = flags.crm !== undefined || flags.cdr !== undefined;
   type Entry = Partial<NonNullable<ConfigFile['callLogs']>[number]> & { files: string[]; cdr?: boolean };
   const entries: Entry[] = fromFlags

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { DateTime, Duration } from 'luxon';
 import picomatch from 'picomatch';
+import { normaliseCallId } from '../audit/join.js';
 import { CallauditError } from '../errors.js';
+import { slowGlobReason } from '../glob-safety.js';
 
 export const HOLD_TYPES = ['dsar', 'litigation', 'regulatory', 'authority_order'] as const;
 export type HoldType = (typeof HOLD_TYPES)[number];
@@ -75,6 +77,9 @@ function toHold(raw: RawHold, id: string, zone: string): Hold {
     } catch {
       fail(id, `"${text(raw, 'value')}" is not a valid glob`);
     }
+    // A path hold is matched against every recording: a slow glob would stall the audit.
+    const slow = slowGlobReason(text(raw, 'value'));
+    if (slow !== null) fail(id, `the path glob "${text(raw, 'value')}" is refused: ${slow}`);
   }
   return {
     id,
@@ -137,7 +142,7 @@ function globMatcher(glob: string): (path: string) => boolean {
 export function holdMatches(hold: Hold, subject: HoldSubject): boolean {
   switch (hold.scope) {
     case 'call_id':
-      return subject.callId !== null && subject.callId.trim().toLowerCase() === hold.value.toLowerCase();
+      return subject.callId !== null && normaliseCallId(subject.callId) === normaliseCallId(hold.value);
     case 'customer_id':
       return subject.customerIds.some((id) => id.trim() === hold.value);
     case 'path':

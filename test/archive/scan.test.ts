@@ -60,9 +60,19 @@ describe('scanArchive on the demo archive', () => {
     expect(paths).toEqual(byteOrder(Object.keys(expected)));
     expect(paths).toHaveLength(30);
     expect(progress).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(result.ignored).toEqual({ total: 2, byExtension: { json: 1, txt: 1 } });
+    expect(result.ignored).toEqual({
+      total: 2,
+      byExtension: { json: 1, txt: 1 },
+      byReason: { 'not-audio': 2 },
+    });
     expect(result.roots).toEqual([
-      { path: DEMO_RECORDINGS, recordings: 30, ignoredFiles: 2, ignoredByExtension: { json: 1, txt: 1 } },
+      {
+        path: DEMO_RECORDINGS,
+        recordings: 30,
+        ignoredFiles: 2,
+        ignoredByExtension: { json: 1, txt: 1 },
+        ignoredByReason: { 'not-audio': 2 },
+      },
     ]);
 
     for (const r of result.recordings) {
@@ -150,14 +160,30 @@ describe('scanArchive on hand-made archives', () => {
       [b, 'z/in_C-4.wav'],
       [b, 'ž/in_C-5.wav'],
     ]);
-    expect(result.ignored).toEqual({ total: 3, byExtension: { '(none)': 1, json: 2 } });
+    expect(result.ignored).toEqual({
+      total: 3,
+      byExtension: { '(none)': 1, json: 2 },
+      byReason: { 'not-audio': 3 },
+    });
     expect(result.roots).toEqual([
-      { path: b, recordings: 3, ignoredFiles: 2, ignoredByExtension: { '(none)': 1, json: 1 } },
-      { path: a, recordings: 2, ignoredFiles: 1, ignoredByExtension: { json: 1 } },
+      {
+        path: b,
+        recordings: 3,
+        ignoredFiles: 2,
+        ignoredByExtension: { '(none)': 1, json: 1 },
+        ignoredByReason: { 'not-audio': 2 },
+      },
+      {
+        path: a,
+        recordings: 2,
+        ignoredFiles: 1,
+        ignoredByExtension: { json: 1 },
+        ignoredByReason: { 'not-audio': 1 },
+      },
     ]);
   });
 
-  it('skips hidden files and symbolic links, and does not follow linked folders', async () => {
+  it('skips hidden files and symbolic links, counting them, and does not follow linked folders', async () => {
     const dir = tempDir();
     const root = join(dir, 'root');
     const outside = join(dir, 'outside');
@@ -171,13 +197,14 @@ describe('scanArchive on hand-made archives', () => {
     symlinkSync(join(outside, 'in_C-4.wav'), join(root, 'in_C-5.wav'));
     const result = await scanArchive([root], { idPattern });
     expect(result.recordings.map((r) => r.path)).toEqual(['in_C-1.wav']);
-    expect(result.ignored.total).toBe(0);
+    expect(result.ignored.byReason).toEqual({ hidden: 2, 'symbolic-link': 2 });
+    expect(result.ignored.total).toBe(4);
   });
 
   it('reports an empty archive as empty', async () => {
     const result = await scanArchive([tempDir()], { idPattern });
     expect(result.recordings).toEqual([]);
-    expect(result.ignored).toEqual({ total: 0, byExtension: {} });
+    expect(result.ignored).toEqual({ total: 0, byExtension: {}, byReason: {} });
   });
 
   it('throws ARCHIVE_NOT_FOUND naming a root that is missing or not a folder', async () => {

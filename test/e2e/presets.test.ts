@@ -264,6 +264,19 @@ describe('twilio: RecordingSid files joined through the Recordings CSV', () => {
     expect(byPath(run.report, 'cdef.wav').events[0]!.at).toBe('2026-10-03T07:15:00.000Z');
   });
 
+  it('refuses the map without the twilio preset, which alone reads it (exit 2)', () => {
+    const run = audit('twilio', [
+      '$F/recordings',
+      '--recording-map',
+      '$F/recordings.csv',
+      '--crm',
+      '$F/calls.csv',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--recording-map');
+    expect(run.stderr).toContain('twilio');
+  });
+
   it('says the map is needed when it is missing', () => {
     const run = audit('twilio', ['$F/recordings', '--preset', 'twilio', '--crm', '$F/calls.csv']);
     expect(run.status).toBe(2);

@@ -12,7 +12,9 @@ export function hostileResult(): AuditResult {
     policy: { id: 'si-ip-akos', version: '1.0.0', sha256: 'a'.repeat(64) },
     settings: { timezone: 'Europe/Ljubljana' },
     inputs: {
-      roots: [{ path: `roots/${XSS}`, recordings: 2, ignoredFiles: 0, ignoredByExtension: {} }],
+      roots: [
+        { path: `roots/${XSS}`, recordings: 2, ignoredFiles: 0, ignoredByExtension: {}, ignoredByReason: {} },
+      ],
       callLogs: [
         {
           file: `crm/${XSS}.csv`,
