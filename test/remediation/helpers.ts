@@ -104,7 +104,14 @@ function rootInput(root: string, recordings: number): RootInput {
   } catch {
     // A root that does not exist (a row of an archive elsewhere): an identity no folder has.
   }
-  return { path: root, ...identity, recordings, ignoredFiles: 0, ignoredByExtension: {}, ignoredByReason: {} };
+  return {
+    path: root,
+    ...identity,
+    recordings,
+    ignoredFiles: 0,
+    ignoredByExtension: {},
+    ignoredByReason: {},
+  };
 }
 
 /**
