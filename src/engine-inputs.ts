@@ -15,6 +15,8 @@ export const DEFAULT_ENGINE_PLAN: EnginePlan = {
   logPeriod: null,
   dueWithinDays: ENGINE_DEFAULTS.dueWithinDays,
   retention: {},
+  minJoinRate: ENGINE_DEFAULTS.minJoinRate,
+  noticeMissing: null,
 };
 
 export interface LoadedHolds {

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { CallauditError } from '../errors.js';
 import { isoDurationSchema } from '../policy/pack-schema.js';
 
+/** What a call log saying "notice not given" leads to; `violation` is the DPO's explicit choice. */
+export const NOTICE_MISSING = ['review', 'violation'] as const;
+export type NoticeMissing = (typeof NOTICE_MISSING)[number];
+
 /** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
 export const engineConfigShape = {
   holds: z.string().optional().describe('Legal holds file (CSV or JSON).'),
@@ -25,6 +29,20 @@ export const engineConfigShape = {
     .record(z.string(), isoDurationSchema)
     .optional()
     .describe('Retention period per qualifying category, e.g. {"complaint": "P5Y"}.'),
+  minJoinRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Stop (exit 2) when fewer than this share of the recordings with a call ID found a call-log row; 0 disables.',
+    ),
+  noticeMissing: z
+    .enum(NOTICE_MISSING)
+    .optional()
+    .describe(
+      'Verdict for a recording whose call log says the caller was not told: review (default) or violation.',
+    ),
 };
 
 export interface EngineFlags {
@@ -35,6 +53,8 @@ export interface EngineFlags {
   maxEventLag?: string;
   logPeriod?: string;
   dueWithin?: string;
+  minJoinRate?: string;
+  noticeMissing?: string;
 }
 
 export interface EngineConfig {
@@ -46,6 +66,8 @@ export interface EngineConfig {
   logPeriod?: string;
   dueWithin?: number;
   retention?: Record<string, string>;
+  minJoinRate?: number;
+  noticeMissing?: NoticeMissing;
 }
 
 /** The policy-engine part of an AuditPlan. */
@@ -59,12 +81,17 @@ export interface EnginePlan {
   logPeriod: { from: string; to: string } | null;
   dueWithinDays: number;
   retention: Record<string, string>;
+  /** Share of the recordings with a call ID (inside the logs' coverage) that must join; 0 disables. */
+  minJoinRate: number;
+  /** null: the policy pack decides (review unless the pack says violation). */
+  noticeMissing: NoticeMissing | null;
 }
 
 export const ENGINE_DEFAULTS = {
   customerColumn: 'customer_id',
   maxEventLagHours: 72,
   dueWithinDays: 30,
+  minJoinRate: 0.5,
 } as const;
 
 function badFlag(message: string, hint: string): never {
@@ -104,6 +131,27 @@ export function parseLogPeriod(value: string, zone: string): { from: string; to:
   return { from, to };
 }
 
+export function parseMinJoinRate(value: number | string): number {
+  const text = String(value).trim();
+  const rate = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+    badFlag(
+      `--min-join-rate must be a share between 0 and 1, not "${text}"`,
+      'e.g. --min-join-rate 0.5 (or 50%); 0 audits whatever the join rate',
+    );
+  return rate;
+}
+
+function parseNoticeMissing(value: string | undefined): NoticeMissing | null {
+  if (value === undefined) return null;
+  if (!(NOTICE_MISSING as readonly string[]).includes(value))
+    badFlag(
+      `--notice-missing must be review or violation, not "${value}"`,
+      'violation deletes recordings whose call log says the caller was not told; choose it only after checking how the column is filled',
+    );
+  return value as NoticeMissing;
+}
+
 function parseDueWithin(value: number | string): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 0)
@@ -130,6 +178,8 @@ export function resolveEnginePlan(
     logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
     dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
     retention: config.retention ?? {},
+    minJoinRate: parseMinJoinRate(flags.minJoinRate ?? config.minJoinRate ?? ENGINE_DEFAULTS.minJoinRate),
+    noticeMissing: parseNoticeMissing(flags.noticeMissing ?? config.noticeMissing),
   };
 }
 

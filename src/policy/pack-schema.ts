@@ -39,6 +39,7 @@ export const REASON_CODES = [
   'NO_PRIOR_NOTICE',
   'EVENT_TIME_MISMATCH',
   'OUTSIDE_LOG_COVERAGE',
+  'COVERAGE_UNKNOWN',
   'UNLAWFUL_STATED_PURPOSE',
   'UNREADABLE_SIDECAR',
 ] as const satisfies readonly ReasonCode[];
@@ -107,6 +108,12 @@ export const policyPackSchema = z
     reasonCitations: z.partialRecord(z.enum(REASON_CODES), z.array(text)),
     citations: z.record(text, citationSchema),
     retention: retentionSchema,
+    noticeMissing: z
+      .enum(['review', 'violation'])
+      .optional()
+      .describe(
+        'Verdict when the notice column says the caller was not told: review (default) or violation, after checking how the column is filled.',
+      ),
   })
   .superRefine((pack, ctx) => {
     const issue = (path: PropertyKey[], message: string): void => {

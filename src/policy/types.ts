@@ -48,4 +48,6 @@ export interface PolicyPack {
   reasonCitations: Partial<Record<ReasonCode, string[]>>;
   citations: Record<string, Citation>;
   retention: RetentionPolicy;
+  /** Verdict when the call log says the caller was not told of the recording; absent: review. */
+  noticeMissing?: 'review' | 'violation';
 }
