@@ -1,16 +1,14 @@
 export type NoticeReading = 'given' | 'not-given' | 'unknown';
 
-// Only unambiguous spellings: a one-letter `N` or `Y`, or `ni` (Slovenian "is not", but also a
-// common abbreviation), could mean something else in a given CRM, so they stay unknown.
-const GIVEN = new Set(['yes', 'true', '1', 'da', 'given', 'played', 'predvajano', 'obveščen', 'obvescen']);
+// Only unambiguous spellings. A one-letter `N` or `Y`, `ni` (Slovenian "is not", also an
+// abbreviation) or `played` (of what?) could mean something else in a given CRM: they stay unknown.
+const GIVEN = new Set(['yes', 'true', '1', 'da', 'given', 'obveščen', 'obvescen']);
 const NOT_GIVEN = new Set([
   'no',
   'false',
   '0',
   'ne',
   'not given',
-  'not played',
-  'ni predvajano',
   'ni obveščen',
   'ni obvescen',
 ]);
