@@ -1,5 +1,5 @@
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
-import { unrecognisedNotices } from './audit/notice.js';
+import { EMPTY_NOTICE, unrecognisedNotices } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
 import { ENGINE_DEFAULTS, type EnginePlan } from './config/engine-plan.js';
 import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
@@ -54,7 +54,8 @@ export function engineInputWarnings(
     );
   }
   if (engine.noticeColumn !== null) {
-    const unreadable = unrecognisedNotices(events);
+    // Empty cells are listed in the report, not warned about: many logs leave the column blank.
+    const unreadable = unrecognisedNotices(events).filter((v) => v.value !== EMPTY_NOTICE);
     if (unreadable.length > 0) {
       const shown = unreadable.slice(0, 5).map((v) => `"${v.value}" (${v.rows} row(s))`);
       warnings.push(
