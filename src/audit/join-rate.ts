@@ -1,4 +1,4 @@
-import { placeInCoverage, type Coverage } from './coverage.js';
+import { coverageOf, type Coverage } from './coverage.js';
 import { normaliseCallId } from './join.js';
 import { linkedCallIds } from './link.js';
 import { compareStrings } from './summarise.js';
@@ -29,9 +29,10 @@ export interface JoinSamples {
 const SAMPLES = 3;
 
 /**
- * Counts the join both ways. A recording counts for the rate unless it demonstrably lies outside
- * the logs' coverage: a one-month export must not fail the join for the other months' recordings,
- * but a recording that may lie inside (unknown time, mtime after the start) counts.
+ * Counts the join both ways. A recording counts for the rate unless its time lies outside the
+ * logs' coverage: a one-month export must not fail the join for the other months' recordings. Here
+ * a modification time is taken as the call time: the rate only decides whether to stop, and the
+ * mtime is the best guess there is (a verdict never rests on it, see placeInCoverage).
  */
 export function measureJoin(
   recordings: Iterable<Pick<Recording, 'callId' | 'startedAt' | 'timeSource'>>,
@@ -57,7 +58,7 @@ export function measureJoin(
     }
     if (joined) recordingsJoined++;
     else unjoined.add(recording.callId);
-    if (placeInCoverage(recording, coverage) === 'outside') continue;
+    if (coverageOf(recording.startedAt, coverage) === 'outside') continue;
     recordingsConsidered++;
     if (joined) consideredJoined++;
   }

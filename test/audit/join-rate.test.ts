@@ -8,6 +8,7 @@ import { mergeEngineReports } from '../../src/audit/merge-engine.js';
 import { buildEngineReport } from '../../src/audit/engine-report.js';
 import { loadBuiltinPack } from '../../src/policy/load-pack.js';
 import { makeEvent } from '../support/builders.js';
+import { joinFailedError } from '../../src/join-failure.js';
 
 const NONE: Coverage = { basis: 'none', spans: [] };
 const OCTOBER: Coverage = {
@@ -71,19 +72,20 @@ describe('the join rate', () => {
     expect(joinFailed(measure([rec('X')], log('C-1'), NONE, 0).rate)).toBe(false);
   });
 
-  it('leaves out recordings known to lie outside the coverage, but not those that may lie inside', () => {
+  it('leaves out recordings whose time lies outside the coverage, taking an mtime as the call time', () => {
     const { rate } = measure(
       [
         rec('C-1', '2026-10-05T08:00:00.000Z'),
-        rec('S-1', '2026-09-05T08:00:00.000Z'), // known time, before October: left out
+        rec('S-1', '2026-09-05T08:00:00.000Z'), // before October: left out
         rec('S-2', '2026-09-06T08:00:00.000Z'),
-        rec('N-1', '2026-11-06T08:00:00.000Z', 'mtime'), // started at or before: may be October
-        rec('U-1'), // unknown time
+        rec('N-1', '2026-11-06T08:00:00.000Z', 'mtime'), // e.g. a copy made in November: left out
+        rec('M-1', '2026-10-20T08:00:00.000Z', 'mtime'), // counts
+        rec('U-1'), // unknown time: counts
       ],
       log('C-1'),
       OCTOBER,
     );
-    expect(rate).toMatchObject({ recordingsWithId: 5, recordingsConsidered: 3, consideredJoined: 1 });
+    expect(rate).toMatchObject({ recordingsWithId: 6, recordingsConsidered: 3, consideredJoined: 1 });
   });
 
   it('follows CDR links: a recording joined through a linked ID found its row', () => {
@@ -129,5 +131,43 @@ describe('ID shapes', () => {
     ['a1B2-ž', 'a9A9-a'],
   ])('%s → %s', (id, shape) => {
     expect(idShape(id)).toBe(shape);
+  });
+});
+
+describe('the JOIN_FAILED error', () => {
+  const archive = {
+    root: 'rec',
+    preset: null,
+    idPattern: '_(?<id>\\d+)\\.wav$',
+    include: null,
+    idFrom: ['filename' as const],
+    idTag: null,
+    sidecarField: null,
+    recordingMap: null,
+    timezone: 'Europe/Ljubljana',
+  };
+  const callLog = {
+    files: ['crm.csv'],
+    preset: null,
+    idColumn: null,
+    outcomeColumn: null,
+    timeColumn: null,
+    encoding: 'auto' as const,
+    delimiter: 'auto' as const,
+    dateFormat: null,
+    timezone: null,
+  };
+
+  it('masks sample IDs that look like phone numbers, keeps the others, and names pattern and column', () => {
+    const { rate, samples } = measure([rec('040111222'), rec('1729512345.12')], log('C-0001'));
+    const error = joinFailedError(rate, samples, [archive], [callLog]);
+    expect(error.code).toBe('JOIN_FAILED');
+    expect(error.message).not.toContain('040111222');
+    expect(error.message).toMatch(/"•+22" \(999999999\)/);
+    expect(error.message).toContain('"1729512345.12" (9999999999.99)');
+    expect(error.message).toContain('"C-0001" (A-9999)');
+    expect(error.message).toContain('rec: --id-pattern _(?<id>\\d+)\\.wav$ (IDs from filename)');
+    expect(error.message).toContain('crm.csv: column "call_id"');
+    expect(error.format()).toMatch(/\n {2}→ Compare the two shapes/);
   });
 });
