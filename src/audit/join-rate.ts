@@ -9,7 +9,11 @@ export interface JoinRate {
   recordingsWithId: number;
   /** Recordings with a call ID that found at least one call-log row (directly or via a CDR link). */
   recordingsJoined: number;
-  /** Recordings with a call ID not known to lie outside the logs' coverage: the base of `rate`. */
+  /**
+   * The base of `rate`: recordings with a call ID whose time does not lie outside the logs'
+   * coverage, or all recordings with a call ID when none lies inside it (a copied archive whose
+   * mtimes are all later than the logs must still be checked).
+   */
   recordingsConsidered: number;
   consideredJoined: number;
   /** consideredJoined / recordingsConsidered; null when no recording was considered. */
@@ -72,9 +76,15 @@ export function measureJoin(
     rate: {
       recordingsWithId,
       recordingsJoined,
-      recordingsConsidered,
-      consideredJoined,
-      rate: recordingsConsidered === 0 ? null : consideredJoined / recordingsConsidered,
+      ...(recordingsConsidered === 0
+        ? { recordingsConsidered: recordingsWithId, consideredJoined: recordingsJoined }
+        : { recordingsConsidered, consideredJoined }),
+      rate:
+        recordingsConsidered > 0
+          ? consideredJoined / recordingsConsidered
+          : recordingsWithId > 0
+            ? recordingsJoined / recordingsWithId
+            : null,
       callLogIds: index.size,
       callLogIdsJoined,
       minJoinRate,

@@ -88,6 +88,13 @@ describe('the join rate', () => {
     expect(rate).toMatchObject({ recordingsWithId: 6, recordingsConsidered: 3, consideredJoined: 1 });
   });
 
+  it('counts every recording when none lies inside the coverage (a copied archive, a wrong pattern)', () => {
+    const copied = (id: string) => rec(id, '2026-12-07T08:00:00.000Z', 'mtime');
+    const { rate } = measure([copied('X-1'), copied('X-2'), copied('C-1')], log('C-1'), OCTOBER);
+    expect(rate).toMatchObject({ recordingsConsidered: 3, consideredJoined: 1, rate: 1 / 3 });
+    expect(joinFailed(rate)).toBe(true);
+  });
+
   it('follows CDR links: a recording joined through a linked ID found its row', () => {
     const cdr = makeEvent('ANSWERED', {
       callId: '1729512345.1',
