@@ -143,3 +143,28 @@ describe('retention overrides from the config file', () => {
     expect(error.format()).toMatch(/callaudit.config.json: retention names the category "complain"/);
   });
 });
+
+describe('noticeMissing in a pack', () => {
+  it('is review when no pack says otherwise, and an extension may choose violation', () => {
+    expect(loadBuiltinPack().noticeMissing).toBeUndefined();
+    const strict = loadPolicy(
+      writePack('strict.json', {
+        extends: 'si-ip-akos',
+        id: 'acme-ivr',
+        version: '1.0.0',
+        noticeMissing: 'violation',
+      }),
+    );
+    expect(strict.noticeMissing).toBe('violation');
+    expect(() =>
+      loadPolicy(
+        writePack('bad.json', {
+          extends: 'si-ip-akos',
+          id: 'acme-ivr',
+          version: '1.0.0',
+          noticeMissing: 'delete',
+        }),
+      ),
+    ).toThrow(/noticeMissing/);
+  });
+});
