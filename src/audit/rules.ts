@@ -58,7 +58,7 @@ const COVERAGE_UNKNOWN_BECAUSE: Record<
   'unknown-time': (_, spans) =>
     `${NO_ROW} the recording's time is unknown, so it cannot be shown to lie inside the period the call logs cover (${spans}); a human checks when the call took place.`,
   'mtime-only': (recording, spans) =>
-    `${NO_ROW} the recording is dated only by its file modification time (${recording.startedAt}); the call started at or before it, possibly before the period the call logs cover (${spans}), so its absence proves nothing. A preset or --id-from source that gives the call time decides it.`,
+    `${NO_ROW} the recording is dated only by its file modification time (${recording.startedAt}); the call started at or before it, possibly before the period the call logs cover (${spans}), so its absence proves nothing. A preset, tag or sidecar that gives the call time decides it.`,
 };
 
 /** The rules in order of precedence: the first that applies decides. */
@@ -115,17 +115,15 @@ export const RULES: readonly Rule[] = [
       // A "no" is often how outbound calls log a notice the agent read out, so deletion on it
       // alone is the DPO's explicit choice (config noticeMissing or the pack), never the default.
       const verdict = context.settings.noticeMissing ?? context.pack.noticeMissing ?? 'review';
-      return verdict === 'violation'
-        ? {
-            verdict,
-            reason: 'NO_PRIOR_NOTICE',
-            explanation: `The call log says the caller was not told of the recording beforehand (${labels}); without prior notice the recording is unlawful even if a transaction followed.`,
-          }
-        : {
-            verdict,
-            reason: 'NO_PRIOR_NOTICE',
-            explanation: `The call log says the caller was not told of the recording beforehand (${labels}); a human checks whether notice was given another way (e.g. read out by the agent) before the recording is deleted. noticeMissing "violation" makes this a deletion once the column is known to be reliable.`,
-          };
+      const consequence =
+        verdict === 'violation'
+          ? 'without prior notice the recording is unlawful even if a transaction followed'
+          : 'a human checks whether notice was given another way (e.g. read out by the agent) before the recording is deleted; noticeMissing "violation" makes this a deletion once the column is known to be reliable';
+      return {
+        verdict,
+        reason: 'NO_PRIOR_NOTICE',
+        explanation: `The call log says the caller was not told of the recording beforehand (${labels}); ${consequence}.`,
+      };
     },
   },
   {
