@@ -174,6 +174,15 @@ describe('join mistakes', () => {
     expect(run.stderr).toMatch(/column "stranka"/);
   });
 
+  it('a shard stops on its own recordings, writing no partial report', () => {
+    const run = audit(FULL, '--time-column', 'datum', '--id-column', 'stranka', '--shard', '1/2');
+    expectJoinStop(run);
+    expect(existsSync(path.join(run.out, 'partial-report.json'))).toBe(false);
+    const fine = audit(FULL, '--time-column', 'datum', '--shard', '1/2');
+    expect(fine.status, fine.stderr).toBe(0);
+    expect(existsSync(path.join(fine.out, 'partial-report.json'))).toBe(true);
+  });
+
   it('--min-join-rate 0 audits anyway; the flag is named in the hint', () => {
     const stopped = audit(FULL, '--id-column', 'stranka');
     expect(stopped.stderr).toMatch(/--min-join-rate 0 to audit anyway/);
