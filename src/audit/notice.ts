@@ -3,15 +3,7 @@ export type NoticeReading = 'given' | 'not-given' | 'unknown';
 // Only unambiguous spellings. A one-letter `N` or `Y`, `ni` (Slovenian "is not", also an
 // abbreviation) or `played` (of what?) could mean something else in a given CRM: they stay unknown.
 const GIVEN = new Set(['yes', 'true', '1', 'da', 'given', 'obveščen', 'obvescen']);
-const NOT_GIVEN = new Set([
-  'no',
-  'false',
-  '0',
-  'ne',
-  'not given',
-  'ni obveščen',
-  'ni obvescen',
-]);
+const NOT_GIVEN = new Set(['no', 'false', '0', 'ne', 'not given', 'ni obveščen', 'ni obvescen']);
 
 /** Reads a notice-column value (e.g. the IVR's "announcement played" flag); anything else is unknown. */
 export function readNotice(value: string | null | undefined): NoticeReading {
