@@ -66,7 +66,7 @@ const RECORDINGS_PLAN = [
   rec('support/in_C-1013.wav', 'alaw', 2, '05.10.2026 08:50', ['Tehnična pomoč'], 'review', 'AMBIGUOUS_CATEGORY'),
   rec('support/2026/10/in_C-1014.WAV', 'gsmwav', 2, '05.10.2026 09:30', ['Obročno odplačilo'], 'review', 'AMBIGUOUS_CATEGORY'),
   rec('2026/10/05/in_38640123456_C-1015.wav', 'pcm', 2, '05.10.2026 10:15', ['Splošno vprašanje', 'Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/05/out_38640654321_C-1016.wav', 'pcm', 1, null, [], 'violation', 'NO_CALL_LOG_ENTRY'),
+  rec('2026/10/05/out_38640654321_C-1016.wav', 'pcm', 1, null, [], 'review', 'COVERAGE_UNKNOWN'),
   rec('misc/recording.wav', 'pcm', 1, null, [], 'review', 'NO_CALL_ID'),
   rec('misc/voicemail 2026-10-07.wav', 'alaw', 1, null, [], 'review', 'NO_CALL_ID'),
   rec('2026/10/06/in_38640111333_C-1017.wav', 'empty', 0, '06.10.2026 09:00', ['Naročilo'], 'review', 'UNREADABLE_FILE'),
@@ -295,7 +295,9 @@ The rules are applied in this order, and the first that applies decides:
 4. otherwise any outcome the policy does not know → review \`UNKNOWN_OUTCOME\`
 5. otherwise any support / payment-plan outcome → review \`AMBIGUOUS_CATEGORY\`
 6. otherwise only information / no-sale outcomes → violation \`NON_QUALIFYING_ONLY\`
-7. no row at all → violation \`NO_CALL_LOG_ENTRY\`
+7. no row at all → review \`COVERAGE_UNKNOWN\`: the demo log has no time column and the demo run no
+   \`--log-period\`, so nothing shows that the log covers the call (and the demo's times are file modification
+   times, which never can; see the main README)
 
 | Recording | Format | Call ID | CRM outcome(s) | Verdict | Reason |
 |---|---|---|---|---|---|

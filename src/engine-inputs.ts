@@ -1,5 +1,5 @@
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
-import { readNotice } from './audit/notice.js';
+import { EMPTY_NOTICE, unrecognisedNotices } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
 import { ENGINE_DEFAULTS, type EnginePlan } from './config/engine-plan.js';
 import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
@@ -15,6 +15,8 @@ export const DEFAULT_ENGINE_PLAN: EnginePlan = {
   logPeriod: null,
   dueWithinDays: ENGINE_DEFAULTS.dueWithinDays,
   retention: {},
+  minJoinRate: ENGINE_DEFAULTS.minJoinRate,
+  noticeMissing: null,
 };
 
 export interface LoadedHolds {
@@ -52,13 +54,12 @@ export function engineInputWarnings(
     );
   }
   if (engine.noticeColumn !== null) {
-    const unreadable = new Set(
-      events.filter((e) => e.notice && readNotice(e.notice) === 'unknown').map((e) => e.notice as string),
-    );
-    if (unreadable.size > 0) {
-      const shown = [...unreadable].slice(0, 5).map((v) => `"${v}"`);
+    // Empty cells are listed in the report, not warned about: many logs leave the column blank.
+    const unreadable = unrecognisedNotices(events).filter((v) => v.value !== EMPTY_NOTICE);
+    if (unreadable.length > 0) {
+      const shown = unreadable.slice(0, 5).map((v) => `"${v.value}" (${v.rows} row(s))`);
       warnings.push(
-        `notice values ${shown.join(', ')}${unreadable.size > 5 ? ' …' : ''} in column "${engine.noticeColumn}" are neither yes/true/1/da nor no/false/0/ne; they count as unknown`,
+        `notice values ${shown.join(', ')}${unreadable.length > 5 ? ' …' : ''} in column "${engine.noticeColumn}" are neither yes/da/true/1 nor no/ne/false/0; notice is not verified for their recordings (listed in the report)`,
       );
     }
   }

@@ -4,6 +4,9 @@ import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
 import { withRecordingTime } from './audit/recording-time.js';
+import { joinFailed, measureJoin } from './audit/join-rate.js';
+import { countUnverifiedNotice, unrecognisedNotices } from './audit/notice.js';
+import { joinFailedError } from './join-failure.js';
 import { hashViolations } from './archive/hash-violations.js';
 import { rootIdentity } from './archive/root-identity.js';
 import {
@@ -130,6 +133,17 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const index = indexEventsByCallId(business);
   const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
+  // Before anything is judged: a join that failed would send every recording to deletion.
+  const join = measureJoin(
+    (function* () {
+      for (const scanned of scan.recordings) yield withRecordingTime(scanned);
+    })(),
+    index,
+    links,
+    coverage,
+    engine.minJoinRate,
+  );
+  if (joinFailed(join.rate)) throw joinFailedError(join.rate, join.samples, archives, sources);
   const policy: JudgePolicy = {
     pack,
     classify,
@@ -140,6 +154,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       maxEventLagHours: engine.maxEventLagHours,
       coverage,
       labels: engine.labels ?? 'any',
+      ...(engine.noticeMissing !== null ? { noticeMissing: engine.noticeMissing } : {}),
     },
   };
   phaseDone('index events');
@@ -160,6 +175,10 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     pack,
     now: plan.now,
     noticeColumn: engine.noticeColumn,
+    noticeMissing: engine.noticeMissing ?? pack.noticeMissing ?? 'review',
+    unrecognisedNotices: engine.noticeColumn === null ? [] : unrecognisedNotices(business),
+    unverifiedNoticeRecordings: engine.noticeColumn === null ? 0 : countUnverifiedNotice(findings, eventsOf),
+    join: join.rate,
     maxEventLagHours: engine.maxEventLagHours,
     coverage,
     dueWithinDays: engine.dueWithinDays,
@@ -199,6 +218,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       labels: engine.labels ?? 'any',
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
+      minJoinRate: engine.minJoinRate,
+      noticeMissing: engine.noticeMissing,
       retention: engine.retention,
       archives,
       callLogs: sources,

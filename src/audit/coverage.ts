@@ -10,7 +10,7 @@ export interface CoverageSpan {
 
 /**
  * What period the call logs cover. `none` when no log has event times and none was declared:
- * then nothing can be said to lie outside, and every recording counts as covered.
+ * then a recording's absence from the logs proves nothing (COVERAGE_UNKNOWN).
  */
 export interface Coverage {
   basis: 'declared' | 'event-times' | 'none';
@@ -46,4 +46,22 @@ export function coverageOf(at: string | null, coverage: Coverage): CoverageVerdi
   if (at === null) return 'unknown-time';
   const t = Date.parse(at);
   return coverage.spans.some((s) => Date.parse(s.from) <= t && t <= Date.parse(s.to)) ? 'inside' : 'outside';
+}
+
+/** Where a recording lies for the coverage rule; `mtime-only`: dated only by its modification time. */
+export type CoveragePlace = CoverageVerdict | 'mtime-only';
+
+/**
+ * Whether the recording demonstrably lies inside (or outside) the logs' coverage. A modification
+ * time only bounds the call's start from above (copies move it later, never earlier), so it can
+ * prove a call lies before every span, never that it lies inside one: that is `mtime-only`.
+ */
+export function placeInCoverage(
+  recording: { startedAt: string | null; timeSource?: string | null },
+  coverage: Coverage,
+): CoveragePlace {
+  const place = coverageOf(recording.startedAt, coverage);
+  if (recording.timeSource !== 'mtime' || (place !== 'inside' && place !== 'outside')) return place;
+  const latestStart = Date.parse(recording.startedAt!);
+  return coverage.spans.every((s) => latestStart < Date.parse(s.from)) ? 'outside' : 'mtime-only';
 }

@@ -1,6 +1,7 @@
 import { holdMatches, type Hold, type HoldSubject } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
-import { coverageOf, type Coverage } from './coverage.js';
+import { placeInCoverage, type Coverage } from './coverage.js';
+import type { JoinRate } from './join-rate.js';
 import { normaliseCallId } from './join.js';
 import { compareStrings } from './summarise.js';
 import type { Finding } from './types.js';
@@ -10,13 +11,26 @@ export const NOTICE_NOT_VERIFIED =
 
 /** What report.json says about the policy engine beyond the per-recording findings. */
 export interface EngineReport {
-  priorNotice: { verified: boolean; column: string | null; statement: string };
+  priorNotice: {
+    /** Whether a notice column was read at all; per recording, see `unverifiedRecordings`. */
+    verified: boolean;
+    column: string | null;
+    statement: string;
+    /** Verdict of a recording whose log says notice was not given. */
+    noticeMissing: 'review' | 'violation';
+    /** Notice values the tool did not recognise, with their row counts, sorted by value. */
+    unrecognised: Array<{ value: string; rows: number }>;
+    /** Recordings joined only to unrecognised (or "not given") values: notice not verified for them. */
+    unverifiedRecordings: number;
+  };
   timeWindow: { maxEventLagHours: number; leadHours: number };
   coverage: Coverage & {
-    /** Recordings without a call-log event that counted as covered because their time, or the logs' span, is unknown. */
-    treatedAsCovered: number;
+    /** Recordings without a call-log event whose place in the logs' coverage is not known (COVERAGE_UNKNOWN). */
+    coverageUnknown: number;
     recordingsOfUnknownTime: number;
   };
+  /** Null when the audit did not measure it (library callers judging their own findings). */
+  join: JoinRate | null;
   recordingTime: Record<string, number>;
   retention: {
     status: PolicyPack['retention']['status'];
@@ -36,6 +50,11 @@ export interface EngineReportInput {
   pack: PolicyPack;
   now: string;
   noticeColumn: string | null;
+  /** Defaults: review, none unrecognised, no join measured (callers that only judge). */
+  noticeMissing?: 'review' | 'violation';
+  unrecognisedNotices?: Array<{ value: string; rows: number }>;
+  unverifiedNoticeRecordings?: number;
+  join?: JoinRate;
   maxEventLagHours: number;
   coverage: Coverage;
   dueWithinDays: number;
@@ -48,7 +67,7 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
   const { findings, pack } = input;
   const horizon = Date.parse(input.now) + input.dueWithinDays * DAY_MS;
   const dueSoon: EngineReport['retention']['dueSoon'] = [];
-  let treatedAsCovered = 0;
+  let coverageUnknown = 0;
   let recordingsOfUnknownTime = 0;
   const recordingTime = new Map<string, number>();
   const cited = new Set<string>();
@@ -61,8 +80,8 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
     recordingTime.set(source, (recordingTime.get(source) ?? 0) + 1);
     if (f.startedAt === null) recordingsOfUnknownTime++;
     if (f.events.length === 0 && f.callId !== null) {
-      const where = coverageOf(f.startedAt, input.coverage);
-      if (where === 'unknown-time' || where === 'no-coverage-data') treatedAsCovered++;
+      const where = placeInCoverage(f, input.coverage);
+      if (where !== 'inside' && where !== 'outside') coverageUnknown++;
     }
     if (!citationLists.has(f.legalBasis)) {
       citationLists.add(f.legalBasis);
@@ -81,13 +100,14 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
     priorNotice: {
       verified: input.noticeColumn !== null,
       column: input.noticeColumn,
-      statement:
-        input.noticeColumn === null
-          ? NOTICE_NOT_VERIFIED
-          : `prior notice checked against the call-log column "${input.noticeColumn}"`,
+      statement: noticeStatement(input),
+      noticeMissing: input.noticeMissing ?? 'review',
+      unrecognised: input.unrecognisedNotices ?? [],
+      unverifiedRecordings: input.unverifiedNoticeRecordings ?? 0,
     },
     timeWindow: { maxEventLagHours: input.maxEventLagHours, leadHours: 1 },
-    coverage: { ...input.coverage, treatedAsCovered, recordingsOfUnknownTime },
+    coverage: { ...input.coverage, coverageUnknown, recordingsOfUnknownTime },
+    join: input.join ?? null,
     recordingTime: Object.fromEntries([...recordingTime].sort(([a], [b]) => compareStrings(a, b))),
     retention: {
       status: pack.retention.status,
@@ -104,6 +124,16 @@ export function buildEngineReport(input: EngineReportInput): EngineReport {
     },
     unconfirmedCitations,
   };
+}
+
+/** Never says "verified" of recordings whose notice value the tool could not read. */
+function noticeStatement(input: EngineReportInput): string {
+  if (input.noticeColumn === null) return NOTICE_NOT_VERIFIED;
+  const checked = `prior notice checked against the call-log column "${input.noticeColumn}"`;
+  const unrecognised = input.unrecognisedNotices ?? [];
+  if (unrecognised.length === 0) return checked;
+  const values = unrecognised.map((v) => `"${v.value}" (${v.rows})`).join(', ');
+  return `${checked}, but not verified for ${input.unverifiedNoticeRecordings ?? 0} recording(s) whose rows hold values the tool does not recognise: ${values}`;
 }
 
 /** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */

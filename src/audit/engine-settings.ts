@@ -11,6 +11,8 @@ export interface EngineSettings {
   holds: readonly Hold[];
   maxEventLagHours: number;
   coverage: Coverage;
+  /** Verdict when the log says notice was not given; unset: the pack's setting, else review. */
+  noticeMissing?: 'review' | 'violation';
   /** `confirmed`: only labels confirmed in the outcome map may lead to a violation (default any). */
   labels?: LabelTrust;
 }

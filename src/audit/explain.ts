@@ -1,4 +1,4 @@
-import { coverageOf, type CoverageVerdict } from './coverage.js';
+import { placeInCoverage, type CoveragePlace } from './coverage.js';
 import { buildContext, decisionOf, RULES, traceRules, type JudgePolicy } from './judge.js';
 import type { JudgedEvidence } from './judge-context.js';
 import { legalBasisOf } from './shared-parts.js';
@@ -30,10 +30,11 @@ export interface ExplainedCitation {
 /** The whole reasoning for one recording, as `callaudit explain` prints it. */
 export interface Explanation {
   recording: Recording & { idRule: string };
-  window: { from: string; to: string; maxEventLagHours: number } | null;
+  /** `from` is null for a recording dated by its modification time: no event is too early. */
+  window: { from: string | null; to: string; maxEventLagHours: number } | null;
   events: Array<Omit<JudgedEvidence, 'window'> & { window: JudgedEvidence['window'] }>;
   holds: { active: Hold[]; expired: Hold[] };
-  coverage: { basis: string; recording: CoverageVerdict };
+  coverage: { basis: string; recording: CoveragePlace };
   rules: ExplainedRule[];
   verdict: Verdict;
   reason: ReasonCode;
@@ -84,13 +85,12 @@ export function explainRecording(
   }
 
   const { settings, pack } = context;
-  // Mirrors judge-context: a modification time never narrows the window.
-  const start =
-    recording.startedAt === null || recording.timeSource === 'mtime' ? NaN : Date.parse(recording.startedAt);
+  // Mirrors time-window.ts: a modification time bounds the call's start from above only.
+  const start = recording.startedAt === null ? NaN : Date.parse(recording.startedAt);
   const window = Number.isNaN(start)
     ? null
     : {
-        from: new Date(start - EVENT_LEAD_MS).toISOString(),
+        from: recording.timeSource === 'mtime' ? null : new Date(start - EVENT_LEAD_MS).toISOString(),
         to: new Date(start + settings.maxEventLagHours * 3_600_000).toISOString(),
         maxEventLagHours: settings.maxEventLagHours,
       };
@@ -102,7 +102,7 @@ export function explainRecording(
     holds: context.holds,
     coverage: {
       basis: settings.coverage.basis,
-      recording: coverageOf(recording.startedAt, settings.coverage),
+      recording: placeInCoverage(recording, settings.coverage),
     },
     rules,
     verdict: decided.verdict,

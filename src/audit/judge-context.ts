@@ -3,7 +3,7 @@ import type { PolicyPack } from '../policy/types.js';
 import { DEFAULT_ENGINE, type EngineSettings } from './engine-settings.js';
 import { readNotice, type NoticeReading } from './notice.js';
 import { compareStrings } from './summarise.js';
-import { windowPosition, type WindowPosition } from './time-window.js';
+import { windowPositionFor, type WindowPosition } from './time-window.js';
 import type {
   CallEvent,
   Category,
@@ -66,9 +66,7 @@ export function buildContext(
   policy: JudgePolicy,
 ): JudgeContext {
   const settings = policy.engine ?? DEFAULT_ENGINE;
-  // A modification time is reset by every copy, conversion or restore, so it may date a
-  // recording for retention and coverage but cannot prove an event belongs to another call.
-  const windowFrom = recording.timeSource === 'mtime' ? null : recording.startedAt;
+  const positionOf = windowPositionFor(recording);
   const evidence: JudgedEvidence[] = [];
   for (const event of events) {
     const reading = policy.classify(event.outcome);
@@ -81,7 +79,7 @@ export function buildContext(
       matchedBy: reading.matchedBy,
       term: reading.term,
       at: event.at,
-      window: windowPosition(windowFrom, event.at, settings.maxEventLagHours),
+      window: positionOf(event.at, settings.maxEventLagHours),
       qualifies: reading.qualifies,
       notice: event.notice === undefined ? null : readNotice(event.notice),
       purpose,

@@ -1,5 +1,34 @@
 import type { EngineReport } from './engine-report.js';
 import { compareStrings } from './summarise.js';
+import type { JoinRate } from './join-rate.js';
+
+/**
+ * Every shard read the whole call log but only its part of the archive: recording counts add up,
+ * and a call-log ID found a recording if a shard found one for it. The ID sets are not in the
+ * partial reports, so an ID found in two shards (recordings of one call in different parts)
+ * counts twice; the sum is capped at the number of IDs.
+ */
+function mergeJoinRates(measured: ReadonlyArray<JoinRate | null>): JoinRate | null {
+  // Partial reports written before the join was measured have no `join` at all.
+  const parts = measured.filter((j): j is JoinRate => j != null);
+  if (parts.length === 0) return null;
+  const sum = (pick: (j: JoinRate) => number) => parts.reduce((n, j) => n + pick(j), 0);
+  const considered = sum((j) => j.recordingsConsidered);
+  const consideredJoined = sum((j) => j.consideredJoined);
+  return {
+    recordingsWithId: sum((j) => j.recordingsWithId),
+    recordingsJoined: sum((j) => j.recordingsJoined),
+    recordingsConsidered: considered,
+    consideredJoined,
+    rate: considered === 0 ? null : consideredJoined / considered,
+    callLogIds: parts[0]!.callLogIds,
+    callLogIdsJoined: Math.min(
+      parts[0]!.callLogIds,
+      sum((j) => j.callLogIdsJoined),
+    ),
+    minJoinRate: parts[0]!.minJoinRate,
+  };
+}
 
 /**
  * The engine section of a sharded run, as one run would have written it: counts add up, the
@@ -25,9 +54,14 @@ export function mergeEngineReports(parts: readonly EngineReport[]): EngineReport
     ...first,
     coverage: {
       ...first.coverage,
-      treatedAsCovered: sum((e) => e.coverage.treatedAsCovered),
+      coverageUnknown: sum((e) => e.coverage.coverageUnknown),
       recordingsOfUnknownTime: sum((e) => e.coverage.recordingsOfUnknownTime),
     },
+    priorNotice: {
+      ...first.priorNotice,
+      unverifiedRecordings: sum((e) => e.priorNotice.unverifiedRecordings),
+    },
+    join: mergeJoinRates(parts.map((e) => e.join)),
     recordingTime: Object.fromEntries([...recordingTime].sort(([a], [b]) => compareStrings(a, b))),
     retention: { ...first.retention, dueSoon },
     holds: first.holds && { ...first.holds, stale: first.holds.stale.filter((h) => staleEverywhere(h.id)) },

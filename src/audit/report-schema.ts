@@ -99,7 +99,9 @@ const engine = z.looseObject({
   coverage: z.looseObject({
     basis: text,
     spans: z.array(z.looseObject({ source: text, from: text, to: text })),
-    treatedAsCovered: count,
+    // treatedAsCovered before issue 12 (joins), coverageUnknown since.
+    treatedAsCovered: count.optional(),
+    coverageUnknown: count.optional(),
     recordingsOfUnknownTime: count,
   }),
   recordingTime: z.record(z.string(), count),

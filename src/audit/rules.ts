@@ -1,5 +1,5 @@
 import type { Hold } from '../policy/holds.js';
-import { coverageOf } from './coverage.js';
+import { placeInCoverage, type CoveragePlace } from './coverage.js';
 import { CALL_ID_TRUST_RULE } from './id-rules.js';
 import type { JudgeContext, Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
@@ -68,6 +68,21 @@ function retentionDeadline(context: JudgeContext): string | null {
   return latest;
 }
 
+const NO_ROW = 'No call-log event carries this call ID, but';
+
+/** Why a recording without a call-log row cannot be judged by that absence, by where it lies. */
+const COVERAGE_UNKNOWN_BECAUSE: Record<
+  Exclude<CoveragePlace, 'inside' | 'outside'>,
+  (recording: JudgeContext['recording'], spans: string) => string
+> = {
+  'no-coverage-data': () =>
+    `${NO_ROW} nothing says which period the call logs cover (no --time-column, no --log-period), so its absence proves nothing: a log of another month would look the same. Give --time-column or --log-period to decide it.`,
+  'unknown-time': (_, spans) =>
+    `${NO_ROW} the recording's time is unknown, so it cannot be shown to lie inside the period the call logs cover (${spans}); a human checks when the call took place.`,
+  'mtime-only': (recording, spans) =>
+    `${NO_ROW} the recording is dated only by its file modification time (${recording.startedAt}); the call started at or before it, possibly before the period the call logs cover (${spans}), so its absence proves nothing. A preset, tag or sidecar that gives the call time decides it.`,
+};
+
 /** The rules in order of precedence: the first that applies decides. */
 export const RULES: readonly Rule[] = [
   {
@@ -118,10 +133,18 @@ export const RULES: readonly Rule[] = [
       const said = (notice: Evidence['notice']) =>
         context.evidence.some((e) => counted(e) && e.notice === notice);
       if (!said('not-given') || said('given')) return null;
+      const labels = labelsOf(context, (e) => e.notice === 'not-given');
+      // A "no" is often how outbound calls log a notice the agent read out, so deletion on it
+      // alone is the DPO's explicit choice (config noticeMissing or the pack), never the default.
+      const verdict = context.settings.noticeMissing ?? context.pack.noticeMissing ?? 'review';
+      const consequence =
+        verdict === 'violation'
+          ? 'without prior notice the recording is unlawful even if a transaction followed'
+          : 'a human checks whether notice was given another way (e.g. read out by the agent) before the recording is deleted; noticeMissing "violation" makes this a deletion once the column is known to be reliable';
       return {
-        verdict: 'violation',
+        verdict,
         reason: 'NO_PRIOR_NOTICE',
-        explanation: `The call log says the caller was not told of the recording beforehand (${labelsOf(context, (e) => e.notice === 'not-given')}); without prior notice the recording is unlawful even if a transaction followed.`,
+        explanation: `The call log says the caller was not told of the recording beforehand (${labels}); ${consequence}.`,
       };
     },
   },
@@ -170,15 +193,21 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'event-time',
-    description: 'Qualifying events that lie only outside the time window may belong to another call.',
-    apply: (context) =>
-      context.evidence.some(qualifying)
-        ? {
-            verdict: 'review',
-            reason: 'EVENT_TIME_MISMATCH',
-            explanation: `The qualifying event ${labelsOf(context, qualifying)} lies outside the window from 1 hour before to ${context.settings.maxEventLagHours} hours after the recording (${context.recording.startedAt}, from ${context.recording.timeSource}); a human checks that it belongs to this call.`,
-          }
-        : null,
+    description:
+      'Qualifying events that lie only outside the time window may belong to another call (for a recording dated by its file modification time: only events more than --max-event-lag after it).',
+    apply: (context) => {
+      if (!context.evidence.some(qualifying)) return null;
+      const { recording, settings } = context;
+      const window =
+        recording.timeSource === 'mtime'
+          ? `more than ${settings.maxEventLagHours} hours after the file's modification time (${recording.startedAt}); the call started at or before that time, as copies and conversions only move it later`
+          : `outside the window from 1 hour before to ${settings.maxEventLagHours} hours after the recording (${recording.startedAt}, from ${recording.timeSource})`;
+      return {
+        verdict: 'review',
+        reason: 'EVENT_TIME_MISMATCH',
+        explanation: `The qualifying event ${labelsOf(context, qualifying)} lies ${window}; a human checks that it belongs to this call.`,
+      };
+    },
   },
   {
     id: 'unknown-outcome',
@@ -236,19 +265,28 @@ export const RULES: readonly Rule[] = [
   {
     id: 'log-coverage',
     description:
-      'A recording from a time the call logs do not cover cannot be judged by its absence from them.',
-    apply: ({ recording, settings }) =>
-      coverageOf(recording.startedAt, settings.coverage) === 'outside'
-        ? {
-            verdict: 'review',
-            reason: 'OUTSIDE_LOG_COVERAGE',
-            explanation: `No call-log event carries this call ID, but the recording (${recording.startedAt}, from ${recording.timeSource}) lies outside the period the call logs cover (${settings.coverage.spans.map((s) => `${s.from}..${s.to}`).join(', ')}); give the call log of that period.`,
-          }
-        : null,
+      'A recording without a call-log event is judged by that absence only when its time is known and lies inside a known coverage period (--log-period, or the span of --time-column).',
+    apply: ({ recording, settings }) => {
+      const place = placeInCoverage(recording, settings.coverage);
+      if (place === 'inside') return null;
+      const spans = settings.coverage.spans.map((s) => `${s.from}..${s.to}`).join(', ');
+      if (place === 'outside')
+        return {
+          verdict: 'review',
+          reason: 'OUTSIDE_LOG_COVERAGE',
+          explanation: `No call-log event carries this call ID, but the recording (${recording.startedAt}, from ${recording.timeSource}) lies outside the period the call logs cover (${spans}); give the call log of that period.`,
+        };
+      return {
+        verdict: 'review',
+        reason: 'COVERAGE_UNKNOWN',
+        explanation: COVERAGE_UNKNOWN_BECAUSE[place](recording, spans),
+      };
+    },
   },
   {
     id: 'no-call-log-entry',
-    description: 'A recording without any call-log event has no documented transaction.',
+    description:
+      'A recording of known time, inside the known coverage of the call logs, without any call-log event has no documented transaction.',
     apply: () => ({
       verdict: 'violation',
       reason: 'NO_CALL_LOG_ENTRY',

@@ -22,5 +22,34 @@ export function windowPosition(
   return 'inside';
 }
 
+/**
+ * Where an event lies for a recording dated only by its file modification time. A copy, restore
+ * or conversion moves an mtime later, never earlier, so the call started at or before it: an event
+ * more than `maxLagHours` after the mtime is too late to be this call's evidence, but no event is
+ * too early to be (its lower bound is unknown).
+ */
+export function windowPositionFromMtime(
+  mtime: string | null,
+  eventAt: string | null,
+  maxLagHours: number,
+): WindowPosition {
+  if (mtime === null || eventAt === null) return 'unknown-time';
+  const latestStart = Date.parse(mtime);
+  const at = Date.parse(eventAt);
+  if (Number.isNaN(latestStart) || Number.isNaN(at)) return 'unknown-time';
+  return at > latestStart + maxLagHours * 60 * 60 * 1000 ? 'after' : 'inside';
+}
+
+/** The window position function for a recording: a modification time only bounds it from above. */
+export function windowPositionFor(recording: {
+  startedAt: string | null;
+  timeSource: string | null;
+}): (eventAt: string | null, maxLagHours: number) => WindowPosition {
+  const { startedAt } = recording;
+  return recording.timeSource === 'mtime'
+    ? (eventAt, lag) => windowPositionFromMtime(startedAt, eventAt, lag)
+    : (eventAt, lag) => windowPosition(startedAt, eventAt, lag);
+}
+
 export const countsAsEvidence = (position: WindowPosition): boolean =>
   position !== 'before' && position !== 'after';

@@ -71,7 +71,11 @@ export function auditCommand(io: CommandIo): Command {
     .option('--customer-column <name>', 'customer-ID column, for customer_id holds (default: customer_id)')
     .option(
       '--notice-column <name>',
-      'prior-notice column (yes/true/1/da, no/false/0/ne); without it, notice is not verified',
+      'prior-notice column (yes/da/true/1 given, no/ne/false/0 not given); without it, notice is not verified',
+    )
+    .option(
+      '--notice-missing <verdict>',
+      'verdict when the notice column says the caller was not told: review (default) or violation',
     )
     .option('--purpose-column <name>', 'stated recording-purpose column')
     .option(
@@ -82,6 +86,10 @@ export function auditCommand(io: CommandIo): Command {
     .option(
       '--due-within <days>',
       'list compliant recordings due for deletion within this many days (default: 30)',
+    )
+    .option(
+      '--min-join-rate <share>',
+      'stop (exit 2) when fewer than this share of recordings with a call ID find a call-log row (default: 0.5; 0 disables)',
     )
     .addOption(
       new Option(

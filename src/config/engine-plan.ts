@@ -5,6 +5,10 @@ import { CallauditError } from '../errors.js';
 import { isoDurationSchema } from '../policy/pack-schema.js';
 import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 
+/** What a call log saying "notice not given" leads to; `violation` is the DPO's explicit choice. */
+export const NOTICE_MISSING = ['review', 'violation'] as const;
+export type NoticeMissing = (typeof NOTICE_MISSING)[number];
+
 /** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
 export const engineConfigShape = {
   holds: z.string().optional().describe('Legal holds file (CSV or JSON).'),
@@ -26,6 +30,20 @@ export const engineConfigShape = {
     .record(z.string(), isoDurationSchema)
     .optional()
     .describe('Retention period per qualifying category, e.g. {"complaint": "P5Y"}.'),
+  minJoinRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Stop (exit 2) when fewer than this share of the recordings with a call ID found a call-log row; 0 disables.',
+    ),
+  noticeMissing: z
+    .enum(NOTICE_MISSING)
+    .optional()
+    .describe(
+      'Verdict for a recording whose call log says the caller was not told: review (default) or violation.',
+    ),
   labels: z
     .enum(LABEL_TRUST)
     .optional()
@@ -42,6 +60,8 @@ export interface EngineFlags {
   maxEventLag?: string;
   logPeriod?: string;
   dueWithin?: string;
+  minJoinRate?: string;
+  noticeMissing?: string;
   labels?: string;
 }
 
@@ -54,6 +74,8 @@ export interface EngineConfig {
   logPeriod?: string;
   dueWithin?: number;
   retention?: Record<string, string>;
+  minJoinRate?: number;
+  noticeMissing?: NoticeMissing;
   labels?: LabelTrust;
 }
 
@@ -68,6 +90,10 @@ export interface EnginePlan {
   logPeriod: { from: string; to: string } | null;
   dueWithinDays: number;
   retention: Record<string, string>;
+  /** Share of the recordings with a call ID (inside the logs' coverage) that must join; 0 disables. */
+  minJoinRate: number;
+  /** null: the policy pack decides (review unless the pack says violation). */
+  noticeMissing: NoticeMissing | null;
   /** Optional so plans built by hand stay valid; absent means any. */
   labels?: LabelTrust;
 }
@@ -76,6 +102,7 @@ export const ENGINE_DEFAULTS = {
   customerColumn: 'customer_id',
   maxEventLagHours: 72,
   dueWithinDays: 30,
+  minJoinRate: 0.5,
 } as const;
 
 function badFlag(message: string, hint: string): never {
@@ -115,6 +142,27 @@ export function parseLogPeriod(value: string, zone: string): { from: string; to:
   return { from, to };
 }
 
+export function parseMinJoinRate(value: number | string): number {
+  const text = String(value).trim();
+  const rate = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+    badFlag(
+      `--min-join-rate must be a share between 0 and 1, not "${text}"`,
+      'e.g. --min-join-rate 0.5 (or 50%); 0 audits whatever the join rate',
+    );
+  return rate;
+}
+
+function parseNoticeMissing(value: string | undefined): NoticeMissing | null {
+  if (value === undefined) return null;
+  if (!(NOTICE_MISSING as readonly string[]).includes(value))
+    badFlag(
+      `--notice-missing must be review or violation, not "${value}"`,
+      'violation deletes recordings whose call log says the caller was not told; choose it only after checking how the column is filled',
+    );
+  return value as NoticeMissing;
+}
+
 function parseDueWithin(value: number | string): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 0)
@@ -141,6 +189,8 @@ export function resolveEnginePlan(
     logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
     dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
     retention: config.retention ?? {},
+    minJoinRate: parseMinJoinRate(flags.minJoinRate ?? config.minJoinRate ?? ENGINE_DEFAULTS.minJoinRate),
+    noticeMissing: parseNoticeMissing(flags.noticeMissing ?? config.noticeMissing),
     labels: parseLabelTrust(flags.labels ?? config.labels ?? 'any'),
   };
 }

@@ -54,6 +54,7 @@ export const packExtensionSchema = z.strictObject({
       citationIds: z.array(text).optional(),
     })
     .optional(),
+  noticeMissing: policyPackSchema.shape.noticeMissing,
 });
 
 export type PackExtension = z.infer<typeof packExtensionSchema>;
@@ -92,6 +93,9 @@ export function extendPack(base: PolicyPack, extension: PackExtension, source: s
       ...extension.retention,
       periods: { ...base.retention.periods, ...extension.retention?.periods },
     },
+    ...((extension.noticeMissing ?? base.noticeMissing)
+      ? { noticeMissing: extension.noticeMissing ?? base.noticeMissing }
+      : {}),
   };
   return parsePolicyPack(merged, source);
 }

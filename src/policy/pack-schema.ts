@@ -43,6 +43,7 @@ export const REASON_CODES = [
   'NO_PRIOR_NOTICE',
   'EVENT_TIME_MISMATCH',
   'OUTSIDE_LOG_COVERAGE',
+  'COVERAGE_UNKNOWN',
   'UNLAWFUL_STATED_PURPOSE',
   'UNREADABLE_SIDECAR',
   'UNCONFIRMED_LABEL',
@@ -130,6 +131,12 @@ export const policyPackSchema = z
       .describe('Citations of each hold type; LEGAL_HOLD cites those of the active holds.'),
     citations: z.record(text, citationSchema),
     retention: retentionSchema,
+    noticeMissing: z
+      .enum(['review', 'violation'])
+      .optional()
+      .describe(
+        'Verdict when the notice column says the caller was not told: review (default) or violation, after checking how the column is filled.',
+      ),
   })
   .superRefine((pack, ctx) => {
     const issue = (path: PropertyKey[], message: string): void => {

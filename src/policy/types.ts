@@ -64,4 +64,6 @@ export interface PolicyPack {
   holdCitations?: Partial<Record<HoldType, string[]>>;
   citations: Record<string, Citation>;
   retention: RetentionPolicy;
+  /** Verdict when the call log says the caller was not told of the recording; absent: review. */
+  noticeMissing?: 'review' | 'violation';
 }

@@ -10,6 +10,24 @@ const MATCHED_BY: Record<string, string> = {
   none: 'nothing matched',
 };
 
+function windowLine(window: Explanation['window']): string {
+  if (!window) return '  window      no call time: every event counts';
+  if (window.from === null)
+    return (
+      `  window      events up to ${window.to} count (${window.maxEventLagHours} h after the file's modification time; ` +
+      'the call started at or before it, as a copy, restore or conversion only moves it later, so no event is too early)'
+    );
+  return `  window      events from ${window.from} to ${window.to} count (1 h before, ${window.maxEventLagHours} h after)`;
+}
+
+/** Why a recording without a call-log row is or is not judged by that absence. */
+const COVERAGE_NOTE: Record<string, string> = {
+  'no-coverage-data': ": the logs' period is unknown (give --time-column or --log-period)",
+  'unknown-time': ": the recording's time is unknown",
+  'mtime-only':
+    ": dated only by its modification time, the call may have started before the logs' period, so its absence from them proves nothing",
+};
+
 /** `callaudit explain` for a human: the chain from file to verdict and legal text. */
 export function renderExplanation(
   x: Explanation,
@@ -23,12 +41,10 @@ export function renderExplanation(
   );
   lines.push(`  time        ${r.startedAt ?? 'unknown'}${r.timeSource ? ` (from ${r.timeSource})` : ''}`);
   if (r.problems.length > 0) lines.push(`  problems    ${r.problems.map((p) => p.message).join('; ')}`);
+  lines.push(windowLine(x.window));
   lines.push(
-    x.window
-      ? `  window      events from ${x.window.from} to ${x.window.to} count (1 h before, ${x.window.maxEventLagHours} h after)`
-      : "  window      no call time (unknown, or only the file's modification time): every event counts",
+    `  coverage    ${x.coverage.recording} (basis: ${x.coverage.basis})${COVERAGE_NOTE[x.coverage.recording] ?? ''}`,
   );
-  lines.push(`  coverage    ${x.coverage.recording} (basis: ${x.coverage.basis})`);
   lines.push('');
   lines.push(`Candidate events (${x.events.length}):`);
   if (x.events.length === 0) lines.push('  none: no call-log row carries this call ID');

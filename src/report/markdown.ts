@@ -1,5 +1,6 @@
 import { messages, reasonLabel, verdictLabel } from './i18n.js';
 import type { Reporter } from './reporter.js';
+import type { AuditResult } from '../audit/result.js';
 import { viewFor, type ReportView } from './redacted-view.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
@@ -37,6 +38,30 @@ function newFindingsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'
     lines.push(`| ${f.verdict} | ${f.reason} | ${mdText(f.callId ?? '—')} | ${mdText(f.path)} |`);
   }
   if (fresh.length > MAX_NEW_ROWS) lines.push('', `… +${fresh.length - MAX_NEW_ROWS}`);
+  lines.push('');
+}
+
+/** The join both ways and notice values not recognised; read loosely, as old reports lack them. */
+function engineSection(engine: AuditResult['engine'], lines: string[], lang: 'en' | 'sl'): void {
+  const t = messages(lang);
+  const join = engine?.join;
+  if (join)
+    lines.push(
+      `- ${t.joinRecordings}: ${join.recordingsJoined}/${join.recordingsWithId}`,
+      `- ${t.joinCallLogIds}: ${join.callLogIdsJoined}/${join.callLogIds}`,
+      '',
+    );
+  const unrecognised = engine?.priorNotice?.unrecognised ?? [];
+  if (unrecognised.length === 0) return;
+  lines.push(
+    `### ${t.unrecognisedNotices}`,
+    '',
+    `${t.unverifiedNotice}: ${engine?.priorNotice.unverifiedRecordings ?? 0}`,
+    '',
+    `| ${t.priorNoticeValue} | ${t.rows} |`,
+    '|---|---:|',
+  );
+  for (const v of unrecognised) lines.push(`| ${mdText(v.value)} | ${v.rows} |`);
   lines.push('');
 }
 
@@ -92,6 +117,7 @@ export const markdownReporter: Reporter = {
       lines.push('');
     }
     newFindingsSection(view, lines, options.lang);
+    engineSection(result.engine, lines, options.lang);
     labelsSection(view, lines, options.lang);
 
     const skipped = view.inputs.callLogs.reduce((n, l) => n + l.skippedRows, 0);

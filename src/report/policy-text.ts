@@ -33,6 +33,10 @@ export function renderPolicy(pack: PolicyPack, sha256: string): string {
     lines.push(`  ${(pack.topicMarkers ?? []).join(', ')}`);
   }
   lines.push('');
+  lines.push(
+    `Notice column says "not given": ${pack.noticeMissing ?? 'review'} (a config noticeMissing or --notice-missing overrides)`,
+  );
+  lines.push('');
   lines.push('Reasons and their citations:');
   for (const [reason, ids] of Object.entries(pack.reasonCitations))
     lines.push(`  ${reason.padEnd(24)} ${ids?.join(', ')}`);

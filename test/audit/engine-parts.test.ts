@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageFromLogs, coverageOf } from '../../src/audit/coverage.js';
-import { readNotice } from '../../src/audit/notice.js';
+import { countUnverifiedNotice, readNotice, unrecognisedNotices } from '../../src/audit/notice.js';
 import { withRecordingTime } from '../../src/audit/recording-time.js';
 import { makeRecording } from '../support/builders.js';
 
@@ -17,8 +17,50 @@ describe('prior-notice values', () => {
     ['', 'unknown'],
     [null, 'unknown'],
     ['played', 'unknown'],
+    ['Not  Given', 'not-given'],
+    ['given', 'given'],
+    ['ni obveščen', 'not-given'],
+    // Short or ambiguous spellings stay unknown: never read as "not given", so never a deletion.
+    ['ni', 'unknown'],
+    ['N', 'unknown'],
+    ['Y', 'unknown'],
+    ['?', 'unknown'],
   ])('%o reads as %s', (value, reading) => {
     expect(readNotice(value)).toBe(reading);
+  });
+});
+
+describe('notice values the tool does not recognise', () => {
+  const rows = [
+    { notice: 'ni' },
+    { notice: 'N' },
+    { notice: 'yes' },
+    { notice: 'ni' },
+    { notice: null },
+    { notice: '?' },
+    { notice: 'no' },
+    {},
+  ];
+
+  it('are counted per value, sorted, with empty cells named; rows without the column are not', () => {
+    expect(unrecognisedNotices(rows)).toEqual([
+      { value: '(empty)', rows: 1 },
+      { value: '?', rows: 1 },
+      { value: 'N', rows: 1 },
+      { value: 'ni', rows: 2 },
+    ]);
+  });
+
+  it('leave a recording unverified unless another of its rows says notice was given', () => {
+    const events: Record<string, Array<{ notice?: string | null }>> = {
+      A: [{ notice: 'ni' }],
+      B: [{ notice: 'ni' }, { notice: 'da' }],
+      C: [{ notice: 'da' }],
+      D: [{ notice: null }, { notice: 'ne' }],
+      E: [{}],
+    };
+    const findings = ['A', 'B', 'C', 'D', 'E', null].map((callId) => ({ callId }));
+    expect(countUnverifiedNotice(findings, (id) => (id === null ? [] : (events[id] ?? [])))).toBe(2);
   });
 });
 

@@ -61,7 +61,7 @@ describe('the engine section of report.json', () => {
     expect(report.retention.dueSoon.map((d) => d.path)).toEqual(['soon.wav', 'edge.wav']);
   });
 
-  it('says prior notice was not verified without a notice column, and counts recordings treated as covered', () => {
+  it('says prior notice was not verified without a notice column, and counts recordings of undecided coverage', () => {
     const report = buildEngineReport({
       ...base,
       findings: [
@@ -75,9 +75,36 @@ describe('the engine section of report.json', () => {
         }),
       ],
     });
-    expect(report.priorNotice).toEqual({ verified: false, column: null, statement: NOTICE_NOT_VERIFIED });
-    expect(report.coverage).toMatchObject({ treatedAsCovered: 2, recordingsOfUnknownTime: 1 });
+    expect(report.priorNotice).toMatchObject({
+      verified: false,
+      column: null,
+      statement: NOTICE_NOT_VERIFIED,
+      unrecognised: [],
+    });
+    expect(report.coverage).toMatchObject({ coverageUnknown: 2, recordingsOfUnknownTime: 1 });
+    expect(report.join).toBeNull();
     expect(report.recordingTime).toEqual({ mtime: 1, unknown: 1 });
+  });
+
+  it('never says notice was verified for recordings whose value it did not recognise', () => {
+    const report = buildEngineReport({
+      ...base,
+      noticeColumn: 'Obvestilo',
+      unrecognisedNotices: [
+        { value: 'N', rows: 3 },
+        { value: 'ni', rows: 1 },
+      ],
+      unverifiedNoticeRecordings: 4,
+      findings: [finding({})],
+    });
+    expect(report.priorNotice.statement).toBe(
+      'prior notice checked against the call-log column "Obvestilo", but not verified for 4 recording(s) whose rows hold values the tool does not recognise: "N" (3), "ni" (1)',
+    );
+    expect(report.priorNotice).toMatchObject({
+      verified: true,
+      noticeMissing: 'review',
+      unverifiedRecordings: 4,
+    });
   });
 
   it('lists the cited citations that are unconfirmed', () => {

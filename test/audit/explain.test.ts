@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ENGINE } from '../../src/audit/engine-settings.js';
 import { explainRecording } from '../../src/audit/explain.js';
 import { RULES } from '../../src/audit/judge.js';
+import { renderExplanation } from '../../src/report/explain-text.js';
 import { makeEvent, makeRecording, stubClassifier, testPack } from '../support/builders.js';
 
 const classify = stubClassifier({ Order: 'order', Info: 'information' });
@@ -60,5 +61,39 @@ describe('explainRecording', () => {
     });
     expect(x.holds.expired.map((h) => h.id)).toEqual(['h.csv:2']);
     expect(x.legalBasis).toEqual([pack.citations.CIT_X]);
+  });
+
+  it('explains a recording dated by its mtime: only a late event is too late, and its absence proves nothing', () => {
+    const engine = {
+      ...DEFAULT_ENGINE,
+      coverage: {
+        basis: 'declared' as const,
+        spans: [{ source: '--log-period', from: '2026-10-01T00:00:00.000Z', to: '2026-10-31T23:59:59.999Z' }],
+      },
+    };
+    const recording = makeRecording({ startedAt: '2026-10-20T08:00:00.000Z', timeSource: 'mtime' });
+    const late = explainRecording(
+      recording,
+      [
+        makeEvent('Order', { at: '2026-10-25T08:00:00.000Z' }),
+        makeEvent('Info', { at: '2026-09-01T08:00:00.000Z' }),
+      ],
+      { pack, classify, engine },
+      'the file name without its extension',
+    );
+    expect(late.window).toEqual({ from: null, to: '2026-10-23T08:00:00.000Z', maxEventLagHours: 72 });
+    expect(late.events.map((e) => e.window)).toEqual(['after', 'inside']);
+    expect([late.verdict, late.reason]).toEqual(['review', 'EVENT_TIME_MISMATCH']);
+    const text = renderExplanation(late, { id: 'test', version: '0', sha256: 'f'.repeat(64) });
+    expect(text).toContain(
+      "window      events up to 2026-10-23T08:00:00.000Z count (72 h after the file's modification time; the call started at or before it",
+    );
+
+    const absent = explainRecording(recording, [], { pack, classify, engine }, 'x');
+    expect(absent.coverage).toEqual({ basis: 'declared', recording: 'mtime-only' });
+    expect([absent.verdict, absent.reason]).toEqual(['review', 'COVERAGE_UNKNOWN']);
+    expect(renderExplanation(absent, { id: 'test', version: '0', sha256: 'f'.repeat(64) })).toMatch(
+      /coverage {4}mtime-only \(basis: declared\): dated only by its modification time/,
+    );
   });
 });

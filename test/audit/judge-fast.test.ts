@@ -7,7 +7,7 @@ import { eventsForCall, indexEventsByCallId } from '../../src/audit/join.js';
 import { linkedCallIds, linkedEvents } from '../../src/audit/link.js';
 import { legalBasisOf } from '../../src/audit/shared-parts.js';
 import { compareStrings } from '../../src/audit/summarise.js';
-import { windowPosition } from '../../src/audit/time-window.js';
+import { windowPosition, windowPositionFromMtime } from '../../src/audit/time-window.js';
 import type { CallEvent, Category, FileProblem, Finding, Recording } from '../../src/audit/types.js';
 import { createClassifier } from '../../src/policy/classify.js';
 import type { Hold } from '../../src/policy/holds.js';
@@ -33,11 +33,11 @@ function judgeReference(recording: Recording, events: readonly CallEvent[], poli
         matchedBy: reading.matchedBy,
         term: reading.term,
         at: event.at,
-        window: windowPosition(
-          recording.timeSource === 'mtime' ? null : recording.startedAt,
-          event.at,
-          settings.maxEventLagHours,
-        ),
+        // A modification time bounds the call's start from above only.
+        window:
+          recording.timeSource === 'mtime'
+            ? windowPositionFromMtime(recording.startedAt, event.at, settings.maxEventLagHours)
+            : windowPosition(recording.startedAt, event.at, settings.maxEventLagHours),
       };
     })
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);

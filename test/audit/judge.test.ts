@@ -42,7 +42,8 @@ describe('judge', () => {
     ['support only', ['Support'], 'review', 'AMBIGUOUS_CATEGORY'],
     ['payment plan and info', ['Payment plan', 'Info'], 'review', 'AMBIGUOUS_CATEGORY'],
     ['unknown beats ambiguous', ['Support', 'Mystery'], 'review', 'UNKNOWN_OUTCOME'],
-    ['no events', [], 'violation', 'NO_CALL_LOG_ENTRY'],
+    // No coverage is known to a policy without engine settings: the absence proves nothing.
+    ['no events', [], 'review', 'COVERAGE_UNKNOWN'],
   ])('%s → %s / %s', (_name, labels, verdict, reason) => {
     const finding = judge(
       makeRecording(),

@@ -4,6 +4,7 @@ import { DEFAULT_ENGINE, type EngineSettings } from '../../src/audit/engine-sett
 import { judge } from '../../src/audit/judge.js';
 import type { CallEvent, Recording } from '../../src/audit/types.js';
 import type { Hold } from '../../src/policy/holds.js';
+import type { PolicyPack } from '../../src/policy/types.js';
 import { makeEvent, makeRecording, stubClassifier, testPack } from '../support/builders.js';
 
 const CALL_AT = '2026-10-03T08:00:00.000Z';
@@ -43,6 +44,7 @@ interface Case {
   recording?: Partial<Recording>;
   events?: Array<[label: string, overrides?: Partial<CallEvent>]>;
   engine?: Partial<EngineSettings>;
+  pack?: Partial<PolicyPack>;
 }
 
 const at = (iso: string): Partial<CallEvent> => ({ at: iso });
@@ -53,7 +55,7 @@ function run(c: Case) {
   const recording = makeRecording({ startedAt: CALL_AT, timeSource: 'filename', ...c.recording });
   const events = (c.events ?? []).map(([label, overrides]) => makeEvent(label, overrides));
   const engine: EngineSettings = { ...DEFAULT_ENGINE, now: NOW, coverage: OCTOBER, ...c.engine };
-  return judge(recording, events, { pack: testPack(), classify, engine });
+  return judge(recording, events, { pack: { ...testPack(), ...c.pack }, classify, engine });
 }
 
 describe('each rule on its own', () => {
@@ -61,7 +63,29 @@ describe('each rule on its own', () => {
     ['active legal hold', { engine: { holds: [ACTIVE] }, events: [['Info']] }, 'hold', 'LEGAL_HOLD'],
     ['unreadable file', { recording: unreadable, events: [['Order']] }, 'review', 'UNREADABLE_FILE'],
     ['no call ID', { recording: noId }, 'review', 'NO_CALL_ID'],
-    ['no prior notice', { events: [['Order', { notice: 'ne' }]] }, 'violation', 'NO_PRIOR_NOTICE'],
+    ['no prior notice', { events: [['Order', { notice: 'ne' }]] }, 'review', 'NO_PRIOR_NOTICE'],
+    [
+      'no prior notice, the DPO chose deletion',
+      { engine: { noticeMissing: 'violation' }, events: [['Order', { notice: 'ne' }]] },
+      'violation',
+      'NO_PRIOR_NOTICE',
+    ],
+    [
+      'no prior notice, the pack chose deletion',
+      { pack: { noticeMissing: 'violation' }, events: [['Order', { notice: 'not given' }]] },
+      'violation',
+      'NO_PRIOR_NOTICE',
+    ],
+    [
+      'no prior notice, the config overrides the pack',
+      {
+        pack: { noticeMissing: 'violation' },
+        engine: { noticeMissing: 'review' },
+        events: [['Order', { notice: 'no' }]],
+      },
+      'review',
+      'NO_PRIOR_NOTICE',
+    ],
     [
       'unlawful stated purpose',
       { events: [['Order', { purpose: 'Quality' }]] },
@@ -167,14 +191,26 @@ describe('precedence: the higher rule wins', () => {
     [
       'notice beats a qualifying event',
       { events: [['Order', { notice: 'false' }]] },
-      'violation',
+      'review',
       'NO_PRIOR_NOTICE',
     ],
     [
       'notice beats an unlawful purpose',
       { events: [['Order', { notice: '0', purpose: 'Quality' }]] },
-      'violation',
+      'review',
       'NO_PRIOR_NOTICE',
+    ],
+    [
+      'an unrecognised notice value is unknown, never missing',
+      {
+        engine: { noticeMissing: 'violation' },
+        events: [
+          ['Order', { notice: 'N' }],
+          ['Info', { notice: 'ni' }],
+        ],
+      },
+      'compliant',
+      'QUALIFYING_EVENT',
     ],
     [
       'purpose beats a qualifying event',
@@ -258,17 +294,23 @@ describe('precedence: the higher rule wins', () => {
       'OUTSIDE_LOG_COVERAGE',
     ],
     [
-      'unknown recording time counts as covered',
+      'unknown recording time is not known to be covered',
       { recording: { startedAt: null, timeSource: null } },
-      'violation',
-      'NO_CALL_LOG_ENTRY',
+      'review',
+      'COVERAGE_UNKNOWN',
     ],
     [
-      'no coverage data counts as covered',
+      'no coverage data proves nothing by absence',
       {
         engine: { coverage: { basis: 'none', spans: [] } },
         recording: { startedAt: '2025-01-01T08:00:00.000Z' },
       },
+      'review',
+      'COVERAGE_UNKNOWN',
+    ],
+    [
+      'coverage from the span of event times decides',
+      { engine: { coverage: { ...OCTOBER, basis: 'event-times' } } },
       'violation',
       'NO_CALL_LOG_ENTRY',
     ],
@@ -280,7 +322,7 @@ describe('precedence: the higher rule wins', () => {
     ],
     [
       'expired hold never deletes: no notice',
-      { engine: { holds: [EXPIRED] }, events: [['Order', { notice: 'no' }]] },
+      { engine: { holds: [EXPIRED], noticeMissing: 'violation' }, events: [['Order', { notice: 'no' }]] },
       'review',
       'HOLD_EXPIRED',
     ],
@@ -412,5 +454,72 @@ describe('outcome labels in explanations', () => {
       [early, late],
     ])
       expect(judge(recording, events, { pack, classify, engine }).deleteBy).toBe('2031-10-03T08:00:00.000Z');
+  });
+});
+
+describe('a recording dated only by its modification time', () => {
+  // The call started at or before the mtime: copies, restores and conversions only move it later.
+  const MTIME = '2026-10-20T08:00:00.000Z';
+  const byMtime = (startedAt = MTIME): Partial<Recording> => ({ startedAt, timeSource: 'mtime' });
+
+  it.each<[string, Case, string, string]>([
+    ['no event, mtime inside the log period', { recording: byMtime() }, 'review', 'COVERAGE_UNKNOWN'],
+    [
+      'no event, mtime after the log period (the call may have started inside it)',
+      { recording: byMtime('2026-11-20T08:00:00.000Z') },
+      'review',
+      'COVERAGE_UNKNOWN',
+    ],
+    [
+      'no event, mtime before the log period starts',
+      { recording: byMtime('2026-09-20T08:00:00.000Z') },
+      'review',
+      'OUTSIDE_LOG_COVERAGE',
+    ],
+    [
+      'a qualifying event more than the lag after the mtime',
+      { recording: byMtime(), events: [['Order', at('2026-10-23T08:00:01Z')]] },
+      'review',
+      'EVENT_TIME_MISMATCH',
+    ],
+    [
+      'a qualifying event exactly the lag after the mtime',
+      { recording: byMtime(), events: [['Order', at('2026-10-23T08:00:00Z')]] },
+      'compliant',
+      'QUALIFYING_EVENT',
+    ],
+    [
+      'a qualifying event weeks before the mtime still counts',
+      { recording: byMtime(), events: [['Order', at('2026-10-01T09:00:00Z')]] },
+      'compliant',
+      'QUALIFYING_EVENT',
+    ],
+    [
+      'a qualifying event of unknown time counts',
+      { recording: byMtime(), events: [['Order', { at: null }]] },
+      'compliant',
+      'QUALIFYING_EVENT',
+    ],
+    [
+      'a late qualifying event does not beat an earlier one',
+      {
+        recording: byMtime(),
+        events: [
+          ['Order', at('2026-11-30T08:00:00Z')],
+          ['Complaint', at('2026-10-19T08:00:00Z')],
+        ],
+      },
+      'compliant',
+      'QUALIFYING_EVENT',
+    ],
+  ])('%s → %s / %s', (_name, c, verdict, reason) => {
+    const finding = run(c);
+    expect([finding.verdict, finding.reason]).toEqual([verdict, reason]);
+  });
+
+  it('says why a late event is no evidence', () => {
+    const finding = run({ recording: byMtime(), events: [['Order', at('2026-11-01T08:00:00Z')]] });
+    expect(finding.explanation).toMatch(/more than 72 hours after the file's modification time/);
+    expect(finding.events[0]?.window).toBe('after');
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/config-file.js';
-import { parseLogPeriod, parseMaxEventLag } from '../../src/config/engine-plan.js';
+import { parseLogPeriod, parseMaxEventLag, parseMinJoinRate } from '../../src/config/engine-plan.js';
 import { resolvePlan } from '../../src/config/resolve-plan.js';
 import { errorOf } from '../support/error-of.js';
 
@@ -19,6 +19,8 @@ describe('policy-engine settings', () => {
       logPeriod: null,
       dueWithinDays: 30,
       retention: {},
+      minJoinRate: 0.5,
+      noticeMissing: null,
       labels: 'any',
     });
   });
@@ -34,6 +36,8 @@ describe('policy-engine settings', () => {
         logPeriod: '2026-10-01..2026-10-31',
         dueWithin: 14,
         retention: { complaint: 'P5Y' },
+        minJoinRate: 0.8,
+        noticeMissing: 'violation',
         labels: 'confirmed',
         policy: 'packs/acme.json',
       }),
@@ -51,16 +55,50 @@ describe('policy-engine settings', () => {
       logPeriod: { from: '2026-09-30T22:00:00.000Z', to: '2026-10-31T22:59:59.999Z' },
       dueWithinDays: 14,
       retention: { complaint: 'P5Y' },
+      minJoinRate: 0.8,
+      noticeMissing: 'violation',
       labels: 'confirmed',
     });
     const fromFlags = resolvePlan(
       ['rec'],
-      { crm: ['c.csv'], maxEventLag: '24', dueWithin: '0', noticeColumn: 'ivr', policy: 'si-ip-akos' },
+      {
+        crm: ['c.csv'],
+        maxEventLag: '24',
+        dueWithin: '0',
+        noticeColumn: 'ivr',
+        policy: 'si-ip-akos',
+        minJoinRate: '0',
+        noticeMissing: 'review',
+      },
       loaded,
       fixedClock,
     );
     expect(fromFlags.policy).toBe('si-ip-akos');
-    expect(fromFlags.engine).toMatchObject({ maxEventLagHours: 24, dueWithinDays: 0, noticeColumn: 'ivr' });
+    expect(fromFlags.engine).toMatchObject({
+      maxEventLagHours: 24,
+      dueWithinDays: 0,
+      noticeColumn: 'ivr',
+      minJoinRate: 0,
+      noticeMissing: 'review',
+    });
+  });
+
+  it.each([
+    ['0.5', 0.5],
+    ['75%', 0.75],
+    ['1', 1],
+  ])('reads --min-join-rate %s as %d', (value, rate) => {
+    expect(parseMinJoinRate(value)).toBe(rate);
+  });
+
+  it.each(['1.5', '-0.1', 'half', ''])('refuses --min-join-rate %o with a usage error', (value) => {
+    expect(errorOf(() => parseMinJoinRate(value))).toMatchObject({ code: 'BAD_FLAG' });
+  });
+
+  it('refuses a --notice-missing other than review or violation', () => {
+    expect(
+      errorOf(() => resolvePlan(['rec'], { crm: ['c.csv'], noticeMissing: 'delete' }, null, fixedClock)),
+    ).toMatchObject({ code: 'BAD_FLAG', message: expect.stringMatching(/review or violation/) });
   });
 
   it.each([

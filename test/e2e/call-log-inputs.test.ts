@@ -79,6 +79,8 @@ describe('call logs as Slovenian offices export them', () => {
     for (let i = 0; i < 150; i++) rows.push(`X-${i},Order`);
     rows.push('C-1,Order,extra');
     rows.push('C-2,Order');
+    // Two of the three recordings must join, or the audit stops (--min-join-rate).
+    rows.push('C-3,Info');
     const { run, report } = audit('one-bad.csv', `${rows.join('\n')}\n`);
     expect(run.status).toBe(1);
     expect(report.problems).toEqual([
@@ -103,7 +105,7 @@ describe('call logs as Slovenian offices export them', () => {
     writeFileSync(map, 'label,category\nPrenos pogodbe - potrjen,order\n');
     const { report } = audit(
       'mapped.csv',
-      'call_id,outcome\nC-1,Prenos pogodbe - potrjen\n',
+      'call_id,outcome\nC-1,Prenos pogodbe - potrjen\nC-2,Order\n',
       '--outcome-map',
       map,
     );

@@ -77,10 +77,12 @@ describe('callaudit audit with the policy engine', () => {
       'E-DUE.wav': 'compliant/QUALIFYING_EVENT',
       'E-EXPIRED.wav': 'review/HOLD_EXPIRED',
       'E-HOLD.wav': 'hold/LEGAL_HOLD',
-      // Its time is only a modification time, which cannot prove the order belongs to another call.
-      'E-LATE.wav': 'compliant/QUALIFYING_EVENT',
-      'E-NONE.wav': 'violation/NO_CALL_LOG_ENTRY',
-      'E-NOTICE.wav': 'violation/NO_PRIOR_NOTICE',
+      // The call started at or before its mtime; the order was logged a week after it.
+      'E-LATE.wav': 'review/EVENT_TIME_MISMATCH',
+      // Dated only by its mtime: the call may have started before the log period.
+      'E-NONE.wav': 'review/COVERAGE_UNKNOWN',
+      // "ne" alone goes to a human unless the DPO chose noticeMissing "violation".
+      'E-NOTICE.wav': 'review/NO_PRIOR_NOTICE',
       'E-OK.wav': 'compliant/QUALIFYING_EVENT',
       'E-OLD.wav': 'violation/RETENTION_EXPIRED',
       'E-PURPOSE.wav': 'review/UNLAWFUL_STATED_PURPOSE',
@@ -96,8 +98,25 @@ describe('callaudit audit with the policy engine', () => {
     expect(report.engine.retention.dueSoon).toEqual([
       { root: archive, path: 'E-DUE.wav', callId: 'E-DUE', deleteBy: '2026-12-10T09:05:00.000Z' },
     ]);
-    expect(report.engine.priorNotice).toMatchObject({ verified: true, column: 'notice' });
-    expect(report.engine.coverage).toMatchObject({ basis: 'declared', treatedAsCovered: 0 });
+    expect(report.engine.priorNotice).toMatchObject({
+      verified: true,
+      column: 'notice',
+      noticeMissing: 'review',
+      // E-OK's notice cell is empty: listed, and E-OK is not said to be verified.
+      unrecognised: [{ value: '(empty)', rows: 1 }],
+      unverifiedRecordings: 1,
+    });
+    expect(report.engine.priorNotice.statement).toMatch(/not verified for 1 recording/);
+    expect(report.engine.coverage).toMatchObject({ basis: 'declared', coverageUnknown: 1 });
+    expect(report.engine.join).toMatchObject({
+      recordingsWithId: 12,
+      recordingsJoined: 10,
+      callLogIds: 10,
+      callLogIdsJoined: 10,
+    });
+    expect(run.stdout).toContain(
+      'Join: 10 of 12 recording(s) with a call ID found a call-log row; 10 of 10 call-log ID(s) found a recording.',
+    );
     expect(report.engine.recordingTime).toEqual({ mtime: 12 });
     expect(report.engine.unconfirmedCitations.map((c: { id: string }) => c.id)).toContain('CIT_ZEKOM');
     const ok = report.recordings.find((r: { path: string }) => r.path === 'E-OK.wav');
@@ -108,7 +127,8 @@ describe('callaudit audit with the policy engine', () => {
 
   it('puts only violations in the deletion manifest: never a held recording', () => {
     const manifest = readFileSync(path.join(out, 'deletion-manifest.csv'), 'utf8');
-    expect(manifest).toContain('E-NOTICE.wav');
+    expect(manifest).toContain('E-OLD.wav');
+    for (const doubtful of ['E-NOTICE', 'E-NONE', 'E-LATE']) expect(manifest).not.toContain(doubtful);
     for (const kept of ['E-HOLD', 'E-CUST', 'E-TRADE', 'E-EXPIRED']) expect(manifest).not.toContain(kept);
   });
 
@@ -130,7 +150,16 @@ describe('callaudit audit with the policy engine', () => {
       statement: expect.stringMatching(/^prior notice not verified/),
     });
     expect(r.engine.coverage.basis).toBe('none');
-    expect(r.engine.coverage.treatedAsCovered).toBe(2);
+    expect(r.engine.coverage.coverageUnknown).toBe(2);
+  });
+
+  it('deletes on a "not given" notice only when the DPO chose it', () => {
+    const strict = path.join(tmp, 'strict');
+    runCli(['audit', archive, ...ENGINE_FLAGS, '--notice-missing', 'violation', '--out', strict]);
+    const r = JSON.parse(readFileSync(path.join(strict, 'report.json'), 'utf8'));
+    const notice = r.recordings.find((f: { path: string }) => f.path === 'E-NOTICE.wav');
+    expect(notice).toMatchObject({ verdict: 'violation', reason: 'NO_PRIOR_NOTICE' });
+    expect(r.engine.priorNotice.noticeMissing).toBe('violation');
   });
 });
 
@@ -145,12 +174,14 @@ describe('callaudit explain', () => {
     expect(run.stdout).toMatch(
       /calls\.csv:4 {2}"Naročilo" → order \(vocabulary phrase "narocil"\), qualifies: yes/,
     );
-    expect(run.stdout).toMatch(/counts \(time unknown\)/);
-    expect(run.stdout).toMatch(/only the file's modification time/);
+    expect(run.stdout).toMatch(/at 2026-10-03T08:05:00.000Z, inside the window/);
+    expect(run.stdout).toMatch(
+      /window {6}events up to 2026-10-06T08:00:00.000Z count \(72 h after the file's modification time; the call started at or before it/,
+    );
     expect(run.stdout).toMatch(/1\. legal-hold +does not apply/);
-    expect(run.stdout).toMatch(/5\. prior-notice +decides → violation \/ NO_PRIOR_NOTICE/);
+    expect(run.stdout).toMatch(/5\. prior-notice +decides → review \/ NO_PRIOR_NOTICE/);
     expect(run.stdout).toMatch(/7\. qualifying-event +not reached/);
-    expect(run.stdout).toContain('Verdict: violation / NO_PRIOR_NOTICE');
+    expect(run.stdout).toContain('Verdict: review / NO_PRIOR_NOTICE');
     expect(run.stdout).toMatch(/CIT_ZEKOM \[UNCONFIRMED\]\n {4}SL: ZEKom-2/);
     expect(run.stdout).toMatch(/EN: /);
     expect(existsSync(path.join(tmp, 'callaudit-report'))).toBe(false);

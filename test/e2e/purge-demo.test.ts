@@ -127,7 +127,7 @@ describe('callaudit purge on a copy of the demo archive', () => {
     expect(log).not.toMatch(/386\d{8}/); // no phone number from the FreePBX file names
     const verify = cli(['log', 'verify', 'deletion-log.ndjson']);
     expect(verify.status).toBe(0);
-    expect(verify.stdout).toMatch(/^OK: 7 line\(s\)/);
+    expect(verify.stdout).toMatch(new RegExp(`^OK: ${violations.length} line\\(s\\)`));
     const head = verify.stdout.match(/head ([0-9a-f]{64})/)![1]!;
     expect(cli(['log', 'verify', 'deletion-log.ndjson', '--head', head]).status).toBe(0);
     expect(cli(['log', 'verify', 'deletion-log.ndjson', '--head', 'f'.repeat(64)]).status).toBe(1);

@@ -144,6 +144,31 @@ describe('retention overrides from the config file', () => {
   });
 });
 
+describe('noticeMissing in a pack', () => {
+  it('is review when no pack says otherwise, and an extension may choose violation', () => {
+    expect(loadBuiltinPack().noticeMissing).toBeUndefined();
+    const strict = loadPolicy(
+      writePack('strict.json', {
+        extends: 'si-ip-akos',
+        id: 'acme-ivr',
+        version: '1.0.0',
+        noticeMissing: 'violation',
+      }),
+    );
+    expect(strict.noticeMissing).toBe('violation');
+    expect(() =>
+      loadPolicy(
+        writePack('bad.json', {
+          extends: 'si-ip-akos',
+          id: 'acme-ivr',
+          version: '1.0.0',
+          noticeMissing: 'delete',
+        }),
+      ),
+    ).toThrow(/noticeMissing/);
+  });
+});
+
 describe('an extension keeps what the base reads labels and cites holds with', () => {
   it('inherits topic markers and hold citations unless it names its own', async () => {
     const { extendPack } = await import('../../src/policy/extend-pack.js');

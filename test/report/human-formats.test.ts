@@ -80,6 +80,34 @@ describe('fields the policy engine adds later', () => {
     expect(html).toContain('Citations not yet confirmed: <code>CIT_ZEKOM</code>');
   });
 
+  it('shows the join both ways and the notice values not recognised, escaped, in HTML and Markdown', () => {
+    const engine = {
+      priorNotice: {
+        verified: true,
+        column: 'Obvestilo',
+        statement: 'checked',
+        unrecognised: [
+          { value: '<N>', rows: 3 },
+          { value: 'ni|', rows: 1 },
+        ],
+        unverifiedRecordings: 4,
+      },
+      join: { recordingsWithId: 28, recordingsJoined: 27, callLogIds: 29, callLogIdsJoined: 26 },
+    };
+    const withEngine = { ...hostileResult(), engine } as unknown as AuditResult;
+    const html = htmlReporter.render(withEngine, en);
+    expect(html).toContain('<span data-join="recordings">27/28</span>');
+    expect(html).toContain('<span data-join="call-log-ids">26/29</span>');
+    expect(html).toContain('Recordings whose prior notice is not verified: 4');
+    expect(html).toContain('<code>&lt;N&gt;</code>');
+    const md = markdownReporter.render(withEngine, en);
+    expect(md).toContain('- Recordings with a call ID that found a call-log row: 27/28');
+    expect(md).toContain('| ni\\| | 1 |');
+    expect(md).toContain('| &lt;N&gt; | 3 |');
+    const sl = markdownReporter.render(withEngine, { lang: 'sl', redact: true });
+    expect(sl).toContain('Posnetki, pri katerih predhodno obvestilo ni preverjeno: 4');
+  });
+
   it('makes violations JUnit failures, reviews skipped, holds and compliant passes', () => {
     const xml = junitReporter.render(result, en);
     expect(xml).toMatch(

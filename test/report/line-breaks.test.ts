@@ -19,7 +19,10 @@ const OPTIONS: RenderOptions = { lang: 'en', redact: false, htmlPath: null };
 async function auditOfOddNames(): Promise<AuditResult> {
   const dir = tempDir('callaudit-line-breaks-');
   const root = path.join(dir, 'root');
-  writeFileSync(path.join(dir, 'calls.csv'), 'call_id,outcome\nC-1,order\n');
+  writeFileSync(
+    path.join(dir, 'calls.csv'),
+    'call_id,outcome\nC-1,order\nC-2,information\nC-3,information\n',
+  );
   mkdirSync(root);
   for (const name of NAMES) writeFileSync(path.join(root, name), wavPcm16({ seconds: 1 }));
   const plan = resolvePlan(

@@ -9,7 +9,18 @@ import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
  * must also open reports written before the engine existed, and survive fields it does not know.
  */
 interface EngineView {
-  priorNotice?: { verified?: boolean; statement?: string };
+  priorNotice?: {
+    verified?: boolean;
+    statement?: string;
+    unrecognised?: Array<{ value: string; rows: number }>;
+    unverifiedRecordings?: number;
+  };
+  join?: {
+    recordingsWithId: number;
+    recordingsJoined: number;
+    callLogIds: number;
+    callLogIdsJoined: number;
+  } | null;
   retention?: {
     dueWithinDays?: number;
     dueSoon?: Array<{ path: string; callId: string | null; deleteBy: string }>;
@@ -97,8 +108,24 @@ export function engineNotesSection(view: ReportView, lang: ReportLang): string {
   if (!engine) return '';
   const t = messages(lang);
   const notes: string[] = [];
+  if (engine.join)
+    notes.push(
+      `<p class="notice" id="join-rate">${h(t.joinRecordings)}: <span data-join="recordings">${engine.join.recordingsJoined}/${engine.join.recordingsWithId}</span> · ` +
+        `${h(t.joinCallLogIds)}: <span data-join="call-log-ids">${engine.join.callLogIdsJoined}/${engine.join.callLogIds}</span></p>`,
+    );
   if (engine.priorNotice && engine.priorNotice.verified === false && engine.priorNotice.statement)
     notes.push(`<p class="notice warning">${h(engine.priorNotice.statement)}</p>`);
+  const unrecognised = engine.priorNotice?.unrecognised ?? [];
+  if (unrecognised.length > 0)
+    notes.push(
+      `<div class="notice warning" id="unrecognised-notices"><p>${h(t.unrecognisedNotices)} — ${h(t.unverifiedNotice)}: ${engine.priorNotice?.unverifiedRecordings ?? 0}</p>` +
+        htmlTable(
+          [t.priorNoticeValue, t.rows],
+          unrecognised.map((v) => [`<code>${h(v.value)}</code>`, h(v.rows)]),
+          [1],
+        ) +
+        '</div>',
+    );
   const unconfirmed = (engine.unconfirmedCitations ?? []).map((c) => c.id);
   if (unconfirmed.length > 0)
     notes.push(
