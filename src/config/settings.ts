@@ -51,6 +51,26 @@ export const archiveSourceSchema = z
   })
   .strict();
 
+/** Where the rows of a workbook or JSON call log are. */
+const workbookShape = {
+  sheet: z
+    .union([z.string(), z.number().int().min(1)])
+    .optional()
+    .describe(
+      'Excel: the sheet to read, by name or position (1 = first); default: the first with the ID column.',
+    ),
+  headerRow: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Excel: the row of the header; default: the first row that names the ID column.'),
+  records: z
+    .string()
+    .optional()
+    .describe('JSON: dotted path of the array of records, when the file holds several arrays.'),
+};
+
 /** Settings of one call-log source (config `callLogs[]`); unset ones come from the top level. */
 export const callLogSourceSchema = z
   .object({
@@ -66,6 +86,7 @@ export const callLogSourceSchema = z
     delimiter: z.enum(DELIMITERS).optional(),
     dateFormat: z.string().optional().describe('luxon format tokens, e.g. dd.MM.yyyy HH:mm.'),
     timezone: z.string().optional(),
+    ...workbookShape,
   })
   .strict();
 
@@ -119,6 +140,7 @@ export const configFileSchema = z
     sidecarField: z.string().optional(),
     recordingMap: z.string().optional(),
     dateFormat: z.string().optional(),
+    ...workbookShape,
     archives: z
       .array(archiveSourceSchema)
       .optional()
@@ -190,6 +212,12 @@ export interface CallLogSource {
   encoding: (typeof ENCODINGS)[number];
   delimiter: 'auto' | ',' | ';' | '\t';
   dateFormat: string | null;
+  /** Excel: sheet name or 1-based position. */
+  sheet?: string;
+  /** Excel: 1-based header row. */
+  headerRow?: number;
+  /** JSON: dotted path of the records array. */
+  records?: string;
   timezone: string | null;
 }
 

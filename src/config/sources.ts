@@ -31,6 +31,9 @@ export interface SourceFlags {
   encoding?: string;
   delimiter?: string;
   dateFormat?: string;
+  sheet?: string;
+  headerRow?: string;
+  records?: string;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -153,8 +156,38 @@ export function resolveCallLogs(
       delimiter: d === 'tab' ? '\t' : d,
       dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
       timezone: entry.timezone ?? null,
+      ...workbookSettings(columns, entry, shared),
     };
   });
+}
+
+/**
+ * Where in a workbook or JSON file the rows are (`--sheet`, `--header-row`, `--records`); only
+ * the ones set, so the settings of a CSV source read as before.
+ */
+function workbookSettings(
+  flags: SourceFlags,
+  entry: Partial<NonNullable<ConfigFile['callLogs']>[number]>,
+  shared: Partial<ConfigFile>,
+): Pick<CallLogSource, 'sheet' | 'headerRow' | 'records'> {
+  const sheet = flags.sheet ?? entry.sheet ?? shared.sheet;
+  const headerRow = flags.headerRow ?? entry.headerRow ?? shared.headerRow;
+  const records = flags.records ?? entry.records ?? shared.records;
+  return {
+    ...(sheet !== undefined ? { sheet: String(sheet) } : {}),
+    ...(headerRow !== undefined ? { headerRow: positiveRow(headerRow) } : {}),
+    ...(records !== undefined ? { records } : {}),
+  };
+}
+
+function positiveRow(value: string | number): number {
+  const row = Number(value);
+  if (Number.isInteger(row) && row >= 1 && row <= 1_048_576) return row;
+  throw new CallauditError(
+    'BAD_FLAG',
+    `--header-row must be a row number from 1 to 1048576, not "${value}"`,
+    'e.g. --header-row 3 when two title rows stand above the header',
+  );
 }
 
 /**
