@@ -98,6 +98,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
           if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
           if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
         }
+        if (options.sql && engine.logPeriod) options.sql = { ...options.sql, period: engine.logPeriod };
         if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
         return readAnyCallLog(file, file, options);
       }),

@@ -2,6 +2,8 @@ import { CallauditError } from '../errors.js';
 import { readJsonCallLog } from './json-source.js';
 import { readCallLog } from './read-call-log.js';
 import { callLogKind } from './source-kind.js';
+import { readSqlCallLog } from './sql-source.js';
+import { isSqlUrl } from './sql-url.js';
 import type { CallLogOptions, CallLogResult } from './types.js';
 import { readXlsxCallLog } from './xlsx-source.js';
 
@@ -14,6 +16,7 @@ export async function readAnyCallLog(
   displayName: string,
   options: CallLogOptions,
 ): Promise<CallLogResult> {
+  if (isSqlUrl(path)) return readSqlCallLog(path, options, options.sql ?? {});
   const kind = await callLogKind(path);
   switch (kind) {
     case 'csv':

@@ -25,6 +25,9 @@ export function callLogOptionsFor(source: CallLogSource, timezone: string): Call
     };
   }
   if (source.records !== undefined) options.records = source.records;
+  const table = source.table ?? preset?.table;
+  if (source.query !== undefined) options.sql = { query: source.query };
+  else if (table !== undefined) options.sql = { table };
   if (preset) {
     options.preset = {
       idFallbacks: source.idColumn === null ? preset.columns.id.slice(1) : [],

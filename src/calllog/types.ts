@@ -1,4 +1,5 @@
 import type { CallEvent } from '../audit/types.js';
+import type { SqlChoice } from './sql-source.js';
 import type { WorkbookChoice } from './xlsx-source.js';
 
 /** Encodings the reader can decode; `auto` is resolved to one of these. */
@@ -25,6 +26,8 @@ export interface CallLogOptions {
   preset?: PresetColumnOptions;
   /** For an Excel workbook: which sheet, and where its header is. */
   workbook?: WorkbookChoice;
+  /** For a database: the table or query, and the period to read. */
+  sql?: SqlChoice;
   /** For a JSON file: the dotted path of the array of records, when the file holds several. */
   records?: string;
   /** Told the number of rows read so far, every few thousand rows (progress display). */

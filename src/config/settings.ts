@@ -75,7 +75,21 @@ const workbookShape = {
 export const callLogSourceSchema = z
   .object({
     $comment: stringOrList.optional(),
-    file: stringOrList.describe('Call-log CSV files or globs, relative to the config file.'),
+    file: stringOrList
+      .optional()
+      .describe('Call-log files (CSV, Excel, JSON, NDJSON) or globs, relative to the config file.'),
+    type: z.enum(['file', 'sql']).optional().describe('"sql" for a database source given by url.'),
+    url: z
+      .string()
+      .optional()
+      .describe(
+        'Database URL without a password: mysql://user@host:3306/asteriskcdrdb or postgres://user@host/db.',
+      ),
+    table: z
+      .string()
+      .optional()
+      .describe('Database: the table to read (presets freepbx-cdr/asterisk-cdr: cdr).'),
+    query: z.string().optional().describe("Database: a SELECT of one's own instead of a table."),
     preset: callLogPresetName
       .optional()
       .describe('Call-log preset: asterisk-cdr, freepbx-cdr, salesforce-task, hubspot-calls, generic.'),
@@ -218,6 +232,9 @@ export interface CallLogSource {
   headerRow?: number;
   /** JSON: dotted path of the records array. */
   records?: string;
+  /** A database source: the table, or the query, to read. */
+  table?: string;
+  query?: string;
   timezone: string | null;
 }
 

@@ -133,7 +133,7 @@ export function resolveCallLogs(
         ...((asList(config.crm) ?? []).length
           ? [{ files: asList(config.crm)!.map(fromConfig), preset: config.crmPreset }]
           : []),
-        ...(config.callLogs ?? []).map((c) => ({ ...c, files: asList(c.file)!.map(fromConfig) })),
+        ...(config.callLogs ?? []).map((c) => ({ ...c, files: callLogFiles(c, fromConfig) })),
       ];
   return entries.map((entry): CallLogSource => {
     // A callLogs[] entry's own preset is more specific than the --crm-preset flag or crmPreset.
@@ -157,8 +157,35 @@ export function resolveCallLogs(
       dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
       timezone: entry.timezone ?? null,
       ...workbookSettings(columns, entry, shared),
+      ...(entry.table !== undefined ? { table: entry.table } : {}),
+      ...(entry.query !== undefined ? { query: entry.query } : {}),
     };
   });
+}
+
+/** The files of a callLogs[] entry, or its database URL (`"type": "sql"`). */
+function callLogFiles(
+  entry: NonNullable<ConfigFile['callLogs']>[number],
+  fromConfig: (p: string) => string,
+): string[] {
+  if (entry.url !== undefined || entry.type === 'sql') {
+    if (entry.url === undefined || entry.file !== undefined) {
+      throw new CallauditError(
+        'CONFIG_INVALID',
+        'a callLogs[] entry of "type": "sql" needs "url" and no "file"',
+        'e.g. { "type": "sql", "url": "mysql://asterisk@pbx:3306/asteriskcdrdb", "preset": "freepbx-cdr" }',
+      );
+    }
+    return [entry.url];
+  }
+  if (entry.file === undefined) {
+    throw new CallauditError(
+      'CONFIG_INVALID',
+      'a callLogs[] entry needs "file" (or "type": "sql" with "url")',
+      'e.g. { "file": "exports/calls-*.csv" }',
+    );
+  }
+  return asList(entry.file)!.map(fromConfig);
 }
 
 /**

@@ -79,4 +79,5 @@ export const asteriskCdr: CallLogPreset = {
   outcomeLabels: {},
   headerless: asteriskLayout,
   command: '--crm /var/log/asterisk/cdr-csv/Master.csv --crm-preset asterisk-cdr',
+  table: 'cdr',
 };
