@@ -43,7 +43,7 @@ export function missingServers(): string | null {
 }
 
 /** True when the tests must run: CI says so, so a missing server is a failure, not a skip. */
-export const DB_TESTS_REQUIRED = process.env.CI === 'true' || process.env.CI === '1';
+export const DB_TESTS_REQUIRED = Boolean(process.env.CI);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
