@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCallLog } from '../../src/calllog/read-call-log.js';
 import { callLogOptionsFor } from '../../src/calllog/source-options.js';
@@ -12,6 +11,7 @@ import { CallauditError } from '../../src/errors.js';
 import {
   DB_PASSWORD,
   DB_TESTS_REQUIRED,
+  loadCdrTable,
   missingServers,
   startMariadb,
   startPostgres,
@@ -102,27 +102,7 @@ describe.skipIf(skip)(`call logs from real database servers${skip ? ` (skipped: 
   beforeAll(async () => {
     if (missing !== null) throw new Error(`${missing}; CI must install them (see .ci/run)`);
     [mariadb, postgres] = await Promise.all([startMariadb(), startPostgres()]);
-    const rows = parse(readFileSync(CDR_CSV), { columns: true }) as Array<Record<string, string>>;
-    const columns = Object.keys(rows[0]!);
-    const types = (time: string, text: string) =>
-      columns
-        .map(
-          (c) => `${c} ${c === 'calldate' ? time : c === 'duration' || c === 'billsec' ? 'INTEGER' : text}`,
-        )
-        .join(', ');
-    await mariadb.admin(`CREATE TABLE cdr (${types('DATETIME', 'VARCHAR(255)')})`);
-    await postgres.admin(`CREATE TABLE cdr (${types('TIMESTAMP', 'VARCHAR(255)')})`);
-    for (const row of rows) {
-      const values = columns.map((c) => row[c]);
-      await mariadb.admin(
-        `INSERT INTO cdr (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        values,
-      );
-      await postgres.admin(
-        `INSERT INTO cdr (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        values,
-      );
-    }
+    await loadCdrTable({ mariadb, postgres }, CDR_CSV);
     process.env.CALLAUDIT_DB_PASSWORD = DB_PASSWORD;
   }, 120_000);
 

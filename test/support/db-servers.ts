@@ -3,6 +3,8 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import mysql from 'mysql2/promise';
 
 /**
@@ -218,4 +220,31 @@ export async function startPostgres(): Promise<RunningServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates table `cdr` from a FreePBX cdr.csv (calldate as a time without zone, as FreePBX has it). */
+export async function loadCdrTable(
+  servers: { mariadb: RunningServer; postgres: RunningServer },
+  csvFile: string,
+) {
+  const rows = parse(readFileSync(csvFile), { columns: true }) as Array<Record<string, string>>;
+  const columns = Object.keys(rows[0]!);
+  const types = (time: string, text: string) =>
+    columns
+      .map((c) => `${c} ${c === 'calldate' ? time : c === 'duration' || c === 'billsec' ? 'INTEGER' : text}`)
+      .join(', ');
+  await servers.mariadb.admin(`CREATE TABLE cdr (${types('DATETIME', 'VARCHAR(255)')})`);
+  await servers.postgres.admin(`CREATE TABLE cdr (${types('TIMESTAMP', 'VARCHAR(255)')})`);
+  for (const row of rows) {
+    const values = columns.map((c) => row[c]);
+    const list = columns.join(', ');
+    await servers.mariadb.admin(
+      `INSERT INTO cdr (${list}) VALUES (${columns.map(() => '?').join(', ')})`,
+      values,
+    );
+    await servers.postgres.admin(
+      `INSERT INTO cdr (${list}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      values,
+    );
+  }
 }
