@@ -132,7 +132,9 @@ for (const kind of ['xlsx', 'ndjson']) {
   if (wanted.has('csv'))
     measure(kind, () => child([join(BENCH, 'ingest-sources.mjs'), 'read', join(sources, `crm.${kind}`)]));
 }
-const IN_PROCESS = new Set(['csv', 'xlsx', 'ndjson']);
+// A 1,000,000-row call log read from MariaDB on the loopback (its own server; needs mariadb-server).
+if (wanted.has('mariadb')) measure('mariadb', () => child([join(BENCH, 'ingest-mariadb.mjs'), '1000000']));
+const IN_PROCESS = new Set(['csv', 'xlsx', 'ndjson', 'mariadb']);
 if (!wanted.has('cold') && !wanted.has('warm')) {
   // Without the audit there is no run to record: print what was measured and keep results/ as it is.
   for (const [name, phase] of Object.entries(phases)) {
@@ -173,7 +175,7 @@ const rows = [
     ? [['floor, worker threads (as the audit reads)', phases.floorThreads, files, 'files']]
     : []),
   ['CSV ingestion (both call logs)', phases.csv, csvInfo.rows, 'rows'],
-  ...['xlsx', 'ndjson']
+  ...['xlsx', 'ndjson', 'mariadb']
     .filter((kind) => phases[kind])
     .map((kind) => {
       const info = JSON.parse(phases[kind].stdout);
