@@ -5,7 +5,7 @@ import { resolveCallLogs } from '../../src/config/sources.js';
 import { CallauditError } from '../../src/errors.js';
 
 const same = (p: string) => p;
-const fromText = (config: unknown) => fromText(config);
+const fromText = (config: unknown) => parseConfigText(JSON.stringify(config), 'callaudit.config.json');
 
 describe('call-log sources that are workbooks, JSON or databases', () => {
   it('passes --sheet, --header-row and --records to the reader, and leaves CSV sources as they were', () => {
@@ -39,15 +39,9 @@ describe('call-log sources that are workbooks, JSON or databases', () => {
   });
 
   it('asks for a url on a "type": "sql" entry, and for a file on any other', () => {
-    const noUrl = parseConfigText(
-      JSON.stringify({ callLogs: [{ type: 'sql', table: 'cdr' }] }),
-      'callaudit.config.json',
-    );
+    const noUrl = fromText({ callLogs: [{ type: 'sql', table: 'cdr' }] });
     expect(() => resolveCallLogs({}, noUrl, same)).toThrow(/needs "url"/);
-    const nothing = parseConfigText(
-      JSON.stringify({ callLogs: [{ preset: 'generic' }] }),
-      'callaudit.config.json',
-    );
+    const nothing = fromText({ callLogs: [{ preset: 'generic' }] });
     expect(() => resolveCallLogs({}, nothing, same)).toThrow(/needs "file"/);
   });
 });
