@@ -171,6 +171,18 @@ export function auditCommand(io: CommandIo): Command {
       '--date-format <tokens>',
       'how the call log writes times, in luxon tokens, e.g. "dd/MM/yyyy HH:mm"',
     )
+    .option(
+      '--sheet <name|index>',
+      'Excel call logs: the sheet to read (default: the first that has the ID column)',
+    )
+    .option(
+      '--header-row <n>',
+      'Excel call logs: the row of the header (default: the first row naming the ID column)',
+    )
+    .option(
+      '--records <path>',
+      'JSON call logs: dotted path of the array of records, when the file holds several',
+    )
     .option('-c, --config <file>', 'JSON config file (default: ./callaudit.config.json when present)')
     .action(
       async (

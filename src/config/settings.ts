@@ -51,11 +51,45 @@ export const archiveSourceSchema = z
   })
   .strict();
 
+/** Where the rows of a workbook or JSON call log are. */
+const workbookShape = {
+  sheet: z
+    .union([z.string(), z.number().int().min(1)])
+    .optional()
+    .describe(
+      'Excel: the sheet to read, by name or position (1 = first); default: the first with the ID column.',
+    ),
+  headerRow: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Excel: the row of the header; default: the first row that names the ID column.'),
+  records: z
+    .string()
+    .optional()
+    .describe('JSON: dotted path of the array of records, when the file holds several arrays.'),
+};
+
 /** Settings of one call-log source (config `callLogs[]`); unset ones come from the top level. */
 export const callLogSourceSchema = z
   .object({
     $comment: stringOrList.optional(),
-    file: stringOrList.describe('Call-log CSV files or globs, relative to the config file.'),
+    file: stringOrList
+      .optional()
+      .describe('Call-log files (CSV, Excel, JSON, NDJSON) or globs, relative to the config file.'),
+    type: z.enum(['file', 'sql']).optional().describe('"sql" for a database source given by url.'),
+    url: z
+      .string()
+      .optional()
+      .describe(
+        'Database URL without a password: mysql://user@host:3306/asteriskcdrdb or postgres://user@host/db.',
+      ),
+    table: z
+      .string()
+      .optional()
+      .describe('Database: the table to read (presets freepbx-cdr/asterisk-cdr: cdr).'),
+    query: z.string().optional().describe("Database: a SELECT of one's own instead of a table."),
     preset: callLogPresetName
       .optional()
       .describe('Call-log preset: asterisk-cdr, freepbx-cdr, salesforce-task, hubspot-calls, generic.'),
@@ -66,6 +100,7 @@ export const callLogSourceSchema = z
     delimiter: z.enum(DELIMITERS).optional(),
     dateFormat: z.string().optional().describe('luxon format tokens, e.g. dd.MM.yyyy HH:mm.'),
     timezone: z.string().optional(),
+    ...workbookShape,
   })
   .strict();
 
@@ -119,6 +154,7 @@ export const configFileSchema = z
     sidecarField: z.string().optional(),
     recordingMap: z.string().optional(),
     dateFormat: z.string().optional(),
+    ...workbookShape,
     archives: z
       .array(archiveSourceSchema)
       .optional()
@@ -195,6 +231,15 @@ export interface CallLogSource {
   encoding: (typeof ENCODINGS)[number];
   delimiter: 'auto' | ',' | ';' | '\t';
   dateFormat: string | null;
+  /** Excel: sheet name or 1-based position. */
+  sheet?: string;
+  /** Excel: 1-based header row. */
+  headerRow?: number;
+  /** JSON: dotted path of the records array. */
+  records?: string;
+  /** A database source: the table, or the query, to read. */
+  table?: string;
+  query?: string;
   timezone: string | null;
 }
 
