@@ -18,6 +18,8 @@ import { readCallLog } from './calllog/read-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
+import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
+import { decisionsReport } from './audit/decisions-report.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
@@ -63,6 +65,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
+  const decisions = engine.decisions ? loadDecisions(engine.decisions, pack) : null;
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
   // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
@@ -128,6 +131,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const index = indexEventsByCallId(business);
   const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
+  const decisionHashes = decisions
+    ? await hashDecidedFiles(scan.recordings, decisions.book, plan.concurrency)
+    : new Map<string, string>();
   const policy: JudgePolicy = {
     pack,
     classify,
@@ -138,6 +144,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       maxEventLagHours: engine.maxEventLagHours,
       coverage,
       labels: engine.labels ?? 'any',
+      ...(decisions ? { decisions: decisions.book, decisionHashes } : {}),
     },
   };
   phaseDone('index events');
@@ -172,6 +179,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
+  if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   phaseDone('engine report');
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
@@ -195,6 +203,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       purposeColumn: engine.purposeColumn,
       maxEventLagHours: engine.maxEventLagHours,
       labels: engine.labels ?? 'any',
+      ...(decisions ? { decisions: decisions.file } : {}),
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       retention: engine.retention,

@@ -2,6 +2,7 @@ import { holdMatches, type Hold, type HoldSubject } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { compareStrings } from './summarise.js';
+import type { DecisionsReport } from './decisions-report.js';
 import type { Finding } from './types.js';
 
 export const NOTICE_NOT_VERIFIED =
@@ -26,6 +27,8 @@ export interface EngineReport {
     dueSoon: Array<{ root: string; path: string; callId: string | null; deleteBy: string }>;
   };
   holds: { file: string; sha256: string; count: number; stale: Hold[] } | null;
+  /** Only with --decisions: the decisions file, and its decisions that matched nothing or are void. */
+  decisions?: DecisionsReport;
   /** Cited citations whose article or period is not confirmed; reports must show them as such. */
   unconfirmedCitations: Array<{ id: string; textEn: string; source: string }>;
 }

@@ -68,6 +68,14 @@ export function auditCommand(io: CommandIo): Command {
       `policy pack: a built-in id or a JSON pack file (default: ${DEFAULTS.policy})`,
     )
     .option('--holds <file>', 'legal holds, CSV (type,scope,value,reference,reason,until) or JSON')
+    .option(
+      '--decisions <file>',
+      'human decisions on review findings, CSV or JSON (call_id|path,decision,category,reason,reviewer,decided_at)',
+    )
+    .option(
+      '--review-within <days>',
+      'list review findings open longer than this many days, from --baseline (default: 30)',
+    )
     .option('--customer-column <name>', 'customer-ID column, for customer_id holds (default: customer_id)')
     .option(
       '--notice-column <name>',

@@ -8,6 +8,16 @@ import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 /** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
 export const engineConfigShape = {
   holds: z.string().optional().describe('Legal holds file (CSV or JSON).'),
+  decisions: z
+    .string()
+    .optional()
+    .describe('Decisions file (CSV or JSON): human keep/delete decisions on review findings.'),
+  reviewWithin: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Days a review finding may stay open before it is listed as overdue (default 30).'),
   customerColumn: z.string().optional(),
   noticeColumn: z.string().optional(),
   purposeColumn: z.string().optional(),
@@ -36,6 +46,8 @@ export const engineConfigShape = {
 
 export interface EngineFlags {
   holds?: string;
+  decisions?: string;
+  reviewWithin?: string;
   customerColumn?: string;
   noticeColumn?: string;
   purposeColumn?: string;
@@ -47,6 +59,8 @@ export interface EngineFlags {
 
 export interface EngineConfig {
   holds?: string;
+  decisions?: string;
+  reviewWithin?: number;
   customerColumn?: string;
   noticeColumn?: string;
   purposeColumn?: string;
@@ -70,12 +84,17 @@ export interface EnginePlan {
   retention: Record<string, string>;
   /** Optional so plans built by hand stay valid; absent means any. */
   labels?: LabelTrust;
+  /** Decisions file (--decisions); absent or null means none. */
+  decisions?: string | null;
+  /** Days a review may stay open before it is overdue; absent means the default. */
+  reviewWithinDays?: number;
 }
 
 export const ENGINE_DEFAULTS = {
   customerColumn: 'customer_id',
   maxEventLagHours: 72,
   dueWithinDays: 30,
+  reviewWithinDays: 30,
 } as const;
 
 function badFlag(message: string, hint: string): never {
@@ -115,10 +134,10 @@ export function parseLogPeriod(value: string, zone: string): { from: string; to:
   return { from, to };
 }
 
-function parseDueWithin(value: number | string): number {
+function parseDays(flag: string, value: number | string): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 0)
-    badFlag(`--due-within must be a whole number of days, not "${value}"`, 'e.g. --due-within 30');
+    badFlag(`${flag} must be a whole number of days, not "${value}"`, `e.g. ${flag} 30`);
   return days;
 }
 
@@ -130,6 +149,7 @@ export function resolveEnginePlan(
 ): EnginePlan {
   const holds = flags.holds ?? (config.holds ? fromConfig(config.holds) : null);
   const logPeriod = flags.logPeriod ?? config.logPeriod;
+  const decisions = flags.decisions ?? (config.decisions ? fromConfig(config.decisions) : null);
   return {
     holds: holds === null ? null : path.normalize(holds),
     customerColumn: flags.customerColumn ?? config.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
@@ -139,9 +159,17 @@ export function resolveEnginePlan(
       flags.maxEventLag ?? config.maxEventLag ?? ENGINE_DEFAULTS.maxEventLagHours,
     ),
     logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
-    dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
+    dueWithinDays: parseDays(
+      '--due-within',
+      flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays,
+    ),
     retention: config.retention ?? {},
     labels: parseLabelTrust(flags.labels ?? config.labels ?? 'any'),
+    decisions: decisions === null ? null : path.normalize(decisions),
+    reviewWithinDays: parseDays(
+      '--review-within',
+      flags.reviewWithin ?? config.reviewWithin ?? ENGINE_DEFAULTS.reviewWithinDays,
+    ),
   };
 }
 

@@ -188,6 +188,8 @@ const REASONS: Record<ReportLang, Partial<Record<ReasonCode, string>>> = {
     UNLAWFUL_STATED_PURPOSE: 'unlawful stated purpose',
     UNREADABLE_SIDECAR: 'unreadable sidecar file',
     UNCONFIRMED_LABEL: 'outcome label not confirmed in the outcome map',
+    REVIEWED_KEEP: "kept by a reviewer's decision",
+    REVIEWED_DELETE: "deleted by a reviewer's decision",
   },
   sl: {
     QUALIFYING_EVENT: 'zabeležen je poslovni dogodek',
@@ -207,6 +209,8 @@ const REASONS: Record<ReportLang, Partial<Record<ReasonCode, string>>> = {
     UNLAWFUL_STATED_PURPOSE: 'nedopusten navedeni namen',
     UNREADABLE_SIDECAR: 'neberljiva spremna datoteka',
     UNCONFIRMED_LABEL: 'oznaka izida ni potrjena v preslikavi izidov',
+    REVIEWED_KEEP: 'hrani se po odločitvi pregledovalca',
+    REVIEWED_DELETE: 'izbriše se po odločitvi pregledovalca',
   },
 };
 

@@ -20,6 +20,8 @@ describe('policy-engine settings', () => {
       dueWithinDays: 30,
       retention: {},
       labels: 'any',
+      decisions: null,
+      reviewWithinDays: 30,
     });
   });
 
@@ -35,6 +37,8 @@ describe('policy-engine settings', () => {
         dueWithin: 14,
         retention: { complaint: 'P5Y' },
         labels: 'confirmed',
+        decisions: 'decisions.csv',
+        reviewWithin: 60,
         policy: 'packs/acme.json',
       }),
       'cfg/callaudit.config.json',
@@ -52,6 +56,8 @@ describe('policy-engine settings', () => {
       dueWithinDays: 14,
       retention: { complaint: 'P5Y' },
       labels: 'confirmed',
+      decisions: path.join('cfg', 'decisions.csv'),
+      reviewWithinDays: 60,
     });
     const fromFlags = resolvePlan(
       ['rec'],
