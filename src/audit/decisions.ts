@@ -25,7 +25,7 @@ export interface Decision {
   /** `file:line` (CSV) or `file#index` (JSON). */
   id: string;
   callId: string | null;
-  /** Path relative to the archive root, forward slashes. */
+  /** Path relative to the archive root, forward slashes; when given, it alone names the recording. */
   path: string | null;
   decision: DecisionKind;
   /** The category the recording is kept for (keep only): its retention period applies. */
@@ -143,9 +143,10 @@ export class DecisionBook {
   private readonly byPath = new Map<string, number>();
 
   constructor(readonly list: readonly Decision[]) {
+    // A path names one recording; a call ID alone names every recording of the call.
     list.forEach((d, index) => {
-      if (d.callId !== null) this.byCall.set(callKey(d.callId), index);
       if (d.path !== null) this.byPath.set(d.path, index);
+      else if (d.callId !== null) this.byCall.set(callKey(d.callId), index);
     });
   }
 

@@ -3,26 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { DEMO, DEMO_AUDIT } from '../support/demo-audit.js';
+import { runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-decisions-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const DEMO = path.join(REPO, 'fixtures/demo');
 const C1011 = '2026/10/04/in_38641888999_C-1011.wav';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-export const DEMO_AUDIT = [
-  path.join(DEMO, 'recordings'),
-  '--crm',
-  path.join(DEMO, 'crm/calls.csv'),
-  '--id-pattern',
-  '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-  '--now',
-  '2026-11-28T12:00:00Z',
-  '--fail-on',
-  'never',
-];
 
 function audit(out: string, ...extra: string[]) {
   const run = runCli(['audit', ...DEMO_AUDIT, '--out', out, ...extra]);
