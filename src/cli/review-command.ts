@@ -8,8 +8,7 @@ import type { Finding } from '../audit/types.js';
 import { DECISIONS_FILE } from '../decision-inputs.js';
 import { CallauditError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
-import { DEFAULT_PACK_ID } from '../policy/load-pack.js';
-import { loadPolicy } from '../policy/load-pack-file.js';
+import { keepableCategories, packOfReport } from '../review/report-pack.js';
 import { appendDecision } from '../review/append-decision.js';
 import { reviewInteractively } from '../review/interactive.js';
 import { openReviews, parseFilter, renderTodo, type ReviewFilter } from '../review/todo.js';
@@ -82,14 +81,6 @@ export function reviewCommand(io: CommandIo): Command {
     });
 }
 
-function builtinOr(policyId: string) {
-  try {
-    return loadPolicy(policyId);
-  } catch {
-    return loadPolicy(DEFAULT_PACK_ID);
-  }
-}
-
 async function interactive(
   open: readonly Finding[],
   options: ReviewOptions,
@@ -106,11 +97,7 @@ async function interactive(
     usage('--interactive needs --decisions <file> to append to', 'e.g. --decisions decisions.csv');
   if (!options.reviewer?.trim())
     usage('--interactive needs --reviewer <name>', 'e.g. --reviewer "DPO Ana Novak"');
-  // A report of a pack file names its id only; the built-in pack's categories are the fallback.
-  const pack = builtinOr(policyId);
-  const keepable = pack.categories
-    .filter((c) => c.qualifies !== 'no' && c.code !== 'unknown')
-    .map((c) => c.code);
+  const keepable = keepableCategories(packOfReport(policyId));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   let ended = false;
   rl.on('close', () => (ended = true));
