@@ -20,6 +20,8 @@ import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
 import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
 import { decisionsReport } from './audit/decisions-report.js';
+import { reviewDeadlines, startReviewClocks } from './audit/review-deadlines.js';
+import { ENGINE_DEFAULTS } from './config/engine-plan.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
@@ -179,6 +181,12 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
+  startReviewClocks(findings, plan.now);
+  engineReport.reviews = reviewDeadlines(
+    findings,
+    plan.now,
+    engine.reviewWithinDays ?? ENGINE_DEFAULTS.reviewWithinDays,
+  );
   if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   phaseDone('engine report');
   if (plan.hash) await hashViolations(findings, plan.concurrency);

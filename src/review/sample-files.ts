@@ -3,7 +3,7 @@ import path from 'node:path';
 import { csvLine } from '../report/csv-cell.js';
 import { h, jsonForScript } from '../report/html/escape.js';
 import { redactText } from '../report/redact.js';
-import { whatToCheck, type Sample, type SampledRecording } from './sample.js';
+import { whatToCheck, type Sample } from './sample.js';
 
 export const SAMPLE_COLUMNS = [
   'call_id',
