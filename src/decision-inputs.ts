@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { mapWithConcurrency } from './archive/pool.js';
 import { sha256OfFile } from './archive/sha256-file.js';
-import { DecisionBook, fileKey, parseDecisions } from './audit/decisions.js';
+import { DecisionBook, fileKey } from './audit/decisions.js';
+import { parseDecisions } from './policy/decisions-file.js';
 import { CallauditError } from './errors.js';
 import { readInputFile, sha256Of, type InputFileRole } from './inputs.js';
 import type { PolicyPack } from './policy/types.js';

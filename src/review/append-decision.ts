@@ -9,7 +9,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { DECISION_COLUMNS } from '../audit/decisions.js';
+import { DECISION_COLUMNS } from '../policy/decisions-file.js';
 import { neutraliseFormula } from '../report/csv-cell.js';
 import { temporaryNameFor } from '../temporary-name.js';
 import { CallauditError } from '../errors.js';

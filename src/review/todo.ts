@@ -1,4 +1,4 @@
-import { DECISION_COLUMNS } from '../audit/decisions.js';
+import { DECISION_COLUMNS } from '../policy/decisions-file.js';
 import { compareStrings } from '../audit/summarise.js';
 import type { Finding } from '../audit/types.js';
 import { csvLine } from '../report/csv-cell.js';

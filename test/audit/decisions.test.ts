@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../src/audit/coverage.js';
-import { DecisionBook, fileKey, parseDecisions, type Decision } from '../../src/audit/decisions.js';
+import { DecisionBook, fileKey, type Decision } from '../../src/audit/decisions.js';
+import { parseDecisions } from '../../src/policy/decisions-file.js';
 import { DEFAULT_ENGINE, type EngineSettings } from '../../src/audit/engine-settings.js';
 import { judge } from '../../src/audit/judge.js';
 import { legalBasisOf } from '../../src/audit/shared-parts.js';
@@ -236,8 +237,11 @@ describe('a decision against every rule', () => {
 
 it('a decision cites the law of the rule it stands in for when the pack names none of its own', () => {
   const pack = loadPolicy('si-ip-akos');
-  expect(legalBasisOf(pack, 'REVIEWED_KEEP')).toEqual(pack.reasonCitations.QUALIFYING_EVENT);
-  expect(legalBasisOf(pack, 'REVIEWED_DELETE')).toEqual(pack.reasonCitations.NON_QUALIFYING_ONLY);
+  expect(legalBasisOf(pack, 'REVIEWED_DELETE')).toContain('CIT_GDPR_5_2');
+  const { REVIEWED_KEEP: _keep, REVIEWED_DELETE: _delete, ...older } = pack.reasonCitations;
+  const extension = { ...pack, reasonCitations: older };
+  expect(legalBasisOf(extension, 'REVIEWED_KEEP')).toEqual(pack.reasonCitations.QUALIFYING_EVENT);
+  expect(legalBasisOf(extension, 'REVIEWED_DELETE')).toEqual(pack.reasonCitations.NON_QUALIFYING_ONLY);
 });
 
 describe('parseDecisions', () => {

@@ -148,8 +148,8 @@ describe('callaudit explain', () => {
     expect(run.stdout).toMatch(/counts \(time unknown\)/);
     expect(run.stdout).toMatch(/only the file's modification time/);
     expect(run.stdout).toMatch(/1\. legal-hold +does not apply/);
-    expect(run.stdout).toMatch(/5\. prior-notice +decides → violation \/ NO_PRIOR_NOTICE/);
-    expect(run.stdout).toMatch(/7\. qualifying-event +not reached/);
+    expect(run.stdout).toMatch(/6\. prior-notice +decides → violation \/ NO_PRIOR_NOTICE/);
+    expect(run.stdout).toMatch(/8\. qualifying-event +not reached/);
     expect(run.stdout).toContain('Verdict: violation / NO_PRIOR_NOTICE');
     expect(run.stdout).toMatch(/CIT_ZEKOM \[UNCONFIRMED\]\n {4}SL: ZEKom-2/);
     expect(run.stdout).toMatch(/EN: /);

@@ -95,7 +95,7 @@ function inTerminal(args: string[], answers: Array<[prompt: string, answer: stri
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`no prompt "${pending[0]?.[0]}" after:\n${output}`));
-    }, 20_000);
+    }, 90_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const next = pending[0];
@@ -155,5 +155,5 @@ describe('callaudit review --interactive in a pseudo-terminal', () => {
     // A second session shows only what is still open.
     const second = await inTerminal(args, [['[q]uit?', 'q']]);
     expect(second).toContain('[1/1]');
-  }, 60_000);
+  }, 200_000);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDecisions } from '../../src/audit/decisions.js';
+import { parseDecisions } from '../../src/policy/decisions-file.js';
 import { DEMO_AUDIT } from '../support/demo-audit.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDecisions } from '../../src/audit/decisions.js';
+import { parseDecisions } from '../../src/policy/decisions-file.js';
 import { appendDecision } from '../../src/review/append-decision.js';
 import { errorOf } from '../support/error-of.js';
 import { REPO } from '../support/run-cli.js';
