@@ -22,6 +22,10 @@ import { readAnyCallLog } from './calllog/read-any-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
+import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
+import { decisionsReport } from './audit/decisions-report.js';
+import { reviewDeadlines, startReviewClocks } from './audit/review-deadlines.js';
+import { ENGINE_DEFAULTS } from './config/engine-plan.js';
 import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
@@ -67,6 +71,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
+  const decisions = engine.decisions ? loadDecisions(engine.decisions, pack) : null;
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
   // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
@@ -147,6 +152,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     engine.minJoinRate,
   );
   if (joinFailed(join.rate)) throw joinFailedError(join.rate, join.samples, archives, sources);
+  const decisionHashes = decisions
+    ? await hashDecidedFiles(scan.recordings, decisions.book, plan.concurrency)
+    : new Map<string, string>();
   const policy: JudgePolicy = {
     pack,
     classify,
@@ -158,6 +166,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       coverage,
       labels: engine.labels ?? 'any',
       ...(engine.noticeMissing !== null ? { noticeMissing: engine.noticeMissing } : {}),
+      ...(decisions ? { decisions: decisions.book, decisionHashes } : {}),
     },
   };
   phaseDone('index events');
@@ -196,6 +205,13 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
+  startReviewClocks(findings, plan.now);
+  engineReport.reviews = reviewDeadlines(
+    findings,
+    plan.now,
+    engine.reviewWithinDays ?? ENGINE_DEFAULTS.reviewWithinDays,
+  );
+  if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   phaseDone('engine report');
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
@@ -219,6 +235,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       purposeColumn: engine.purposeColumn,
       maxEventLagHours: engine.maxEventLagHours,
       labels: engine.labels ?? 'any',
+      ...(decisions ? { decisions: decisions.file } : {}),
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       minJoinRate: engine.minJoinRate,

@@ -1,5 +1,6 @@
 import type { AuditResult, UnnamedResult } from './result.js';
 import { VERDICT_SEVERITY, type Finding, type ReasonCode, type Summary, type Verdict } from './types.js';
+import { carryReviewSince, reviewDeadlines } from './review-deadlines.js';
 import { summarise } from './summarise.js';
 
 /** A finding of the baseline that this audit no longer reports. */
@@ -68,12 +69,21 @@ export function compareWithBaseline<T extends UnnamedResult>(
     else persisting += 1;
     return { ...finding, baseline: status };
   });
+  const withClocks = carryReviewSince(recordings, baseline.recordings, baseline.generatedAt);
   const resolved = baseline.recordings
     .filter((f) => isActionable(f) && !now.has(findingKey(f)))
     .map(({ root, path, callId, verdict, reason }) => ({ root, path, callId, verdict, reason }));
   return {
     ...current,
-    recordings,
+    recordings: withClocks,
+    ...(current.engine?.reviews
+      ? {
+          engine: {
+            ...current.engine,
+            reviews: reviewDeadlines(withClocks, current.generatedAt, current.engine.reviews.withinDays),
+          },
+        }
+      : {}),
     baseline: {
       file,
       generatedAt: baseline.generatedAt,

@@ -88,5 +88,6 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     timeSource: recording.timeSource,
     deleteBy: decided.deleteBy ?? null,
     holdIds: decided.holdIds ?? NO_HOLD_IDS,
+    ...(decided.decision ? { decision: decided.decision } : {}),
   };
 }

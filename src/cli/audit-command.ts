@@ -68,6 +68,14 @@ export function auditCommand(io: CommandIo): Command {
       `policy pack: a built-in id or a JSON pack file (default: ${DEFAULTS.policy})`,
     )
     .option('--holds <file>', 'legal holds, CSV (type,scope,value,reference,reason,until) or JSON')
+    .option(
+      '--decisions <file>',
+      'human decisions on review findings, CSV or JSON (call_id|path,decision,category,reason,reviewer,decided_at)',
+    )
+    .option(
+      '--review-within <days>',
+      'list review findings open longer than this many days, from --baseline (default: 30)',
+    )
     .option('--customer-column <name>', 'customer-ID column, for customer_id holds (default: customer_id)')
     .option(
       '--notice-column <name>',
@@ -214,14 +222,15 @@ export function auditCommand(io: CommandIo): Command {
         }
         const result = baseline ? applyBaseline(audited, baseline, warn) : audited;
         writeReports(result, plan.out, plan.formats, renderOptions);
+        const overdue = result.engine?.reviews?.overdue.length ?? 0;
         if (options.json) {
           io.stdout(
-            `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn) }, null, 2)}\n`,
+            `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn, overdue) }, null, 2)}\n`,
           );
         } else {
           io.stdout(renderConsoleSummary(result, plan.out, chalkPainter));
         }
-        io.setExitCode(exitCodeFor(summaryForExitCode(result), plan.failOn));
+        io.setExitCode(exitCodeFor(summaryForExitCode(result), plan.failOn, overdue));
       },
     );
 }

@@ -6,7 +6,7 @@ import type { Shard } from '../archive/shard.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
 export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
-export const FAIL_ON = ['violation', 'review', 'never'] as const;
+export const FAIL_ON = ['violation', 'review', 'review-overdue', 'never'] as const;
 
 const stringOrList = z.union([z.string(), z.array(z.string())], {
   error: 'expected a string or a list of strings',

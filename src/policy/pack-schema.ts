@@ -47,6 +47,8 @@ export const REASON_CODES = [
   'UNLAWFUL_STATED_PURPOSE',
   'UNREADABLE_SIDECAR',
   'UNCONFIRMED_LABEL',
+  'REVIEWED_KEEP',
+  'REVIEWED_DELETE',
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time guards: adding a Category or ReasonCode in audit/types.ts without listing it here
