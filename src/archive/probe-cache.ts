@@ -26,7 +26,7 @@ import type { ProbeResult } from './probe.js';
  * The header line begins `{"format":"callaudit-probe-cache"` in every version: that is how a file
  * is known as a cache, and no other file is ever replaced by one.
  */
-export const CACHE_FORMAT = 'callaudit-probe-cache';
+const CACHE_FORMAT = 'callaudit-probe-cache';
 /**
  * Raised when the probe's judgement changes, so answers of the older probe are not reused
  * (2: audio must show a consistent format and a run of frames; junk once read as audio is not).

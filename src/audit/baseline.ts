@@ -3,7 +3,7 @@ import { VERDICT_SEVERITY, type Finding, type ReasonCode, type Summary, type Ver
 import { summarise } from './summarise.js';
 
 /** A finding of the baseline that this audit no longer reports. */
-export interface ResolvedFinding {
+interface ResolvedFinding {
   root: string;
   path: string;
   callId: string | null;
@@ -22,7 +22,7 @@ export interface BaselineComparison {
 }
 
 /** Only findings a human must act on are compared; compliant recordings and holds are not findings. */
-export function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
+function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
   return VERDICT_SEVERITY[finding.verdict] > 0;
 }
 

@@ -36,7 +36,7 @@ export interface SourceFlags {
 const asList = (value: string | string[] | undefined): string[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value];
 
-export function parseIdFrom(value: string): IdFrom[] {
+function parseIdFrom(value: string): IdFrom[] {
   const parts = value
     .split(',')
     .map((p) => p.trim())

@@ -5,7 +5,7 @@ import siIpAkos from './packs/si-ip-akos.json' with { type: 'json' };
 import { parsePolicyPack } from './pack-schema.js';
 import type { PolicyPack } from './types.js';
 
-export const DEFAULT_PACK_ID = 'si-ip-akos';
+const DEFAULT_PACK_ID = 'si-ip-akos';
 
 const BUILTIN_PACKS: Readonly<Record<string, unknown>> = { 'si-ip-akos': siIpAkos };
 

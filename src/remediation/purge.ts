@@ -65,7 +65,7 @@ export interface PurgeHooks {
   fs?: FsOps;
 }
 
-export type { Mode };
+;
 
 export type RowResult =
   | { kind: 'planned'; row: ManifestRow; size: number }

@@ -34,7 +34,7 @@ export interface RestoreOptions {
   logFile: string;
 }
 
-export type RestoreResult =
+type RestoreResult =
   | { kind: 'planned' | 'restored'; path: string; size: number; entry: LogEntry }
   | { kind: 'skipped'; path: string; skip: Skip; entry?: LogEntry };
 

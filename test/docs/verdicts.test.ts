@@ -6,7 +6,7 @@ import { REASON_CODES } from '../../src/policy/pack-schema.js';
 const VERDICTS_PAGE = join(import.meta.dirname, '..', '..', 'docs', 'verdicts.md');
 
 /** The codes each row of the rules table names in its `reason` column. */
-export function reasonColumnCodes(markdown: string): string[][] {
+function reasonColumnCodes(markdown: string): string[][] {
   const rows = markdown.split('\n').filter((line) => line.startsWith('|'));
   const header = rows[0]?.split('|').map((cell) => cell.trim()) ?? [];
   const reasonColumn = header.indexOf('reason');

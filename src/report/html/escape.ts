@@ -25,7 +25,3 @@ const SCRIPT_UNSAFE: Record<string, string> = {
 export function scriptSafe(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c]!);
 }
-
-export function jsonForScript(value: unknown): string {
-  return scriptSafe(JSON.stringify(value));
-}
