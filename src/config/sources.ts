@@ -11,6 +11,7 @@ import {
   type ConfigFile,
   type IdFrom,
 } from './settings.js';
+import { asList, oneOf } from './flag-values.js';
 
 /** The flags that shape sources; a flag wins over every source's own setting. */
 export interface SourceFlags {
@@ -33,9 +34,6 @@ export interface SourceFlags {
   dateFormat?: string;
 }
 
-const asList = (value: string | string[] | undefined): string[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-
 function parseIdFrom(value: string): IdFrom[] {
   const parts = value
     .split(',')
@@ -51,11 +49,6 @@ function parseIdFrom(value: string): IdFrom[] {
     }
   }
   return parts as IdFrom[];
-}
-
-function oneOf<T extends string>(what: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CallauditError('BAD_FLAG', `${what} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
 /**
