@@ -313,8 +313,8 @@ const MAX_LINE_BYTES = 64 << 20;
 
 /**
  * The JSON value of every line, read in blocks of a few megabytes, each block parsed by one
- * `JSON.parse` as an array: line by line (readline, or a parse per line) cost ~1 s at 100,000
- * entries, and reading the file whole would hold a million-entry cache twice in memory. JSON
+ * `JSON.parse` as an array: line by line (readline, or a parse per line) cost far more
+ * (docs/performance.md), and reading the file whole would hold a million-entry cache twice in memory. JSON
  * escapes line breaks inside strings, so every raw newline ends a value.
  */
 function* valuesOf(file: string): Generator<unknown> {
