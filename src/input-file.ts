@@ -115,7 +115,7 @@ function tooLarge(file: string, role: InputFileRole, limit: number): CallauditEr
   return new CallauditError(
     'INPUT_TOO_LARGE',
     `${role.what} is larger than ${limit % MIB === 0 ? `${limit / MIB} MiB` : `${limit} bytes`}, the most callaudit reads of it`,
-    `${role.hint}; the README's "Input limits" lists the limits`,
+    `${role.hint}; docs/input-limits.md lists the limits`,
     file,
   );
 }
