@@ -3,8 +3,8 @@ import { RULES, SAFEGUARDS } from './rules.js';
 import { categoriesOf, legalBasisOf, NO_HOLD_IDS } from './shared-parts.js';
 import type { CallEvent, Finding, Recording } from './types.js';
 
-export { buildContext, RULES,  };
-export type { JudgeContext, JudgePolicy,  RuleOutcome } from './judge-context.js';
+export { buildContext, RULES };
+export type { JudgeContext, JudgePolicy, RuleOutcome } from './judge-context.js';
 
 export interface RuleCheck {
   rule: string;
