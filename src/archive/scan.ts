@@ -42,7 +42,7 @@ export class ScanInterrupted extends Error {
   }
 }
 
-export interface IgnoredFiles {
+interface IgnoredFiles {
   total: number;
   /** Lower-case extension without the dot (`(none)` for none) → count, keys in byte order. */
   byExtension: Record<string, number>;
@@ -51,7 +51,7 @@ export interface IgnoredFiles {
 }
 
 /** What one root held; the shape of the report's `inputs.roots`. */
-export interface RootSummary {
+interface RootSummary {
   path: string;
   recordings: number;
   ignoredFiles: number;

@@ -4,7 +4,7 @@ import { carryReviewSince, reviewDeadlines } from './review-deadlines.js';
 import { summarise } from './summarise.js';
 
 /** A finding of the baseline that this audit no longer reports. */
-export interface ResolvedFinding {
+interface ResolvedFinding {
   root: string;
   path: string;
   callId: string | null;
@@ -23,7 +23,7 @@ export interface BaselineComparison {
 }
 
 /** Only findings a human must act on are compared; compliant recordings and holds are not findings. */
-export function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
+function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
   return VERDICT_SEVERITY[finding.verdict] > 0;
 }
 

@@ -3,7 +3,7 @@ import type { Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
 import type { DecisionCitation } from './types.js';
 
-export function citationOf(d: Decision): DecisionCitation {
+function citationOf(d: Decision): DecisionCitation {
   return {
     id: d.id,
     decision: d.decision,

@@ -1,7 +1,7 @@
 import { matchDecision, type Decision, type DecisionBook } from './decisions.js';
 
 /** A decision that no longer applies because the recording's bytes changed since it was made. */
-export interface VoidDecision {
+interface VoidDecision {
   id: string;
   path: string;
   callId: string | null;

@@ -4,7 +4,7 @@ import type { Finding } from './types.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A review kept open past --review-within days: an unlawful recording kept "for review" is itself a finding. */
-export interface OverdueReview {
+interface OverdueReview {
   root: string;
   path: string;
   callId: string | null;

@@ -51,7 +51,8 @@ export function mergeCommand(io: CommandIo): Command {
           inputs: partialFiles.map(partialReportFile),
         });
         writeReports(result, out, formats, resolveRenderOptions({}, undefined, result.policy.id));
-        const failOn = (options.failOn ?? DEFAULTS.failOn) as 'violation' | 'review' | 'review-overdue' | 'never';
+        const failOn = (options.failOn ?? DEFAULTS.failOn) as
+          'violation' | 'review' | 'review-overdue' | 'never';
         const exitCode = exitCodeFor(result.summary, failOn);
         io.stdout(
           options.json

@@ -6,8 +6,8 @@ import { isoDurationSchema } from '../policy/pack-schema.js';
 import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 
 /** What a call log saying "notice not given" leads to; `violation` is the DPO's explicit choice. */
-export const NOTICE_MISSING = ['review', 'violation'] as const;
-export type NoticeMissing = (typeof NOTICE_MISSING)[number];
+const NOTICE_MISSING = ['review', 'violation'] as const;
+type NoticeMissing = (typeof NOTICE_MISSING)[number];
 
 /** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
 export const engineConfigShape = {

@@ -94,7 +94,7 @@ export const isoDurationSchema = z
   .regex(/^P(?!$)[0-9YMWDTHS.]+$/, 'an ISO 8601 duration such as P3Y')
   .refine((value) => Duration.fromISO(value).isValid, 'an ISO 8601 duration such as P3Y');
 
-export const retentionSchema = z.strictObject({
+const retentionSchema = z.strictObject({
   periods: z
     .partialRecord(z.enum(DEFINABLE_CATEGORY_CODES), isoDurationSchema)
     .describe('How long a recording may be kept after its qualifying event, per category.'),

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { compareStrings } from '../audit/summarise.js';
 import { CallauditError } from '../errors.js';
 
-export const LISTENER_FINDINGS = ['confirmed', 'contradicted'] as const;
+const LISTENER_FINDINGS = ['confirmed', 'contradicted'] as const;
 
 export interface CheckedRow {
   line: number;
@@ -11,7 +11,7 @@ export interface CheckedRow {
   finding: 'confirmed' | 'contradicted' | null;
 }
 
-export interface StratumResult {
+interface StratumResult {
   stratum: string;
   sampled: number;
   checked: number;

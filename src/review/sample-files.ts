@@ -5,7 +5,7 @@ import { h, jsonForScript } from '../report/html/escape.js';
 import { redactText } from '../report/redact.js';
 import { whatToCheck, type Sample } from './sample.js';
 
-export const SAMPLE_COLUMNS = [
+const SAMPLE_COLUMNS = [
   'call_id',
   'path',
   'stratum',
@@ -19,7 +19,7 @@ export const SAMPLE_COLUMNS = [
 ] as const;
 
 /** How the sample was drawn, so the DPO can show the inspector: run, seed, size and strata. */
-export function sampleHeader(sample: Sample, runId: string): string[] {
+function sampleHeader(sample: Sample, runId: string): string[] {
   return [
     `callaudit sample; run ${runId}; seed ${sample.seed}; size ${sample.size}; strata ${sample.strata}; drawn ${sample.recordings.length}`,
     ...sample.plan.map((p) => `stratum ${p.stratum}: ${p.sampled} of ${p.population}`),

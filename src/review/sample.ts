@@ -14,7 +14,7 @@ export interface SampledRecording {
   label: string;
 }
 
-export interface StratumPlan {
+interface StratumPlan {
   stratum: string;
   population: number;
   sampled: number;
@@ -29,7 +29,7 @@ export interface Sample {
 }
 
 /** The category a compliant recording is kept for: the decided one, else its first qualifying event's. */
-export function keptFor(f: Finding, qualifying: ReadonlySet<string>): string {
+function keptFor(f: Finding, qualifying: ReadonlySet<string>): string {
   if (f.decision?.category) return f.decision.category;
   const counted = f.events.find(
     (e) => qualifying.has(e.category) && e.window !== 'before' && e.window !== 'after',
@@ -38,7 +38,7 @@ export function keptFor(f: Finding, qualifying: ReadonlySet<string>): string {
 }
 
 /** Which stratum a finding falls in; null for findings that are not sampled (review, hold). */
-export function stratumOf(f: Finding, strata: Strata, qualifying: ReadonlySet<string>): string | null {
+function stratumOf(f: Finding, strata: Strata, qualifying: ReadonlySet<string>): string | null {
   if (f.verdict !== 'compliant' && f.verdict !== 'violation') return null;
   switch (strata) {
     case 'verdict':

@@ -6,7 +6,7 @@ import { redactText } from '../report/redact.js';
 import { CallauditError } from '../errors.js';
 
 /** What the reviewer needs beside the decision columns, after them so the decision is filled first. */
-export const TODO_CONTEXT_COLUMNS = [
+const TODO_CONTEXT_COLUMNS = [
   'recording',
   'finding_reason',
   'labels',
