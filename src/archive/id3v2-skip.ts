@@ -138,7 +138,10 @@ function readFrame(id: string, body: Uint8Array, major: number, tags: NativeTags
       throw error;
     }
     if (REMAPPED_TEXT_FRAMES.has(id)) addNativeTag(tags, type, id, NOT_DECODED);
-    else if (SINGLE_VALUE_FRAMES.has(id) || (major < 4 && !ALWAYS_SPLIT_FRAMES.has(id))) {
+    else if (SINGLE_VALUE_FRAMES.has(id)) {
+      // parseMetadata drops a frame whose value is falsy: an empty single string.
+      if (text !== '') addNativeTag(tags, type, id, text);
+    } else if (major < 4 && !ALWAYS_SPLIT_FRAMES.has(id)) {
       addNativeTag(tags, type, id, text);
     } else for (const value of splitValue(id, text, major)) addNativeTag(tags, type, id, value);
     return;

@@ -19,7 +19,10 @@ export function findTagValue(native: Record<string, NativeTag[]>, tag: string): 
 }
 
 /** findTagValue, or NOT_DECODED when the tag it lands on was not decoded by a fast reader. */
-function findTag(native: Record<string, NativeTag[]>, tag: string): string | null | typeof NOT_DECODED {
+export function findTag(
+  native: Record<string, NativeTag[]>,
+  tag: string,
+): string | null | typeof NOT_DECODED {
   const wanted = tag.toLowerCase();
   const qualified = /[:.]/.test(tag);
   for (const tags of Object.values(native)) {
