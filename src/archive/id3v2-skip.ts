@@ -7,7 +7,7 @@ import { decodeTagText, type TagEncoding } from './tag-text.js';
  * does (it reads tags until the next 10 bytes are not an ID3 header): any ID3v2.2/2.3/2.4 tag,
  * with an extended header, unsynchronised or flagged frames, and collects the frames a call ID
  * can live in (text frames, TXXX, COMM) into `tags` as music-metadata lists them. Frames whose
- * parsing could fail or differ (compressed or encrypted frames, frame types not listed below)
+ * parsing could fail or differ (compressed or encrypted frames, the types in DECODED_ELSEWHERE)
  * throw NotCertain, and music-metadata reads the file. Throws EndOfFile where its reader would.
  */
 export function skipId3v2Tags(tokenizer: HeadTokenizer, tags: NativeTags = {}): void {
@@ -41,11 +41,34 @@ const ID3V2_HEADER_BYTES = 10;
 const EXTENDED_HEADER = 0x40;
 const EXTENDED_HEADER_BYTES = 10;
 
-/** Frame types whose bytes music-metadata does not decode when it skips covers, or decodes without failing. */
-const UNREAD_FRAMES = new Set(['PIC', 'APIC', 'PRIV', 'UFID', 'MCDI']);
-/** URL frames are Latin-1 and cannot fail to decode, except the ones with a description. */
-const URL_FRAME = /^W[A-Z0-9]{2,3}$/;
-const DESCRIBED_URL_FRAMES = new Set(['WXX', 'WXXX', 'WFD', 'WFED']);
+/**
+ * Frame types FrameParser.readData decodes in ways not reproduced here (lyrics, counters,
+ * chapters, objects): they could fail the parse, so a file holding one goes to music-metadata.
+ * Every other type it leaves undecoded (pictures when skipping covers, PRIV, UFID, URLs,
+ * unknown ids), and so does this reader. Text frames, TXXX and COMM are read below.
+ */
+const DECODED_ELSEWHERE = new Set([
+  'GRP1',
+  'GP1',
+  'IPLS',
+  'MVIN',
+  'MVNM',
+  'PCS',
+  'PCST',
+  'CNT',
+  'PCNT',
+  'SYLT',
+  'ULT',
+  'USLT',
+  'POPM',
+  'GEOB',
+  'CHAP',
+  'CTOC',
+  'WFD',
+  'WFED',
+]);
+/** Undecoded when music-metadata skips covers. */
+const PICTURE_FRAMES = new Set(['PIC', 'APIC']);
 /** Text frames music-metadata turns into something else than their text (genres, credit lists, flags). */
 const REMAPPED_TEXT_FRAMES = new Set(['TCO', 'TCON', 'TMCL', 'TIPL', 'IPLS', 'PCS', 'PCST']);
 /** Text frames music-metadata keeps as one string, whatever the version. */
@@ -109,9 +132,14 @@ function readFrames(data: Uint8Array, major: number, tags: NativeTags, type: str
 
 /** FrameParser.readData for the frame types listed above; any other type is not vouched for. */
 function readFrame(id: string, body: Uint8Array, major: number, tags: NativeTags, type: string): void {
-  if (body.length === 0) return;
-  if (UNREAD_FRAMES.has(id) || (URL_FRAME.test(id) && !DESCRIBED_URL_FRAMES.has(id))) return;
+  if (body.length === 0 || PICTURE_FRAMES.has(id)) return;
+  if (DECODED_ELSEWHERE.has(id)) throw new NotCertain(`frame ${id}`);
   const encoding = textEncoding(body[0]!);
+  if (id === 'WXXX') {
+    // Only the description's decoding can fail (odd UTF-16); the URL is Latin-1.
+    nullTerminated(body.subarray(1), encoding);
+    return;
+  }
   if (id === 'TXXX') {
     const description = nullTerminated(body.subarray(1), encoding);
     const text = trimNullPadding(decodeTagText(body.subarray(1 + description.length), encoding));
@@ -146,7 +174,7 @@ function readFrame(id: string, body: Uint8Array, major: number, tags: NativeTags
     } else for (const value of splitValue(id, text, major)) addNativeTag(tags, type, id, value);
     return;
   }
-  throw new NotCertain(`frame ${id}`);
+  // Any other type music-metadata leaves undecoded.
 }
 
 /** TextEncodingToken: any byte beyond 3 reads as UTF-8. */

@@ -143,6 +143,14 @@ function randomFrames(r: () => number, version: 2 | 3 | 4): Id3Frame[] {
       raw: Buffer.concat([Buffer.from('recorder\0'), Buffer.from([0xff, 0xfb, 0x90, 0x00, 0xff, 0x00])]),
     }),
     () => ({ id: v2 ? 'WXX' : 'WOAF', raw: Buffer.from('http://pbx.example/rec/1') }),
+    () => ({
+      id: v2 ? 'WXX' : 'WXXX',
+      raw: Buffer.concat([Buffer.from([pick(r, [0, 1, 2])]), Buffer.from('rec\0\0http://pbx/1')]),
+    }),
+    () => ({
+      id: v2 ? 'RVA' : pick(r, ['RVA2', 'XCID', 'USLT', 'GEOB']),
+      raw: Buffer.from('eng\0some bytes'),
+    }),
   ];
   const frames = Array.from({ length: 1 + Math.floor(r() * 6) }, () => pick(r, pool)());
   if (version === 4)
