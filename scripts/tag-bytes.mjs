@@ -112,6 +112,8 @@ export function id3v2Tag(o) {
     flags |= 0x40;
     const extended = Buffer.alloc(Math.max(10, o.extendedHeader));
     extended.writeUInt32BE(o.extendedHeader, 0);
+    // What follows the fixed part (a CRC, restrictions) is not frame data: make it look unlike it.
+    extended.fill(0x41, 10);
     body = Buffer.concat([extended, body]);
   }
   return Buffer.concat([Buffer.from([0x49, 0x44, 0x33, version, 0, flags]), syncsafe(body.length), body]);

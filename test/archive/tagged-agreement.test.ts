@@ -180,6 +180,13 @@ function randomId3v1(r: () => number): Buffer {
   });
 }
 
+/** A LIST/INFO chunk two bytes longer than its entries. */
+function brokenInfoList(): Buffer {
+  const list = infoList({ ICMT: 'C-1' });
+  const body = Buffer.concat([list.subarray(8), Buffer.alloc(2)]);
+  return riffChunk('LIST', body);
+}
+
 describe('the fast readers agree with music-metadata on tagged files', () => {
   it('on every WAV, MP3, Ogg and Opus file in fixtures/, tags included', async () => {
     const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
@@ -209,7 +216,20 @@ describe('the fast readers agree with music-metadata on tagged files', () => {
       if (r() < 0.3) parts.push(randomId3v1(r));
       cases.push([`tagged-${i}.mp3`, Buffer.concat(parts)]);
     }
+    // Extended headers of every size music-metadata meets: none beyond the fixed part, a CRC
+    // after it, and ID3v2.3's own count (6, which excludes the size field) that it misreads.
+    for (const version of [3, 4] as const) {
+      for (const extendedHeader of [10, 16, 6]) {
+        const tag = id3v2Tag({
+          version,
+          frames: [{ id: 'TXXX', description: 'CALL_ID', text: 'C-ext' }],
+          extendedHeader,
+        });
+        cases.push([`extended-${version}-${extendedHeader}.mp3`, Buffer.concat([tag, mp3({ frames: 20 })])]);
+      }
+    }
     const fast = await agreeOnAll(cases);
+    for (const version of [3, 4]) expect(fast).toContain(`extended-${version}-16.mp3`);
     // Tagged MP3s are what this reader is for: all but the few it must leave (APE, compressed frames).
     expect(fast.size).toBeGreaterThan(cases.length * 0.75);
   });
@@ -247,13 +267,16 @@ describe('the fast readers agree with music-metadata on tagged files', () => {
       ])();
       const before = Array.from({ length: Math.floor(r() * 3) }, chunk);
       const after = Array.from({ length: Math.floor(r() * 3) }, chunk);
+      // One in ten INFO lists whose entries do not fill it: WaveParser fails such a file.
+      if (r() < 0.1) before.push(brokenInfoList());
       let bytes = withWavChunks(wav, before, after);
       // Cut inside a trailing tag or the audio: WaveParser stops at the end of the file.
       if (r() < 0.1) bytes = bytes.subarray(0, bytes.length - 1 - Math.floor(r() * 200));
       cases.push([`tagged-${i}.wav`, bytes]);
     }
     const fast = await agreeOnAll(cases);
-    expect(fast.size).toBeGreaterThan(cases.length * 0.9);
+    // All but the broken INFO lists and files cut inside a chunk before the audio.
+    expect(fast.size).toBeGreaterThan(cases.length * 0.8);
   });
 
   it('on generated Ogg Vorbis and Opus files with any comments', async () => {
