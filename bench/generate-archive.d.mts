@@ -10,4 +10,12 @@ export interface GeneratedArchive {
   kinds: Record<string, number>;
 }
 
-export function generateArchive(dir: string, recordings: number, seed?: number): GeneratedArchive;
+/** `tagged`: half the files carry the tags real exports have (see generate-archive.mjs). */
+export type ArchiveShape = 'plain' | 'tagged';
+
+export function generateArchive(
+  dir: string,
+  recordings: number,
+  seed?: number,
+  shape?: ArchiveShape,
+): GeneratedArchive;

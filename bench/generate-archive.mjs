@@ -4,7 +4,9 @@ import { mkdirSync, readFileSync, utimesSync, writeFileSync, openSync, writeSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wavAlaw, wavGsm610, wavMulaw, wavPcm16 } from '../scripts/audio-bytes.mjs';
+import { oggOpus, oggVorbis } from '../scripts/mpeg-ogg-bytes.mjs';
 import { seededRandom as random } from '../scripts/seeded-random.mjs';
+import { bextChunk, id3v1Tag, id3v2Tag, infoList, withWavChunks } from '../scripts/tag-bytes.mjs';
 
 const DEMO = fileURLToPath(new URL('../fixtures/demo/recordings/', import.meta.url));
 
@@ -128,14 +130,54 @@ class CsvWriter {
 const quote = (text, delimiter) =>
   /["\n]/.test(text) || text.includes(delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
 
+const WAV_KINDS = new Set(['pcm', 'gsm', 'mulaw', 'alaw']);
+
+/**
+ * The `tagged` shape: the tags real exports carry, on half the files. WAVs get a LIST/INFO
+ * chunk (half before the audio, half after) and a fifth of them a BWF `bext`; MP3s an ID3v2.3
+ * or 2.4 tag with TXXX:CALL_ID, TSSE and COMM, a third of them an ID3v1 tail too; Ogg files
+ * are Opus or Vorbis with CALL_ID, DATE and an encoder comment. Returns null to keep the
+ * template as it is. `r` is a stream of its own, so the plain shape's bytes do not change.
+ */
+function tagged(kind, bytes, uniqueid, agent, r) {
+  if (r() >= 0.5) return null;
+  if (WAV_KINDS.has(kind)) {
+    const chunks = [infoList({ ICMT: `agent ${agent}`, INAM: uniqueid, ISFT: 'Asterisk' })];
+    if (r() < 0.2)
+      chunks.push(bextChunk({ description: `CALL_ID=${uniqueid}`, originatorReference: uniqueid }));
+    return r() < 0.5 ? withWavChunks(bytes, chunks, []) : withWavChunks(bytes, [], chunks);
+  }
+  if (kind === 'mp3') {
+    const tag = id3v2Tag({
+      version: r() < 0.5 ? 3 : 4,
+      frames: [
+        { id: 'TXXX', description: 'CALL_ID', text: uniqueid },
+        { id: 'TSSE', text: 'Lavf60.3.100' },
+        { id: 'COMM', text: `agent ${agent}` },
+      ],
+      padding: 256,
+    });
+    const parts = [tag, bytes];
+    if (r() < 1 / 3) parts.push(id3v1Tag({ title: uniqueid, comment: `agent ${agent}` }));
+    return Buffer.concat(parts);
+  }
+  if (kind === 'ogg') {
+    const comments = { CALL_ID: uniqueid, DATE: '2026-10-06', ENCODER: 'Lavf60.3.100' };
+    return (r() < 0.5 ? oggOpus : oggVorbis)({ seconds: 2, comments });
+  }
+  return null;
+}
+
 /**
  * Writes `recordings` files under `dir/archive` and two call logs under `dir/crm`:
  * `crm-utf8.csv` (UTF-8, `,`, ISO times, LF) and `crm-cp1250.csv` (Windows-1250, `;`,
  * `dd.mm.yyyy HH:mm`, CRLF), 1.5 rows per recording on average, with recordings that have no
  * row and rows whose call has no recording.
  */
-export function generateArchive(dir, recordings, seed = 6) {
+export function generateArchive(dir, recordings, seed = 6, shape = 'plain') {
+  if (shape !== 'plain' && shape !== 'tagged') throw new Error(`unknown archive shape ${shape}`);
   const rand = random(seed);
+  const tagRand = random(seed + 1000);
   const tpl = templates();
   const archive = join(dir, 'archive');
   mkdirSync(join(dir, 'crm'), { recursive: true });
@@ -187,7 +229,10 @@ export function generateArchive(dir, recordings, seed = 6) {
     const did = `3861${pad(Math.floor(rand() * 1e6), 6)}`;
     const name = `${direction}-${did}-70${pad(i % 100)}-${ymd}-${hms}-${uniqueid}.${ext}`;
     const choices = tpl[kind];
-    const bytes = choices ? choices[Math.floor(rand() * choices.length)] : Buffer.alloc(0);
+    const template = choices ? choices[Math.floor(rand() * choices.length)] : Buffer.alloc(0);
+    const bytes =
+      (shape === 'tagged' && tagged(kind, template, uniqueid, `70${pad(i % 100)}`, tagRand)) || template;
+    if (bytes !== template) counts.tagged = (counts.tagged ?? 0) + 1;
     const path = join(folder, name);
     writeFileSync(path, bytes);
     utimesSync(path, at, at);
@@ -211,7 +256,7 @@ export function generateArchive(dir, recordings, seed = 6) {
   cp1250.close();
   writeFileSync(
     join(dir, 'generated.json'),
-    `${JSON.stringify({ recordings, seed, counts, kinds }, null, 2)}\n`,
+    `${JSON.stringify({ recordings, seed, shape, counts, kinds }, null, 2)}\n`,
   );
   return {
     archive,

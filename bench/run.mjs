@@ -1,7 +1,8 @@
-// `npm run bench -- --recordings 100000 [--repeat 3] [--concurrency 32] [--regenerate]`
-// Generates (once per N) a synthetic archive under bench/tmp/, then measures in one run: the
-// floor, CSV ingestion, the full audit cold and warm; prints a table and writes
-// bench/results/<date>-<N>.json. Timings are wall time of a child process, start-up included;
+// `npm run bench -- --recordings 100000 [--repeat 3] [--concurrency 32] [--regenerate] [--shapes plain,tagged]`
+// Generates (once per N and shape) synthetic archives under bench/tmp/, then measures in one
+// run: the floor, CSV ingestion, the full audit cold and warm on the plain archive; on the
+// tagged one (half the files carry the tags real exports have) the floor, the audit cold, and
+// the audit cold with call IDs from tags; prints a table and writes bench/results/<date>-<N>.json. Timings are wall time of a child process, start-up included;
 // compare ratios from the same run, as other load on the machine moves absolute figures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,29 +23,39 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     // e.g. --phases cold,warm to re-measure the audit alone on a huge archive
     phases: { type: 'string', default: 'floor,csv,cold,warm' },
+    shapes: { type: 'string', default: 'plain,tagged' },
   },
 });
 const N = Number(args.recordings);
 const REPEAT = Math.max(1, Number(args.repeat));
 if (!Number.isInteger(N) || N < 1) throw new Error(`--recordings must be a positive whole number`);
 
-const work = join(BENCH, 'tmp', `archive-${N}`);
-const marker = join(work, 'generated.json');
-let generated;
-if (!args.regenerate && existsSync(marker)) {
-  generated = JSON.parse(readFileSync(marker, 'utf8'));
-  console.error(`reusing ${work}`);
-} else {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  console.error(`generating ${N} recordings in ${work} …`);
-  const t = Date.now();
-  generateArchive(work, N);
-  generated = JSON.parse(readFileSync(marker, 'utf8'));
-  console.error(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+/** The archive of one shape, generated once per N and shape under bench/tmp/. */
+function prepare(shape) {
+  const work = join(BENCH, 'tmp', shape === 'plain' ? `archive-${N}` : `archive-${N}-${shape}`);
+  const marker = join(work, 'generated.json');
+  if (!args.regenerate && existsSync(marker)) {
+    console.error(`reusing ${work}`);
+  } else {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    console.error(`generating ${N} recordings (${shape}) in ${work} …`);
+    const t = Date.now();
+    generateArchive(work, N, undefined, shape);
+    console.error(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return {
+    work,
+    generated: JSON.parse(readFileSync(marker, 'utf8')),
+    archive: join(work, 'archive'),
+    crm: [join(work, 'crm', 'crm-utf8.csv'), join(work, 'crm', 'crm-cp1250.csv')],
+    outDir: join(work, 'report'),
+    cacheFile: join(work, 'probe-cache.json'),
+  };
 }
-const archive = join(work, 'archive');
-const crm = [join(work, 'crm', 'crm-utf8.csv'), join(work, 'crm', 'crm-cp1250.csv')];
+const shapes = new Set(args.shapes.split(','));
+const plain = prepare('plain');
+const { work, generated, archive, crm, outDir, cacheFile } = plain;
 
 /** Runs `node <args>` with the RSS hook; returns wall seconds, peak RSS (MB) and stdout. */
 function child(nodeArgs, extraEnv = {}) {
@@ -76,17 +87,15 @@ const help = spawnSync(process.execPath, [join(REPO, 'bin/callaudit.js'), 'audit
 const supports = (flag) => help.includes(flag);
 const { REPORTERS } = await import(join(REPO, 'dist/report/index.js'));
 const formats = Object.keys(REPORTERS);
-const outDir = join(work, 'report');
-const cacheFile = join(work, 'probe-cache.json');
 const profDir = join(REPO, 'bench', 'tmp', 'profiles');
 
-function auditArgs() {
+function auditArgs(target = plain, extra = []) {
   const list = [
     join(REPO, 'bin/callaudit.js'),
     'audit',
-    archive,
+    target.archive,
     '--crm',
-    ...crm,
+    ...target.crm,
     '--id-pattern',
     BENCH_ID_PATTERN,
     '--time-column',
@@ -94,7 +103,7 @@ function auditArgs() {
     '--now',
     BENCH_NOW,
     '--out',
-    outDir,
+    target.outDir,
     '--format',
     formats.join(','),
     '--fail-on',
@@ -103,9 +112,9 @@ function auditArgs() {
     '--concurrency',
     args.concurrency,
   ];
-  if (supports('--cache')) list.push('--cache', cacheFile);
+  if (supports('--cache')) list.push('--cache', target.cacheFile);
   if (supports('--no-progress')) list.push('--no-progress');
-  return list;
+  return [...list, ...extra];
 }
 
 const prof = (name) =>
@@ -155,6 +164,23 @@ if (supports('--cache') && wanted.has('warm')) {
   measure('auditWarm', () => child([...prof('audit-warm'), ...auditArgs()]));
 }
 
+// The tagged shape: the same measurements of reads, then the audit cold, with call IDs from
+// the file name and from tags (falling back to the name, so every file has one either way).
+if (shapes.has('tagged')) {
+  const tagged = prepare('tagged');
+  const cold = (extra) => () => {
+    rmSync(tagged.cacheFile, { force: true });
+    rmSync(tagged.outDir, { recursive: true, force: true });
+    return child(auditArgs(tagged, extra));
+  };
+  if (wanted.has('floor')) {
+    measure('taggedFloor', () => child([join(BENCH, 'floor.mjs'), tagged.archive, args.concurrency]));
+    measure('taggedFloorThreads', () => child([join(BENCH, 'floor-threads.mjs'), tagged.archive]));
+  }
+  measure('taggedCold', cold([]));
+  if (supports('--id-from')) measure('taggedIdFromTag', cold(['--id-from', 'tag,filename']));
+}
+
 const summary = JSON.parse(phases.auditCold.stdout);
 const files = summary.recordings;
 // Without a measured floor or CSV phase their rows show n/a.
@@ -189,6 +215,12 @@ const rows = [
   ['audit, cold (no cache)', phases.auditCold, files, 'files'],
 ];
 if (phases.auditWarm) rows.push(['audit, warm (cache, unchanged)', phases.auditWarm, files, 'files']);
+const taggedRows = [
+  ['tagged: floor, async (walk + lstat + read 4 KiB)', phases.taggedFloor],
+  ['tagged: floor, worker threads', phases.taggedFloorThreads],
+  ['tagged: audit, cold', phases.taggedCold],
+  ['tagged: audit, cold, --id-from tag,filename', phases.taggedIdFromTag],
+].filter(([, phase]) => phase !== undefined);
 
 const floorRate = files / phases.floor.seconds;
 const lines = [
@@ -212,6 +244,27 @@ const lines = [
         `cold vs the worker-thread floor: ${Math.round((100 * phases.floorThreads.seconds) / phases.auditCold.seconds)}%`,
       ]
     : []),
+  ...(taggedRows.length > 0
+    ? [
+        '',
+        '| tagged shape | seconds | files/s | vs async floor | vs thread floor | peak RSS MB |',
+        '|---|---:|---:|---:|---:|---:|',
+        ...taggedRows.map(([label, phase]) => {
+          const vs = (floor) => (floor ? `${Math.round((100 * floor.seconds) / phase.seconds)}%` : 'n/a');
+          return `| ${label} | ${phase.seconds.toFixed(2)} | ${rate(files, phase.seconds).toLocaleString('en')} | ${vs(phases.taggedFloor)} | ${vs(phases.taggedFloorThreads)} | ${phase.rssMb?.toFixed(0) ?? '?'} |`;
+        }),
+        ...(phases.taggedCold
+          ? [
+              `tagged cold / plain cold: ${(phases.taggedCold.seconds / phases.auditCold.seconds).toFixed(2)} (target ≤ 1.25)`,
+            ]
+          : []),
+        ...(phases.taggedIdFromTag && phases.taggedCold
+          ? [
+              `--id-from tag / filename, tagged shape: ${(phases.taggedIdFromTag.seconds / phases.taggedCold.seconds).toFixed(2)} (target ≤ 1.5)`,
+            ]
+          : []),
+      ]
+    : []),
   `verdicts: ${summary.compliant} compliant, ${summary.violation} violation, ${summary.review} review, ${summary.hold} hold`,
 ];
 console.log(lines.join('\n'));
@@ -228,6 +281,7 @@ writeFileSync(
       recordings: N,
       callLogRows: generated.counts.rows,
       generated,
+      loadAverage: os.loadavg(),
       machine: {
         cores: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? null,
@@ -248,6 +302,21 @@ writeFileSync(
         coldVsFloorThreads: phases.floorThreads
           ? Number((phases.floorThreads.seconds / phases.auditCold.seconds).toFixed(3))
           : null,
+        taggedColdVsFloor:
+          phases.taggedCold && phases.taggedFloor
+            ? Number((phases.taggedFloor.seconds / phases.taggedCold.seconds).toFixed(3))
+            : null,
+        taggedColdVsFloorThreads:
+          phases.taggedCold && phases.taggedFloorThreads
+            ? Number((phases.taggedFloorThreads.seconds / phases.taggedCold.seconds).toFixed(3))
+            : null,
+        taggedColdVsPlainCold: phases.taggedCold
+          ? Number((phases.taggedCold.seconds / phases.auditCold.seconds).toFixed(3))
+          : null,
+        idFromTagVsFilename:
+          phases.taggedIdFromTag && phases.taggedCold
+            ? Number((phases.taggedIdFromTag.seconds / phases.taggedCold.seconds).toFixed(3))
+            : null,
         warmVsCold: phases.auditWarm
           ? Number((phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(3))
           : null,

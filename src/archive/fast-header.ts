@@ -1,12 +1,14 @@
 /**
- * The fast readers, by file extension: answers music-metadata would give, from bytes read in
- * one or two system calls and without music-metadata's per-file set-up (see wav-header.ts,
- * mpeg-header.ts, ogg-header.ts). null means "ask music-metadata".
+ * The fast readers, by file extension: answers music-metadata would give, and the tags it would
+ * list, from bytes read in one to three system calls and without music-metadata's per-file
+ * set-up (see wav-header.ts, mpeg-header.ts, ogg-header.ts). null means "ask music-metadata".
  */
-import { hasAppendedTags } from './head-tokenizer.js';
+import { hasAppendedTags, NotCertain } from './head-tokenizer.js';
+import { readAppendedTags, TAIL_BYTES } from './id3v1-tail.js';
 import { readMpegHeader } from './mpeg-header.js';
+import type { NativeTags } from './native-tags.js';
 import { readOggHeader } from './ogg-header.js';
-import { readHead, readHeadAndTail } from './read-bytes.js';
+import { readAt, readHead, withOpenFile } from './read-bytes.js';
 import type { StreamFormat } from './stream-format.js';
 import { readWavHeader, WAV_HEAD_BYTES } from './wav-header.js';
 
@@ -14,6 +16,8 @@ export interface FastFormat {
   format: StreamFormat;
   /** music-metadata's "data chunk length exceeding file length" warning (WAV only). */
   dataCut: boolean;
+  /** The tags music-metadata would list under `native` (its first pass, without the duration scan). */
+  tags: NativeTags;
 }
 
 // The extensions music-metadata's MPEG and Ogg loaders claim (it picks the parser by extension).
@@ -22,8 +26,8 @@ const OGG_EXTENSIONS = new Set(['.ogg', '.ogv', '.oga', '.ogm', '.ogx', '.opus',
 
 /** Enough for ID3v2 text tags and the first frames; larger MP3s are read in two pieces. */
 const MPEG_HEAD_BYTES = 16 * 1024;
-/** ID3v1 (128 bytes) and an APEv2 footer (32) before it. */
-const TAIL_BYTES = 160;
+/** An ID3v2 tag up to this size (cover art) is read with the head rather than left to music-metadata. */
+const MPEG_TAG_MAX_BYTES = 1024 * 1024;
 /** The Ogg reader walks every page; beyond this, music-metadata streams the file instead. */
 const OGG_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -40,29 +44,56 @@ export function readFastHeader(
 ): FastFormat | null {
   try {
     if (extension === '.wav') {
-      const header = readWavHeader(readHead(absPath, Math.min(size, WAV_HEAD_BYTES)), size);
-      return header && { format: header, dataCut: header.dataCut };
+      return withOpenFile(absPath, (fd) => {
+        const head = readAt(fd, 0, Math.min(size, WAV_HEAD_BYTES));
+        const header = readWavHeader(head, size, (offset) => readAt(fd, offset, size - offset));
+        return header && { format: header, dataCut: header.dataCut, tags: header.tags };
+      });
     }
-    if (MPEG_EXTENSIONS.has(extension)) {
-      const { head, tail } = readHeadAndTail(absPath, size, MPEG_HEAD_BYTES, TAIL_BYTES);
-      // A file that changed size since it was listed: let music-metadata meet it.
-      if (tail === head ? head.length !== size : tail.length !== TAIL_BYTES) return null;
-      if (tail === head) onWholeFile?.(head);
-      if (hasAppendedTags(tail, size)) return null;
-      const format = readMpegHeader(head, size);
-      return format && { format, dataCut: false };
-    }
+    if (MPEG_EXTENSIONS.has(extension)) return withOpenFile(absPath, (fd) => readMpeg(fd, size, onWholeFile));
     if (OGG_EXTENSIONS.has(extension) && size <= OGG_MAX_BYTES) {
       const bytes = readHead(absPath, size);
       // A file that changed size since it was listed: let music-metadata meet it.
       if (bytes.length !== size) return null;
       onWholeFile?.(bytes);
       if (hasAppendedTags(bytes, size)) return null;
-      const format = readOggHeader(bytes);
-      return format && { format, dataCut: false };
+      const tags: NativeTags = {};
+      const format = readOggHeader(bytes, tags);
+      return format && { format, dataCut: false, tags };
     }
   } catch {
     // music-metadata meets the same error and turns it into the problem the report shows.
   }
   return null;
+}
+
+function readMpeg(fd: number, size: number, onWholeFile?: (bytes: Buffer) => void): FastFormat | null {
+  let head = readAt(fd, 0, Math.min(size, MPEG_HEAD_BYTES));
+  const tagEnd = id3v2End(head);
+  if (tagEnd + MPEG_HEAD_BYTES > head.length && head.length < size && tagEnd <= MPEG_TAG_MAX_BYTES) {
+    head = readAt(fd, 0, Math.min(size, tagEnd + MPEG_HEAD_BYTES));
+  }
+  const tail =
+    head.length === size ? head : readAt(fd, Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
+  // A file that changed size since it was listed: let music-metadata meet it.
+  if (tail === head ? head.length !== size : tail.length !== Math.min(size, TAIL_BYTES)) return null;
+  if (tail === head) onWholeFile?.(head);
+  try {
+    const id3v1 = readAppendedTags(tail, size);
+    const tags: NativeTags = {};
+    const format = readMpegHeader(head, size, id3v1, tags);
+    return format && { format, dataCut: false, tags };
+  } catch (error) {
+    if (error instanceof NotCertain) return null;
+    throw error;
+  }
+}
+
+/** Where the first ID3v2 tag at the start of `head` ends (0 without one), from its header. */
+function id3v2End(head: Uint8Array): number {
+  if (head.length < 10 || head[0] !== 0x49 || head[1] !== 0x44 || head[2] !== 0x33) return 0;
+  return (
+    10 +
+    ((head[9]! & 0x7f) | ((head[8]! & 0x7f) << 7) | ((head[7]! & 0x7f) << 14) | ((head[6]! & 0x7f) << 21))
+  );
 }

@@ -10,7 +10,9 @@
  * tags at the end, ID3v2 tags it does not know to be harmless. test/archive/mpeg-ogg-header.test.ts
  * holds it to music-metadata's answer.
  */
+import type { Id3v1 } from './id3v1-tail.js';
 import { skipId3v2Tags } from './id3v2-skip.js';
+import type { NativeTags } from './native-tags.js';
 import { ascii, EndOfFile, HeadTokenizer, NotCertain } from './head-tokenizer.js';
 import {
   decodeFrameHeader,
@@ -24,14 +26,21 @@ import type { StreamFormat } from './stream-format.js';
 /**
  * music-metadata's answer for an MPEG file of `size` bytes whose first bytes are `head` (the
  * whole file when head.length === size), or null when only music-metadata can tell.
- * Callers first rule out tags at the end of the file (hasAppendedTags).
+ * Callers read the tags at the end of the file first (readAppendedTags).
  */
-export function readMpegHeader(head: Uint8Array, size: number): StreamFormat | null {
+export function readMpegHeader(
+  head: Uint8Array,
+  size: number,
+  /** The ID3v1 tag at the end of the file (readAppendedTags), if any. */
+  id3v1: Id3v1 | null = null,
+  /** Receives the tags music-metadata's first pass lists (ID3v2, then ID3v1). */
+  tags: NativeTags = {},
+): StreamFormat | null {
   try {
-    const first = new MpegScan(new HeadTokenizer(head, size), false).run();
+    const first = new MpegScan(new HeadTokenizer(head, size), false, id3v1, tags).run();
     // parse-metadata.ts scans the whole stream only when the first pass found no duration.
     if (first.duration !== undefined || !first.codec) return first;
-    return new MpegScan(new HeadTokenizer(head, size), true).run();
+    return new MpegScan(new HeadTokenizer(head, size), true, id3v1, {}).run();
   } catch (error) {
     if (error instanceof NotCertain) return null;
     throw error;
@@ -57,23 +66,27 @@ class MpegScan {
   // Reused across syncs like MpegParser.syncPeek.buf: a short peek leaves old bytes after it,
   // and the search runs over the whole buffer.
   private readonly syncPeek = new Uint8Array(SYNC_PEEK_BYTES);
+  /** MpegParser.finalize: whether music-metadata listed any ID3v1 tag. */
+  private hasId3v1 = false;
 
   constructor(
     private readonly tokenizer: HeadTokenizer,
     private readonly durationOption: boolean,
+    private readonly id3v1: Id3v1 | null,
+    private readonly tags: NativeTags,
   ) {}
 
   run(): StreamFormat {
     // AbstractID3Parser.parse: an end of file among the ID3v2 tags ends the parse, finalize
     // included, with nothing found.
     try {
-      skipId3v2Tags(this.tokenizer);
+      skipId3v2Tags(this.tokenizer, this.tags);
     } catch (error) {
       if (error instanceof EndOfFile) return {};
       throw error;
     }
     this.postId3v2Parse();
-    // ID3v1Parser.parse finds nothing: the caller ruled out tags at the end.
+    this.readId3v1();
     this.finalize();
     const { container, codec, sampleRate, duration } = this.format;
     return { container, codec, sampleRate, duration };
@@ -95,10 +108,20 @@ class MpegScan {
     }
   }
 
+  /** ID3v1Parser.parse: skipped when the MPEG parse already read into the last 128 bytes. */
+  private readId3v1(): void {
+    const { tokenizer, id3v1 } = this;
+    if (id3v1 === null || tokenizer.position > tokenizer.size - 128) return;
+    for (const [type, list] of Object.entries(id3v1.tags)) {
+      for (const tag of list) (this.tags[type] ??= []).push(tag);
+      this.hasId3v1 ||= list.length > 0;
+    }
+  }
+
   private finalize(): void {
     const { format, tokenizer } = this;
     if (this.mpegOffset === null || format.codecProfile !== 'CBR') return;
-    const mpegSize = tokenizer.size - this.mpegOffset;
+    const mpegSize = tokenizer.size - this.mpegOffset - (this.hasId3v1 ? 128 : 0);
     if (this.samplesPerFrame !== null) {
       const numberOfSamples = Math.round(mpegSize / this.frameSize) * this.samplesPerFrame;
       if (format.sampleRate && !format.duration) {

@@ -7,19 +7,20 @@
  * bytes already in memory and without a tag mapper or a promise per page.
  *
  * It returns null whenever it could differ: several or chained streams, other codecs (Speex,
- * FLAC, Theora), comment fields it does not know to be harmless, anything music-metadata would
- * throw on. test/archive/mpeg-ogg-header.test.ts holds it to music-metadata's answer.
+ * FLAC, Theora), anything music-metadata would throw on. It also lists the comments as
+ * music-metadata does, for call IDs in tags. test/archive/mpeg-ogg-header.test.ts holds it to music-metadata's answer.
  */
 import { ascii, EndOfFile, HeadTokenizer, NotCertain } from './head-tokenizer.js';
+import { addNativeTag, type NativeTags } from './native-tags.js';
 import type { StreamFormat } from './stream-format.js';
 
 /**
  * music-metadata's answer for the Ogg file `bytes` (all of it), or null when only
  * music-metadata can tell. Callers first rule out tags at the end of the file.
  */
-export function readOggHeader(bytes: Uint8Array): StreamFormat | null {
+export function readOggHeader(bytes: Uint8Array, tags: NativeTags = {}): StreamFormat | null {
   try {
-    return walkPages(new HeadTokenizer(bytes, bytes.length));
+    return walkPages(new HeadTokenizer(bytes, bytes.length), tags);
   } catch (error) {
     if (error instanceof NotCertain) return null;
     throw error;
@@ -43,9 +44,11 @@ interface StreamState {
   preSkip: number;
   pending: Uint8Array[];
   lastPage: PageHeader | undefined;
+  /** Where the comments go, as music-metadata lists them under native.vorbis. */
+  tags: NativeTags;
 }
 
-function walkPages(tokenizer: HeadTokenizer): StreamFormat {
+function walkPages(tokenizer: HeadTokenizer, tags: NativeTags): StreamFormat {
   const format: StreamFormat = {};
   let stream: StreamState | undefined;
   let serial: number | undefined;
@@ -71,7 +74,7 @@ function walkPages(tokenizer: HeadTokenizer): StreamFormat {
       if (header.flags & FIRST_PAGE) {
         if (stream !== undefined) throw new NotCertain('chained stream');
         format.container = 'Ogg';
-        stream = openStream(pageData, format);
+        stream = openStream(pageData, format, tags);
       } else if (stream === undefined) {
         throw new NotCertain('no first page');
       }
@@ -95,21 +98,21 @@ function walkPages(tokenizer: HeadTokenizer): StreamFormat {
 }
 
 /** OggStream.parsePage's codec choice and the consumer's parseFirstPage. */
-function openStream(pageData: Uint8Array, format: StreamFormat): StreamState {
+function openStream(pageData: Uint8Array, format: StreamFormat, tags: NativeTags): StreamState {
   const view = new DataView(pageData.buffer, pageData.byteOffset, pageData.byteLength);
   if (pageData[0] === 1 && isExactly(pageData, 1, 'vorbis')) {
     // IdentificationHeader reads 21 bytes after the 7-byte common header.
     if (pageData.length < 28) throw new NotCertain('short Vorbis header');
     format.codec = 'Vorbis I';
     format.sampleRate = view.getUint32(12, true);
-    return { opus: false, sampleRate: format.sampleRate, preSkip: 0, pending: [], lastPage: undefined };
+    return { opus: false, sampleRate: format.sampleRate, preSkip: 0, pending: [], lastPage: undefined, tags };
   }
   if (isExactly(pageData, 0, 'OpusHead')) {
     if (pageData.length < 19) throw new NotCertain('short Opus header');
     format.codec = 'Opus';
     format.sampleRate = view.getUint32(12, true);
     const preSkip = view.getUint16(10, true);
-    return { opus: true, sampleRate: format.sampleRate, preSkip, pending: [], lastPage: undefined };
+    return { opus: true, sampleRate: format.sampleRate, preSkip, pending: [], lastPage: undefined, tags };
   }
   throw new NotCertain('codec');
 }
@@ -136,22 +139,23 @@ function parsePage(stream: StreamState, header: PageHeader, pageData: Uint8Array
 
 function parseFullPage(stream: StreamState, data: Uint8Array): void {
   if (stream.opus) {
-    if (ascii(data, 0, 8) === 'OpusTags') checkComments(data, 8);
+    if (ascii(data, 0, 8) === 'OpusTags') readComments(data, 8, stream.tags);
     return;
   }
   // CommonHeader reads the packet type byte even from an empty page, and throws.
   if (data.length === 0) throw new NotCertain('empty Vorbis packet');
-  if (data[0] === 3) checkComments(data, 7);
+  if (data[0] === 3) readComments(data, 7, stream.tags);
 }
 
-/**
- * Comment fields music-metadata maps as plain text. Anything else (pictures, dates, track
- * numbers, fields without '=') goes through parsing this reader does not reproduce.
- */
-const PLAIN_COMMENTS = new Set(['ENCODER', 'TITLE', 'ARTIST', 'ALBUM', 'COMMENT', 'DESCRIPTION']);
+const UTF8 = new TextDecoder('utf-8');
 
-/** parseUserCommentList, checking that it neither throws nor meets a field it cannot vouch for. */
-function checkComments(data: Uint8Array, start: number): void {
+/**
+ * parseUserCommentList with VorbisDecoder.parseUserComment: every field, named by its text
+ * before '=' in upper case (all of it is the value when there is no '='). Pictures are skipped
+ * as music-metadata skips them when told to skip covers. A length past the packet's end, where
+ * music-metadata throws, throws NotCertain.
+ */
+function readComments(data: Uint8Array, start: number, tags: NativeTags): void {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const uint32 = (at: number) => {
     if (at + 4 > data.length) throw new NotCertain('comment header past its end');
@@ -163,24 +167,12 @@ function checkComments(data: Uint8Array, start: number): void {
   offset += 4;
   while (count-- > 0) {
     const length = uint32(offset);
-    if (!PLAIN_COMMENTS.has(commentKey(data, offset + 4, length))) {
-      throw new NotCertain('comment field');
-    }
+    const field = UTF8.decode(data.subarray(offset + 4, offset + 4 + length));
+    const equals = field.indexOf('=');
+    const key = field.substring(0, equals).toUpperCase();
+    if (key !== 'METADATA_BLOCK_PICTURE') addNativeTag(tags, 'vorbis', key, field.substring(equals + 1));
     offset += 4 + length;
   }
-}
-
-/** The field name before '=', upper-cased as VorbisDecoder does; '' unless plain ASCII. */
-function commentKey(data: Uint8Array, start: number, length: number): string {
-  const end = Math.min(start + length, data.length);
-  let key = '';
-  for (let i = start; i < end; i++) {
-    const byte = data[i]!;
-    if (byte === 0x3d) return key.toUpperCase();
-    if (byte >= 0x80) return '';
-    key += String.fromCharCode(byte);
-  }
-  return '';
 }
 
 function merge(parts: Uint8Array[]): Uint8Array {

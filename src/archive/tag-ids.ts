@@ -1,11 +1,9 @@
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { IAudioMetadata } from 'music-metadata';
+import { readFastHeader } from './fast-header.js';
+import { NOT_DECODED, type NativeTag } from './native-tags.js';
 import { musicMetadata } from './parse-metadata.js';
-
-/** One tag as music-metadata lists it under `native[tagType]`. */
-interface NativeTag {
-  id: string;
-  value: unknown;
-}
 
 /**
  * Finds the call ID a recorder wrote into the file's tags. A bare name such as `CALL_ID` is
@@ -16,6 +14,15 @@ interface NativeTag {
  * matches only that one place. Names compare case-insensitively.
  */
 export function findTagValue(native: Record<string, NativeTag[]>, tag: string): string | null {
+  const found = findTag(native, tag);
+  return found === NOT_DECODED ? null : found;
+}
+
+/** findTagValue, or NOT_DECODED when the tag it lands on was not decoded by a fast reader. */
+export function findTag(
+  native: Record<string, NativeTag[]>,
+  tag: string,
+): string | null | typeof NOT_DECODED {
   const wanted = tag.toLowerCase();
   const qualified = /[:.]/.test(tag);
   for (const tags of Object.values(native)) {
@@ -28,6 +35,7 @@ export function findTagValue(native: Record<string, NativeTag[]>, tag: string): 
           name === `bext.${wanted}` ||
           (name.startsWith('----:') && name.slice(name.lastIndexOf(':') + 1) === wanted);
       if (!hit) continue;
+      if (value === NOT_DECODED) return NOT_DECODED;
       const text = textOf(value);
       if (text !== null) return text;
     }
@@ -47,8 +55,16 @@ function textOf(value: unknown): string | null {
 
 export type TagRead = { callId: string | null } | { error: string };
 
-/** Reads the tags of one file (no audio scan) and returns the call ID under `tag`. */
+/**
+ * Reads the tags of one file (no audio scan) and returns the call ID under `tag`: from the
+ * fast readers' tag lists when they can read the file (WAV, MPEG, Ogg), else music-metadata's.
+ */
 export async function readTagId(absPath: string, tag: string): Promise<TagRead> {
+  const fast = readFastTags(absPath);
+  if (fast !== null) {
+    const found = findTag(fast, tag);
+    if (found !== NOT_DECODED) return { callId: found };
+  }
   let metadata: IAudioMetadata;
   try {
     metadata = await (await musicMetadata()).parseFile(absPath, { duration: false, skipCovers: true });
@@ -56,4 +72,14 @@ export async function readTagId(absPath: string, tag: string): Promise<TagRead> 
     return { error: error instanceof Error ? error.message : String(error) };
   }
   return { callId: findTagValue(metadata.native as Record<string, NativeTag[]>, tag) };
+}
+
+function readFastTags(absPath: string): Record<string, NativeTag[]> | null {
+  let size: number;
+  try {
+    size = statSync(absPath).size;
+  } catch {
+    return null; // music-metadata meets the same error and words it
+  }
+  return readFastHeader(absPath, extname(absPath).toLowerCase(), size)?.tags ?? null;
 }
