@@ -20,7 +20,7 @@ export function readHead(absPath: string, length: number): Buffer {
  * The first `headLength` and the last `tailLength` bytes of a file of `size` bytes: one read
  * of the whole file when the two would meet.
  */
-export function readHeadAndTail(
+function readHeadAndTail(
   absPath: string,
   size: number,
   headLength: number,

@@ -32,7 +32,7 @@ export interface HeaderFormat {
 /** Bytes read from the start of a WAV; Asterisk headers are 44–60 bytes, a `bext` 602 and more. */
 export const WAV_HEAD_BYTES = 4096;
 /** Chunks after the audio are read when they are at most this long together (tags are small). */
-export const WAV_TAIL_MAX_BYTES = 64 * 1024;
+const WAV_TAIL_MAX_BYTES = 64 * 1024;
 
 // wFormatTag → codec name, as music-metadata's WaveFormatNameMap spells them.
 const FAST_CODECS: ReadonlyMap<number, string> = new Map([
