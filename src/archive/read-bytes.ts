@@ -16,28 +16,6 @@ export function readHead(absPath: string, length: number): Buffer {
   }
 }
 
-/**
- * The first `headLength` and the last `tailLength` bytes of a file of `size` bytes: one read
- * of the whole file when the two would meet.
- */
-function readHeadAndTail(
-  absPath: string,
-  size: number,
-  headLength: number,
-  tailLength: number,
-): { head: Buffer; tail: Buffer } {
-  const fd = openSync(absPath, 'r');
-  try {
-    if (size <= headLength + tailLength) {
-      const whole = readAt(fd, 0, size);
-      return { head: whole, tail: whole };
-    }
-    return { head: readAt(fd, 0, headLength), tail: readAt(fd, size - tailLength, tailLength) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Runs `read` with the file open for reading, and closes it whatever happens. */
 export function withOpenFile<T>(absPath: string, read: (fd: number) => T): T {
   const fd = openSync(absPath, 'r');
