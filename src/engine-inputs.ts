@@ -33,7 +33,7 @@ export function loadHolds(file: string, zone: string): LoadedHolds {
 /** Declared coverage wins over the logs' own span of event times. */
 export function resolveCoverage(
   engine: EnginePlan,
-  logs: ReadonlyArray<{ file: string; firstAt: string | null; lastAt: string | null }>,
+  logs: Parameters<typeof coverageFromLogs>[0],
   zone: string,
 ): Coverage {
   if (engine.logPeriod)

@@ -19,6 +19,9 @@ import { sortFindings, summarise } from './audit/summarise.js';
 import type { CallEvent, Recording } from './audit/types.js';
 import { callLogWarnings } from './calllog/log-warnings.js';
 import { readAnyCallLog } from './calllog/read-any-call-log.js';
+import { readsTableForPeriod, WHOLE_TABLE_WARNING } from './calllog/sql-period.js';
+import type { CallLogOptions, CallLogResult } from './calllog/types.js';
+import { recordingsPeriod, type Period } from './audit/query-period.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
@@ -84,29 +87,51 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   ).flat();
 
   const rowsPerLog = new Map<string, number>();
+  const optionsOf = (file: string, source: (typeof sources)[number]) => {
+    const options = callLogOptionsFor(source, plan.timezone);
+    options.now = plan.now;
+    // Customer, notice and purpose come from the business log, never from a telephony CDR.
+    if (!options.preset?.telephony) {
+      options.customerColumn = engine.customerColumn;
+      if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
+      if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
+    }
+    if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
+    return options;
+  };
+  const jobs = callLogJobs.map(({ file, source }) => ({ file, options: optionsOf(file, source) }));
+  const readJob = (file: string, options: CallLogOptions, period: Period | null) =>
+    readAnyCallLog(
+      file,
+      file,
+      options.sql && period ? { ...options, sql: { ...options.sql, period } } : options,
+    );
+  // A database table without --log-period is read for the recordings' span, known after the scan.
+  const afterScan = ({ file, options }: (typeof jobs)[number]) =>
+    !engine.logPeriod && readsTableForPeriod(file, options);
+  const callLogs: CallLogResult[] = new Array<CallLogResult>(callLogJobs.length);
   // Both run at once; when both fail, the archive's error is reported, as it is the first input.
   const [scanned, read] = await Promise.allSettled([
     // The cache is not held here: once saved after the scan, its maps can be collected.
     scanWithCache(plan, archives, await openProbeCache(plan, archives, warn), hooks),
     Promise.all(
-      callLogJobs.map(({ file, source }) => {
-        const options = callLogOptionsFor(source, plan.timezone);
-        options.now = plan.now;
-        // Customer, notice and purpose come from the business log, never from a telephony CDR.
-        if (!options.preset?.telephony) {
-          options.customerColumn = engine.customerColumn;
-          if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
-          if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
-        }
-        if (options.sql && engine.logPeriod) options.sql = { ...options.sql, period: engine.logPeriod };
-        if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
-        return readAnyCallLog(file, file, options);
+      jobs.map(async (job, i) => {
+        if (!afterScan(job)) callLogs[i] = await readJob(job.file, job.options, engine.logPeriod);
       }),
     ),
   ]);
   if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
-  const [scan, callLogs] = [scanned.value, read.value];
+  const scan = scanned.value;
+  if (jobs.some(afterScan)) {
+    const period = recordingsPeriod(scan.recordings, engine.maxEventLagHours);
+    if (period === null && scan.recordings.length > 0) warn(WHOLE_TABLE_WARNING);
+    await Promise.all(
+      jobs.map(async (job, i) => {
+        if (afterScan(job)) callLogs[i] = await readJob(job.file, job.options, period);
+      }),
+    );
+  }
   releaseMemory();
   phaseDone('scan + call logs');
 
@@ -131,6 +156,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       skippedRows: log.problems.filter((p) => p.code !== 'UNREADABLE_TIME').length,
       firstAt: log.firstAt,
       lastAt: log.lastAt,
+      ...(log.period ? { period: log.period } : {}),
       ...(log.layout ? { layout: log.layout } : {}),
     });
   }

@@ -24,13 +24,23 @@ export type CoverageVerdict = 'inside' | 'outside' | 'unknown-time' | 'no-covera
 /**
  * Each log's span of event times, widened to whole local days: exports are cut by date, so a
  * call at 18:00 on the last day of an export is inside it even if that day's last event was at 17:00.
+ * A database table read for a period covers exactly that period, whatever rows it held.
  */
 export function coverageFromLogs(
-  logs: ReadonlyArray<{ file: string; firstAt: string | null; lastAt: string | null }>,
+  logs: ReadonlyArray<{
+    file: string;
+    firstAt: string | null;
+    lastAt: string | null;
+    period?: { from: string; to: string };
+  }>,
   zone: string,
 ): Coverage {
   const spans: CoverageSpan[] = [];
   for (const log of logs) {
+    if (log.period !== undefined) {
+      spans.push({ source: log.file, ...log.period });
+      continue;
+    }
     if (log.firstAt === null || log.lastAt === null) continue;
     spans.push({
       source: log.file,

@@ -33,6 +33,8 @@ export interface CallLogInput {
   skippedRows: number;
   firstAt: string | null;
   lastAt: string | null;
+  /** For a database table read for a period only: that period, ISO UTC; it is the log's coverage. */
+  period?: { from: string; to: string };
   /** For a header-less file: the column layout assumed. */
   layout?: string;
 }

@@ -37,12 +37,13 @@ export async function readSqlCallLog(
   try {
     const location = `${target.display}#${choice.table ?? 'query'}`;
     const feed = new RecordFeed(location, withHeader(options));
-    const { sql, params } = await planQuery(connection, target, options, choice, feed);
+    const { sql, params, period } = await planQuery(connection, options, choice, feed);
     let line = 0;
     for await (const row of connection.stream(sql, params)) {
       feed.row(cellsOf(row, feed.wantedColumns!), ++line);
     }
-    return feed.result(target.display, '', 'sql', withParams(sql, params));
+    const result = feed.result(target.display, '', 'sql', withParams(sql, params));
+    return period === undefined ? result : { ...result, period };
   } catch (error) {
     throw isCallauditError(error) ? error : sqlError(target, choice, error);
   } finally {
@@ -56,11 +57,10 @@ export async function readSqlCallLog(
  */
 async function planQuery(
   connection: SqlConnection,
-  target: SqlTarget,
   options: CallLogOptions,
   choice: SqlChoice,
   feed: RecordFeed,
-): Promise<{ sql: string; params: string[] }> {
+): Promise<{ sql: string; params: string[]; period?: SqlChoice['period'] }> {
   const q = (name: string) => connection.quote(name);
   const from =
     choice.query !== undefined ? `(${choice.query}) AS callaudit_source` : tableName(choice.table!, q);
@@ -81,8 +81,8 @@ async function planQuery(
       wallClock(endExclusive(choice.period.to), options.timezone),
     );
   }
-  void target;
-  return { sql: `SELECT ${picked.map(q).join(', ')} FROM ${from}${where} ORDER BY ${order}`, params };
+  const sql = `SELECT ${picked.map(q).join(', ')} FROM ${from}${where} ORDER BY ${order}`;
+  return where === '' ? { sql, params } : { sql, params, period: choice.period };
 }
 
 /** A table always names its columns: a preset's layout for header-less files does not apply. */

@@ -85,6 +85,8 @@ export interface CallLogResult {
   problems: RowProblem[];
   firstAt: string | null;
   lastAt: string | null;
+  /** For a database table read for a period only: that period, ISO UTC (its coverage). */
+  period?: { from: string; to: string };
   /** For a header-less file: which column layout was assumed. */
   layout?: string;
 }

@@ -4,6 +4,7 @@ import { CallauditError, isCallauditError } from '../errors.js';
 import { findColumn } from './columns.js';
 import { RecordFeed, sha256OfPath } from './record-feed.js';
 import { cellText, type SheetCell } from './xlsx-cells.js';
+import { MergeFiller, readMergedRanges, type MergedRange } from './xlsx-merges.js';
 import type { CallLogOptions, CallLogResult } from './types.js';
 
 /** Rows searched for the header when --header-row is not given (report exports put titles above). */
@@ -16,6 +17,8 @@ interface SheetRow {
   eachCell(options: { includeEmpty: boolean }, visit: (cell: SheetCell, column: number) => void): void;
 }
 interface SheetReader extends AsyncIterable<SheetRow> {
+  /** The number in the sheet's part name (xl/worksheets/sheetN.xml). */
+  id?: string | number;
   name?: string;
   state?: string;
 }
@@ -41,6 +44,7 @@ export async function readXlsxCallLog(
   // The reader stops after the sheet it needs, so the file is hashed in a read of its own.
   const digest = sha256OfPath(path);
   digest.catch(() => {});
+  const merges = await readMergedRanges(path).catch(() => new Map<string, MergedRange[]>());
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -63,7 +67,8 @@ export async function readXlsxCallLog(
         (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model
           ?.date1904,
       );
-      const feed = await readSheet(sheet, name, displayName, options, choice, date1904);
+      const filler = new MergeFiller(merges.get(String(sheet.id)) ?? []);
+      const feed = await readSheet(sheet, name, displayName, options, choice, date1904, filler);
       if (feed !== null) return feed.result(displayName, await digest, 'xlsx', name);
       seen.push(name);
     }
@@ -97,6 +102,7 @@ async function readSheet(
   options: CallLogOptions,
   choice: WorkbookChoice,
   date1904: boolean,
+  filler: MergeFiller,
 ): Promise<RecordFeed | null> {
   const idNames = [
     options.idColumn,
@@ -110,6 +116,8 @@ async function readSheet(
   for await (const row of sheet) {
     if (gaveUp) continue;
     const cells = rowCells(row, feed === null ? MAX_COLUMNS : width, date1904);
+    filler.fill(row.number, cells);
+    if (feed !== null && cells.length > width) cells.length = width;
     if (feed === null) {
       const isHeader =
         choice.headerRow !== undefined

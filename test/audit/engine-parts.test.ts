@@ -89,6 +89,16 @@ describe('log coverage', () => {
     expect(coverageOf(at, coverage)).toBe(verdict);
   });
 
+  it('takes a table read for a period as covering exactly that period, even with no rows in it', () => {
+    const period = { from: '2026-10-03T06:15:00.000Z', to: '2026-10-07T09:00:00.000Z' };
+    const read = coverageFromLogs(
+      [{ file: 'mysql://pbx/cdr', firstAt: null, lastAt: null, period }],
+      'Europe/Ljubljana',
+    );
+    expect(read.spans).toEqual([{ source: 'mysql://pbx/cdr', ...period }]);
+    expect(coverageOf('2026-10-07T09:00:00.001Z', read)).toBe('outside');
+  });
+
   it('has no coverage data when no log has event times', () => {
     const none = coverageFromLogs([{ file: 'a.csv', firstAt: null, lastAt: null }], 'UTC');
     expect(coverageOf('2020-01-01T00:00:00.000Z', none)).toBe('no-coverage-data');

@@ -178,3 +178,38 @@ describe('Excel call logs', () => {
     expect((await rejection(readAnyCallLog(zip, 'bundle.zip', OPTIONS))).code).toBe('CALL_LOG_IS_ZIP');
   });
 });
+
+describe('merged cells in an Excel call log', () => {
+  it('gives every row of a vertically merged ID or date the top-left value, on the right sheet', async () => {
+    const file = await workbook('merged.xlsx', (wb) => {
+      // A first sheet with merges of its own: they must not leak into the call sheet.
+      const summary = wb.addWorksheet('Summary');
+      summary.addRow(['Calls', '', '']);
+      summary.addRow(['x', 'y', 'z']);
+      summary.mergeCells('A2:A9');
+      const sheet = wb.addWorksheet('Klici');
+      sheet.addRow(['CRM report: klici', '', '']);
+      sheet.mergeCells('A1:C1');
+      sheet.addRow(['call_id', 'outcome', 'time']);
+      sheet.addRow(['1759473900.10', 'naročilo', new Date(Date.UTC(2026, 9, 3, 9, 15))]);
+      sheet.addRow(['', 'ponudba', '']);
+      sheet.addRow(['', 'informacije', '']);
+      sheet.mergeCells('A3:A5');
+      sheet.mergeCells('C3:C5');
+      sheet.addRow(['B-2', 'ni interesa', new Date(Date.UTC(2026, 9, 4, 11, 0))]);
+      // A merge across columns hides its right-hand cells; nothing is copied sideways.
+      sheet.addRow(['B-3', 'zavrnitev', '']);
+      sheet.mergeCells('B7:C7');
+    });
+    const log = await readAnyCallLog(file, 'merged.xlsx', OPTIONS);
+    expect(log.source).toBe('Klici');
+    expect(log.problems).toEqual([]);
+    expect(log.events.map((e) => [e.callId, e.outcome, e.at, e.line])).toEqual([
+      ['1759473900.10', 'naročilo', '2026-10-03T07:15:00.000Z', 3],
+      ['1759473900.10', 'ponudba', '2026-10-03T07:15:00.000Z', 4],
+      ['1759473900.10', 'informacije', '2026-10-03T07:15:00.000Z', 5],
+      ['B-2', 'ni interesa', '2026-10-04T09:00:00.000Z', 6],
+      ['B-3', 'zavrnitev', null, 7],
+    ]);
+  });
+});

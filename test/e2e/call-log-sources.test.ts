@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -19,16 +19,29 @@ import { BIN, DEMO, REPO } from '../support/run-cli.js';
 const tmp = mkdtempSync(path.join(tmpdir(), 'callaudit-sources-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+interface Period {
+  from: string;
+  to: string;
+}
 interface Report {
   recordings: Array<{
     path: string;
     verdict: string;
     reason: string;
+    startedAt: string | null;
     events: Array<{ file: string; line: number }>;
   }>;
   inputs: {
-    callLogs: Array<{ file: string; format?: string; source?: string; sha256: string; rows: number }>;
+    callLogs: Array<{
+      file: string;
+      format?: string;
+      source?: string;
+      sha256: string;
+      rows: number;
+      period?: Period;
+    }>;
   };
+  engine: { coverage: { spans: Array<Period & { source: string }> } };
 }
 
 let runs = 0;
@@ -144,13 +157,60 @@ describe.skipIf(skip)(
         expect(other.stderr).not.toContain('Error');
         expect(JSON.stringify(other.report!.recordings)).toBe(JSON.stringify(fromCsv.report!.recordings));
         const cdrInput = other.report!.inputs.callLogs.find((l) => l.format === 'sql')!;
-        expect(cdrInput.source).toMatch(/^SELECT .*FROM .cdr. ORDER BY/);
+        expect(cdrInput.source).toMatch(/^SELECT .*FROM .cdr. WHERE .calldate. >= .* ORDER BY/);
         expect(cdrInput.rows).toBe(3);
+        // Without --log-period the table is read for the recordings' span: an hour before the
+        // first call to the event lag (72 h) after the last; that period is the CDR's coverage.
+        const starts = other.report!.recordings.map((r) => Date.parse(r.startedAt!)).sort((a, b) => a - b);
+        const period = {
+          from: new Date(starts[0]! - 3_600_000).toISOString(),
+          to: new Date(starts[starts.length - 1]! + 72 * 3_600_000).toISOString(),
+        };
+        expect(cdrInput.period).toEqual(period);
+        expect(other.report!.engine.coverage.spans).toContainEqual({ source: cdrInput.file, ...period });
         for (const file of ['report.json', 'findings.csv', 'summary.md'])
           expect(readFileSync(path.join(other.out, file), 'utf8')).not.toContain(DB_PASSWORD);
         expect(other.stdout + other.stderr).not.toContain(DB_PASSWORD);
       }
       expect(fromMariadb.report!.inputs.callLogs.some((l) => l.file === mariadb.url)).toBe(true);
+    }, 60_000);
+
+    it('reads the whole table, and says so, when a recording has no start time of its own', () => {
+      const monitor = path.join(tmp, 'monitor-undated');
+      cpSync(path.join(fixture, 'monitor'), monitor, { recursive: true });
+      // A name the FreePBX preset cannot date: only its modification time bounds the call.
+      const undated = path.join(monitor, 'restored-call.wav');
+      cpSync(
+        path.join(fixture, 'monitor/2026/10/04/ondemand-7002-7002-20261004-110000-1759568400.40.wav'),
+        undated,
+      );
+      utimesSync(undated, new Date('2026-10-05T10:00:00Z'), new Date('2026-10-05T10:00:00Z'));
+      for (const url of [mariadb.url, postgres.url]) {
+        const run = audit([monitor, '--preset', 'freepbx', '--cdr', url, ...crm]);
+        expect(run.stderr).toContain('read whole');
+        const cdrInput = run.report!.inputs.callLogs.find((l) => l.format === 'sql')!;
+        expect(cdrInput.source).not.toContain('WHERE');
+        expect(cdrInput.period).toBeUndefined();
+        // Its coverage is then its rows' span of times, widened to whole days as for a file.
+        const span = run.report!.engine.coverage.spans.find((s) => s.source === url)!;
+        expect(span.from).toBe('2026-10-02T22:00:00.000Z');
+      }
+    }, 60_000);
+
+    it('reads only --log-period when it is given, and records it as the period read', () => {
+      const run = audit([
+        path.join(fixture, 'monitor'),
+        '--preset',
+        'freepbx',
+        '--cdr',
+        postgres.url,
+        ...crm,
+        '--log-period',
+        '2026-10-03..2026-10-03',
+      ]);
+      const cdrInput = run.report!.inputs.callLogs.find((l) => l.format === 'sql')!;
+      expect(cdrInput.rows).toBe(2);
+      expect(cdrInput.period?.from.slice(0, 10)).toBe('2026-10-02');
     }, 60_000);
 
     it('refuses a password in the URL, exit 2, without echoing it', () => {
