@@ -1,71 +1,30 @@
 import { z } from 'zod';
-import { engineConfigShape, type EnginePlan } from './engine-plan.js';
-import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
-import { RECORDING_PRESET_NAMES } from '../presets/recording/index.js';
+import { configShape, sourceShape } from '../options/config-shape.js';
+import { OPTIONS } from '../options/options.js';
+import type { ENCODINGS, FAIL_ON, IdFrom } from '../options/choices.js';
 import type { Shard } from '../archive/shard.js';
+import type { EnginePlan } from './engine-plan.js';
 
-export const ENCODINGS = ['auto', 'utf-8', 'windows-1250', 'utf-16le'] as const;
-export const DELIMITERS = ['auto', ',', ';', 'tab'] as const;
-export const FAIL_ON = ['violation', 'review', 'never'] as const;
-
-const stringOrList = z.union([z.string(), z.array(z.string())], {
-  error: 'expected a string or a list of strings',
-});
-
-const recordingPresetName = z.enum(RECORDING_PRESET_NAMES as [string, ...string[]]);
-const callLogPresetName = z.enum(CALL_LOG_PRESET_NAMES as [string, ...string[]]);
-
-export const ID_SOURCES = ['filename', 'path', 'tag', 'sidecar'] as const;
-export type IdFrom = (typeof ID_SOURCES)[number];
+export { DELIMITERS, ENCODINGS, FAIL_ON, ID_SOURCES, type IdFrom } from '../options/choices.js';
+export { DEFAULTS } from './defaults.js';
 
 /** Settings of one archive root (config `archives[]`); unset ones come from the top level. */
 export const archiveSourceSchema = z
   .object({
-    $comment: stringOrList.optional(),
+    $comment: configShape(OPTIONS).$comment,
     root: z.string().describe('Folder of recordings, relative to the config file.'),
-    preset: recordingPresetName
-      .optional()
-      .describe('Recording preset: freepbx, amazon-connect, genesys-cloud, twilio, 3cx, generic.'),
-    idPattern: z
-      .string()
-      .optional()
-      .describe('Regex with a named group `id`, matched against the relative path.'),
-    include: stringOrList.optional().describe('Globs of the files to audit, relative to the root.'),
-    idFrom: z
-      .array(z.enum(ID_SOURCES))
-      .optional()
-      .describe('Where call IDs come from, in order of preference.'),
-    idTag: z
-      .string()
-      .optional()
-      .describe('Tag holding the call ID, e.g. CALL_ID, TXXX:CALL_ID, ICMT, bext.originatorReference.'),
-    sidecarField: z.string().optional().describe('Dotted path of the call-ID field in JSON/XML sidecars.'),
-    recordingMap: z
-      .string()
-      .optional()
-      .describe('CSV mapping recording IDs to call IDs (Twilio RecordingSid → CallSid).'),
-    timezone: z
-      .string()
-      .optional()
-      .describe('IANA zone of times in file names (FreePBX: server local time).'),
+    ...sourceShape(OPTIONS, 'archive'),
   })
   .strict();
 
 /** Settings of one call-log source (config `callLogs[]`); unset ones come from the top level. */
 export const callLogSourceSchema = z
   .object({
-    $comment: stringOrList.optional(),
-    file: stringOrList.describe('Call-log CSV files or globs, relative to the config file.'),
-    preset: callLogPresetName
-      .optional()
-      .describe('Call-log preset: asterisk-cdr, freepbx-cdr, salesforce-task, hubspot-calls, generic.'),
-    idColumn: z.string().optional(),
-    outcomeColumn: z.string().optional(),
-    timeColumn: z.string().optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    delimiter: z.enum(DELIMITERS).optional(),
-    dateFormat: z.string().optional().describe('luxon format tokens, e.g. dd.MM.yyyy HH:mm.'),
-    timezone: z.string().optional(),
+    $comment: configShape(OPTIONS).$comment,
+    file: z
+      .union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })
+      .describe('Call-log CSV files or globs, relative to the config file.'),
+    ...sourceShape(OPTIONS, 'callLog'),
   })
   .strict();
 
@@ -75,64 +34,15 @@ export const ARCHIVE_KEYS = Object.keys(archiveSourceSchema.shape);
 export const CALL_LOG_KEYS = Object.keys(callLogSourceSchema.shape);
 
 /**
- * The settings a config file may hold: the same names as the command-line flags, in camelCase.
- * Paths are relative to the config file's folder.
+ * The settings a config file may hold: the same names as the command-line flags, in camelCase,
+ * generated from the options model (src/options/options.ts). Paths are relative to the config
+ * file's folder.
  */
 export const configFileSchema = z
   .object({
-    $schema: z.string().optional(),
-    roots: stringOrList.optional().describe('Archive roots to audit.'),
-    crm: stringOrList.optional().describe('Call-log CSV files or globs.'),
-    idPattern: z
-      .string()
-      .optional()
-      .describe('Regex with a named group `id`, matched against the relative path.'),
-    idColumn: z.string().optional(),
-    outcomeColumn: z.string().optional(),
-    timeColumn: z.string().optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    delimiter: z.enum(DELIMITERS).optional(),
-    timezone: z.string().optional(),
-    outcomeMap: z.string().optional(),
-    policy: z.string().optional(),
-    lang: z.enum(['en', 'sl']).optional().describe('Language of the HTML, Markdown and JUnit reports.'),
-    out: z.string().optional(),
-    format: stringOrList.optional(),
-    failOn: z.enum(FAIL_ON).optional(),
-    concurrency: z.number().int().min(1).max(256).optional(),
-    threads: z
-      .number()
-      .int()
-      .min(0)
-      .max(64)
-      .optional()
-      .describe(
-        'Worker threads that read recordings; 0 reads on the main thread (default: one per core, up to 8).',
-      ),
-    ...engineConfigShape,
-    $comment: stringOrList.optional(),
-    preset: recordingPresetName.optional().describe('Recording preset for every archive root.'),
-    crmPreset: callLogPresetName.optional().describe('Call-log preset for every call log.'),
-    include: stringOrList.optional(),
-    idFrom: z.array(z.enum(ID_SOURCES)).optional(),
-    idTag: z.string().optional(),
-    sidecarField: z.string().optional(),
-    recordingMap: z.string().optional(),
-    dateFormat: z.string().optional(),
-    archives: z
-      .array(archiveSourceSchema)
-      .optional()
-      .describe('Several archive roots, each with its own settings.'),
-    callLogs: z
-      .array(callLogSourceSchema)
-      .optional()
-      .describe('Several call-log sources, each with its own settings.'),
-    hash: z
-      .boolean()
-      .optional()
-      .describe(
-        'Record the SHA-256 of each violation in the deletion manifest (default true; false: purge --execute needs --allow-unhashed).',
-      ),
+    ...configShape(OPTIONS),
+    archives: z.array(archiveSourceSchema).optional().describe(OPTIONS.archives.help),
+    callLogs: z.array(callLogSourceSchema).optional().describe(OPTIONS.callLogs.help),
   })
   .strict();
 
@@ -197,19 +107,3 @@ export interface CallLogSource {
   dateFormat: string | null;
   timezone: string | null;
 }
-
-export const DEFAULTS = {
-  idColumn: 'call_id',
-  outcomeColumn: 'outcome',
-  encoding: 'auto',
-  delimiter: 'auto',
-  timezone: 'Europe/Ljubljana',
-  policy: 'si-ip-akos',
-  out: './callaudit-report',
-  format: 'json,csv,manifest',
-  failOn: 'violation',
-  concurrency: 32,
-  hash: true,
-  /** Inside the output folder, so each report folder keeps the cache of its archive. */
-  cacheFileName: 'probe-cache.jsonl',
-} as const;
