@@ -32,8 +32,6 @@ import { loadPolicy } from './policy/load-pack-file.js';
 import { loadOutcomeMap } from './policy/load-outcome-map-file.js';
 import { labelsOfFindings } from './audit/label-inventory.js';
 import { TOOL } from './version.js';
-import { phaseDone } from './timing.js';
-import { releaseMemory } from './release-memory.js';
 
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
@@ -47,6 +45,11 @@ export interface AuditHooks {
   onRows?: (rows: number) => void;
   /** Told at the end how the recordings were read. */
   onScanStats?: (stats: ScanStats) => void;
+  /**
+   * Told when a phase ends; `garbage` says most of what it allocated is garbage now, so a CLI
+   * that watches its memory may collect it there (the library itself never forces a collection).
+   */
+  onPhaseDone?: (phase: string, garbage: boolean) => void;
 }
 
 function planFlags(plan: AuditPlan) {
@@ -82,7 +85,12 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   // Both run at once; when both fail, the archive's error is reported, as it is the first input.
   const [scanned, read] = await Promise.allSettled([
     // The cache is not held here: once saved after the scan, its maps can be collected.
-    scanWithCache(plan, archives, await openProbeCache(plan, archives, warn), hooks),
+    scanWithCache(
+      plan,
+      archives,
+      await openProbeCache(plan, archives, { warn, onPhaseDone: hooks.onPhaseDone }),
+      hooks,
+    ),
     Promise.all(
       callLogJobs.map(({ file, source }) => {
         const options = callLogOptionsFor(source, plan.timezone);
@@ -101,8 +109,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   if (scanned.status === 'rejected') throw scanned.reason;
   if (read.status === 'rejected') throw read.reason;
   const [scan, callLogs] = [scanned.value, read.value];
-  releaseMemory();
-  phaseDone('scan + call logs');
+  hooks.onPhaseDone?.('scan + call logs', true);
 
   const problems: InputProblem[] = [];
   const events: CallEvent[] = [];
@@ -157,7 +164,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       ...(engine.noticeMissing !== null ? { noticeMissing: engine.noticeMissing } : {}),
     },
   };
-  phaseDone('index events');
+  hooks.onPhaseDone?.('index events', false);
   const findings = sortFindings(
     // Judged from the scan's own array, which judgeAll empties as it goes (a mapped copy would
     // keep every probed recording alive until the end).
@@ -168,8 +175,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       return judge(r, joined, policy);
     }),
   );
-  releaseMemory();
-  phaseDone('judge + sort');
+  hooks.onPhaseDone?.('judge + sort', true);
   const engineReport = buildEngineReport({
     findings,
     pack,
@@ -193,7 +199,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       })),
     },
   });
-  phaseDone('engine report');
+  hooks.onPhaseDone?.('engine report', false);
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
   return {

@@ -15,7 +15,10 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
 
-export type SourceScanOptions = Pick<ScanOptions, 'cache' | 'shard' | 'signal' | 'onProgress' | 'threads'> & {
+export type SourceScanOptions = Pick<
+  ScanOptions,
+  'cache' | 'shard' | 'signal' | 'onProgress' | 'threads' | 'onPhaseDone'
+> & {
   concurrency: number;
 };
 
