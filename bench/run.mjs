@@ -123,10 +123,22 @@ if (wanted.has('floor')) measure('floor', () => child([join(BENCH, 'floor.mjs'),
 // The same reads made the way the audit now makes them: synchronously, in one worker per core.
 if (wanted.has('floor')) measure('floorThreads', () => child([join(BENCH, 'floor-threads.mjs'), archive]));
 if (wanted.has('csv')) measure('csv', () => child([...prof('csv'), join(BENCH, 'ingest-csv.mjs'), ...crm]));
+// The same UTF-8 call log as an Excel workbook and as NDJSON (converted once, not timed).
+const sources = join(work, 'sources');
+if (wanted.has('csv') && !existsSync(join(sources, 'crm.ndjson'))) {
+  child([join(BENCH, 'ingest-sources.mjs'), 'convert', crm[0], sources]);
+}
+for (const kind of ['xlsx', 'ndjson']) {
+  if (wanted.has('csv'))
+    measure(kind, () => child([join(BENCH, 'ingest-sources.mjs'), 'read', join(sources, `crm.${kind}`)]));
+}
+// A 1,000,000-row call log read from MariaDB on the loopback (its own server; needs mariadb-server).
+if (wanted.has('mariadb')) measure('mariadb', () => child([join(BENCH, 'ingest-mariadb.mjs'), '1000000']));
+const IN_PROCESS = new Set(['csv', 'xlsx', 'ndjson', 'mariadb']);
 if (!wanted.has('cold') && !wanted.has('warm')) {
   // Without the audit there is no run to record: print what was measured and keep results/ as it is.
   for (const [name, phase] of Object.entries(phases)) {
-    const info = name === 'csv' ? JSON.parse(phase.stdout) : null;
+    const info = IN_PROCESS.has(name) ? JSON.parse(phase.stdout) : null;
     const rows = info
       ? `, ${Math.round(info.rows / info.seconds).toLocaleString('en')} rows/s in-process`
       : '';
@@ -163,6 +175,17 @@ const rows = [
     ? [['floor, worker threads (as the audit reads)', phases.floorThreads, files, 'files']]
     : []),
   ['CSV ingestion (both call logs)', phases.csv, csvInfo.rows, 'rows'],
+  ...['xlsx', 'ndjson', 'mariadb']
+    .filter((kind) => phases[kind])
+    .map((kind) => {
+      const info = JSON.parse(phases[kind].stdout);
+      phases[kind].rateSeconds = info.seconds;
+      const label =
+        kind === 'mariadb'
+          ? 'MariaDB table on the loopback (1M rows)'
+          : `${kind.toUpperCase()} (the UTF-8 call log)`;
+      return [label, phases[kind], info.rows, 'rows'];
+    }),
   ['audit, cold (no cache)', phases.auditCold, files, 'files'],
 ];
 if (phases.auditWarm) rows.push(['audit, warm (cache, unchanged)', phases.auditWarm, files, 'files']);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
 import { CallauditError } from './errors.js';
+import { isSqlUrl } from './calllog/sql-url.js';
 import { refuseIrregular, statIfExists, type InputFileRole } from './input-file.js';
 
 export { readInputFile, readInputText, type InputFileRole } from './input-file.js';
@@ -16,6 +17,11 @@ const CALL_LOG_HINT = 'name the CSV file, or a glob such as "crm/*.csv"';
 export async function expandCallLogs(patterns: readonly string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
+    // A database is read by the SQL reader, which reports its own errors.
+    if (isSqlUrl(pattern)) {
+      files.add(pattern);
+      continue;
+    }
     const literal = statIfExists(pattern);
     if (literal?.isFile()) {
       files.add(pattern);

@@ -18,7 +18,7 @@ import {
 import { sortFindings, summarise } from './audit/summarise.js';
 import type { CallEvent, Recording } from './audit/types.js';
 import { callLogWarnings } from './calllog/log-warnings.js';
-import { readCallLog } from './calllog/read-call-log.js';
+import { readAnyCallLog } from './calllog/read-any-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
@@ -101,8 +101,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
           if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
           if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
         }
+        if (options.sql && engine.logPeriod) options.sql = { ...options.sql, period: engine.logPeriod };
         if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
-        return readCallLog(file, file, options);
+        return readAnyCallLog(file, file, options);
       }),
     ),
   ]);
@@ -125,6 +126,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       encoding: log.encoding,
       encodingDetected: log.encodingDetected,
       delimiter: log.delimiter,
+      ...(log.format ? { format: log.format } : {}),
+      ...(log.source ? { source: log.source } : {}),
       rows: log.rows,
       events: log.events.length,
       skippedRows: log.problems.filter((p) => p.code !== 'UNREADABLE_TIME').length,

@@ -73,6 +73,8 @@ const inputs = z.looseObject({
       encoding: text,
       encodingDetected: z.boolean(),
       delimiter: text,
+      format: text.optional(),
+      source: text.optional(),
       rows: count,
       events: count,
       skippedRows: count,

@@ -24,6 +24,10 @@ export interface CallLogInput {
   encoding: string;
   encodingDetected: boolean;
   delimiter: string;
+  /** For a call log that is not CSV: xlsx, json, ndjson or sql. */
+  format?: string;
+  /** The sheet, the JSON records path or the query the rows came from. */
+  source?: string;
   rows: number;
   events: number;
   skippedRows: number;

@@ -230,6 +230,17 @@ export class CallLogCollector {
     }
   }
 
+  /**
+   * A record another reader could not parse at all (a malformed NDJSON line), one line long:
+   * skipped and counted against the bad-row limit like a broken CSV row.
+   */
+  onUnreadable(code: string, message: string): void {
+    const start = this.lines.advance([''], 0);
+    this.rows++;
+    this.dataLines++;
+    this.fail(start, start, code, message);
+  }
+
   /** Throws when the file had no header or too many unreadable lines. */
   finish(): void {
     if (this.headers === null) {

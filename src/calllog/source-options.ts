@@ -18,6 +18,16 @@ export function callLogOptionsFor(source: CallLogSource, timezone: string): Call
   };
   if (source.timeColumn !== null) options.timeColumn = source.timeColumn;
   if (source.dateFormat !== null) options.dateFormat = source.dateFormat;
+  if (source.sheet !== undefined || source.headerRow !== undefined) {
+    options.workbook = {
+      ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+      ...(source.headerRow !== undefined ? { headerRow: source.headerRow } : {}),
+    };
+  }
+  if (source.records !== undefined) options.records = source.records;
+  const table = source.table ?? preset?.table;
+  if (source.query !== undefined) options.sql = { query: source.query };
+  else if (table !== undefined) options.sql = { table };
   if (preset) {
     options.preset = {
       idFallbacks: source.idColumn === null ? preset.columns.id.slice(1) : [],

@@ -1,4 +1,6 @@
 import type { CallEvent } from '../audit/types.js';
+import type { SqlChoice } from './sql-source.js';
+import type { WorkbookChoice } from './xlsx-source.js';
 
 /** Encodings the reader can decode; `auto` is resolved to one of these. */
 export type CallLogEncoding = 'utf-8' | 'windows-1250' | 'utf-16le';
@@ -27,6 +29,12 @@ export interface CallLogOptions {
   dateFormat?: string;
   /** What a call-log preset adds; see src/calllog/preset-columns.ts. */
   preset?: PresetColumnOptions;
+  /** For an Excel workbook: which sheet, and where its header is. */
+  workbook?: WorkbookChoice;
+  /** For a database: the table or query, and the period to read. */
+  sql?: SqlChoice;
+  /** For a JSON file: the dotted path of the array of records, when the file holds several. */
+  records?: string;
   /** Told the number of rows read so far, every few thousand rows (progress display). */
   onRows?: (rows: number) => void;
 }
@@ -64,7 +72,12 @@ export interface CallLogResult {
   sha256: string;
   encoding: CallLogEncoding;
   encodingDetected: boolean;
-  delimiter: CallLogDelimiter;
+  /** `none` for a source that is not CSV (see `format`). */
+  delimiter: CallLogDelimiter | 'none';
+  /** Set for a source that is not CSV: a workbook, JSON, NDJSON or a database query. */
+  format?: 'xlsx' | 'json' | 'ndjson' | 'sql';
+  /** Where in the source the rows came from: the sheet, the records path, the query. */
+  source?: string;
   headers: string[];
   /** Data records seen: parsed ones plus skipped ones. */
   rows: number;

@@ -21,9 +21,6 @@ export const archiveSourceSchema = z
 export const callLogSourceSchema = z
   .object({
     $comment: configShape(OPTIONS).$comment,
-    file: z
-      .union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })
-      .describe('Call-log CSV files or globs, relative to the config file.'),
     ...sourceShape(OPTIONS, 'callLog'),
   })
   .strict();
@@ -105,5 +102,14 @@ export interface CallLogSource {
   encoding: (typeof ENCODINGS)[number];
   delimiter: 'auto' | ',' | ';' | '\t';
   dateFormat: string | null;
+  /** Excel: sheet name or 1-based position. */
+  sheet?: string;
+  /** Excel: 1-based header row. */
+  headerRow?: number;
+  /** JSON: dotted path of the records array. */
+  records?: string;
+  /** A database source: the table, or the query, to read. */
+  table?: string;
+  query?: string;
   timezone: string | null;
 }

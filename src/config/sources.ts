@@ -31,6 +31,9 @@ export interface SourceFlags {
   encoding?: string;
   delimiter?: string;
   dateFormat?: string;
+  sheet?: string;
+  headerRow?: string;
+  records?: string;
 }
 
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -210,7 +213,7 @@ export function resolveCallLogs(
         ...((asList(config.crm) ?? []).length
           ? [{ files: asList(config.crm)!.map(fromConfig), preset: config.crmPreset }]
           : []),
-        ...(config.callLogs ?? []).map((c) => ({ ...c, files: asList(c.file)!.map(fromConfig) })),
+        ...(config.callLogs ?? []).map((c) => ({ ...c, files: callLogFiles(c, fromConfig) })),
       ];
   return entries.map((entry): CallLogSource => {
     // A callLogs[] entry's own preset is more specific than the --crm-preset flag or crmPreset.
@@ -233,8 +236,65 @@ export function resolveCallLogs(
       delimiter: d === 'tab' ? '\t' : d,
       dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
       timezone: entry.timezone ?? null,
+      ...workbookSettings(columns, entry, shared),
+      ...(entry.table !== undefined ? { table: entry.table } : {}),
+      ...(entry.query !== undefined ? { query: entry.query } : {}),
     };
   });
+}
+
+/** The files of a callLogs[] entry, or its database URL (`"type": "sql"`). */
+function callLogFiles(
+  entry: NonNullable<ConfigFile['callLogs']>[number],
+  fromConfig: (p: string) => string,
+): string[] {
+  if (entry.url !== undefined || entry.type === 'sql') {
+    if (entry.url === undefined || entry.file !== undefined) {
+      throw new CallauditError(
+        'CONFIG_INVALID',
+        'a callLogs[] entry of "type": "sql" needs "url" and no "file"',
+        'e.g. { "type": "sql", "url": "mysql://asterisk@pbx:3306/asteriskcdrdb", "preset": "freepbx-cdr" }',
+      );
+    }
+    return [entry.url];
+  }
+  if (entry.file === undefined) {
+    throw new CallauditError(
+      'CONFIG_INVALID',
+      'a callLogs[] entry needs "file" (or "type": "sql" with "url")',
+      'e.g. { "file": "exports/calls-*.csv" }',
+    );
+  }
+  return asList(entry.file)!.map(fromConfig);
+}
+
+/**
+ * Where in a workbook or JSON file the rows are (`--sheet`, `--header-row`, `--records`); only
+ * the ones set, so the settings of a CSV source read as before.
+ */
+function workbookSettings(
+  flags: SourceFlags,
+  entry: Partial<NonNullable<ConfigFile['callLogs']>[number]>,
+  shared: Partial<ConfigFile>,
+): Pick<CallLogSource, 'sheet' | 'headerRow' | 'records'> {
+  const sheet = flags.sheet ?? entry.sheet ?? shared.sheet;
+  const headerRow = flags.headerRow ?? entry.headerRow ?? shared.headerRow;
+  const records = flags.records ?? entry.records ?? shared.records;
+  return {
+    ...(sheet !== undefined ? { sheet: String(sheet) } : {}),
+    ...(headerRow !== undefined ? { headerRow: positiveRow(headerRow) } : {}),
+    ...(records !== undefined ? { records } : {}),
+  };
+}
+
+function positiveRow(value: string | number): number {
+  const row = Number(value);
+  if (Number.isInteger(row) && row >= 1 && row <= 1_048_576) return row;
+  throw new CallauditError(
+    'BAD_FLAG',
+    `--header-row must be a row number from 1 to 1048576, not "${value}"`,
+    'e.g. --header-row 3 when two title rows stand above the header',
+  );
 }
 
 /**

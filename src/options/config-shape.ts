@@ -5,7 +5,13 @@ type ZodOf<S> = S extends { config: infer Z extends z.ZodType } ? z.ZodOptional<
 
 /** The model's config keys, each optional and described by its help text. */
 export type ConfigShape<M> = {
-  [K in keyof M as M[K] extends { config: z.ZodType } ? K : never]: ZodOf<M[K]>;
+  [
+    K in keyof M as M[K] extends { config: z.ZodType; sourceOnly: true }
+      ? never
+      : M[K] extends { config: z.ZodType }
+        ? K
+        : never
+  ]: ZodOf<M[K]>;
 };
 
 /** The keys of an `archives[]` or `callLogs[]` entry, under their names there. */
@@ -24,7 +30,7 @@ function described(spec: OptionSpec): z.ZodType {
 export function configShape<M extends OptionModel>(model: M): ConfigShape<M> {
   return Object.fromEntries(
     Object.entries(model)
-      .filter(([, spec]) => spec.config !== undefined)
+      .filter(([, spec]) => spec.config !== undefined && !spec.sourceOnly)
       .map(([key, spec]) => [key, described(spec)]),
   ) as ConfigShape<M>;
 }

@@ -39,6 +39,8 @@ export interface OptionSpec {
   config?: z.ZodType;
   /** Also a key of `archives[]` / `callLogs[]` entries, under this name. */
   sources?: { archive?: string; callLog?: string };
+  /** A key of source entries only, not of the config file's top level. */
+  sourceOnly?: true;
 }
 
 export type OptionModel = Record<string, OptionSpec>;

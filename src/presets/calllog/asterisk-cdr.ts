@@ -73,10 +73,11 @@ export const asteriskCdr: CallLogPreset = {
   description:
     'Asterisk cdr_csv Master.csv: no header row, 16/17/18/21 columns detected; links recordings to calls',
   kind: 'telephony',
-  columns: { id: ['uniqueid'], outcome: ['disposition'], time: ['start'] },
+  columns: { id: ['uniqueid'], outcome: ['disposition'], time: ['start', 'calldate'] },
   linkColumns: ['linkedid'],
   idTransform: 'none',
   outcomeLabels: {},
   headerless: asteriskLayout,
   command: '--crm /var/log/asterisk/cdr-csv/Master.csv --crm-preset asterisk-cdr',
+  table: 'cdr',
 };

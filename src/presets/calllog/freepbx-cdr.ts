@@ -15,4 +15,5 @@ export const freepbxCdr: CallLogPreset = {
   outcomeLabels: {},
   headerless: null,
   command: '--crm cdr.csv --crm-preset freepbx-cdr',
+  table: 'cdr',
 };

@@ -1,8 +1,10 @@
 import { didYouMean } from '../../config/did-you-mean.js';
 import { CallauditError } from '../../errors.js';
+import { amazonConnectCtr } from './amazon-connect-ctr.js';
 import { asteriskCdr } from './asterisk-cdr.js';
 import { freepbxCdr } from './freepbx-cdr.js';
 import { genericLog } from './generic.js';
+import { genesysCloudConversations } from './genesys-cloud-conversations.js';
 import { hubspotCalls } from './hubspot-calls.js';
 import { salesforceTask } from './salesforce-task.js';
 import type { CallLogPreset } from './types.js';
@@ -14,6 +16,8 @@ export const CALL_LOG_PRESETS: readonly CallLogPreset[] = [
   freepbxCdr,
   salesforceTask,
   hubspotCalls,
+  amazonConnectCtr,
+  genesysCloudConversations,
   genericLog,
 ];
 

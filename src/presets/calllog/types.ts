@@ -22,6 +22,8 @@ export interface CallLogPreset {
   /** For files without a header row: names the columns from the first record. */
   headerless: ((first: readonly string[]) => HeaderlessLayout | null) | null;
   command: string;
+  /** The table a database source of this kind reads (FreePBX/Asterisk: cdr). */
+  table?: string;
 }
 
 export interface HeaderlessLayout {
