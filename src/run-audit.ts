@@ -20,9 +20,8 @@ import type { CallEvent, Recording } from './audit/types.js';
 import { callLogWarnings } from './calllog/log-warnings.js';
 import { readAnyCallLog } from './calllog/read-any-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
-import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
-import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
+import { engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
@@ -52,29 +51,15 @@ export interface AuditHooks {
   onPhaseDone?: (phase: string, garbage: boolean) => void;
 }
 
-function planFlags(plan: AuditPlan) {
-  return {
-    crm: plan.crm,
-    idColumn: plan.idColumn,
-    outcomeColumn: plan.outcomeColumn,
-    encoding: plan.encoding,
-    delimiter: plan.delimiter === '\t' ? 'tab' : plan.delimiter,
-    ...(plan.idPattern !== null ? { idPattern: plan.idPattern } : {}),
-    ...(plan.timeColumn !== null ? { timeColumn: plan.timeColumn } : {}),
-  };
-}
-
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
 export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<UnnamedResult> {
   const warn = hooks.warn ?? (() => {});
-  const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
+  const engine = plan.engine;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
-  // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
-  const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
-  const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
+  const { archives, callLogs: sources } = plan;
   const callLogJobs = (
     await Promise.all(
       sources.map(async (source) => (await expandCallLogs(source.files)).map((file) => ({ file, source }))),
@@ -211,12 +196,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     generatedAt: plan.now,
     policy: { id: pack.id, version: pack.version, sha256: packSha256(pack) },
     settings: {
-      idPattern: plan.idPattern,
-      idColumn: plan.idColumn,
-      outcomeColumn: plan.outcomeColumn,
-      timeColumn: plan.timeColumn,
-      encoding: plan.encoding,
-      delimiter: plan.delimiter,
+      ...plan.topLevel,
       timezone: plan.timezone,
       now: plan.now,
       holds: engine.holds,

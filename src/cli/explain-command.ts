@@ -40,7 +40,9 @@ export function explainCommand(io: CommandIo): Command {
           ? path.resolve(root, relative) === path.resolve(target)
           : relative === target || (callId !== null && normaliseCallId(callId) === wanted);
       const idRule =
-        plan.idPattern === null ? 'the file name without its extension' : `--id-pattern ${plan.idPattern}`;
+        plan.topLevel.idPattern === null
+          ? 'the file name without its extension'
+          : `--id-pattern ${plan.topLevel.idPattern}`;
       const explanations: Explanation[] = [];
       const result = await runAudit(plan, {
         warn: (message) => io.stderr(`warning ${message}\n`),
@@ -52,7 +54,7 @@ export function explainCommand(io: CommandIo): Command {
       if (explanations.length === 0) {
         throw new CallauditError(
           'NOT_FOUND',
-          `no recording in ${plan.roots.join(', ')} is ${targetIsFile ? 'the file' : 'at the path or has the call ID'} "${target}"`,
+          `no recording in ${plan.archives.map((a) => a.root).join(', ')} is ${targetIsFile ? 'the file' : 'at the path or has the call ID'} "${target}"`,
           'give a recording file, its path relative to the archive root, or its call ID; check --id-pattern',
         );
       }

@@ -46,16 +46,27 @@ export const configFileSchema = z
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export const CONFIG_KEYS = Object.keys(configFileSchema.shape);
 
-/** Everything an audit needs, resolved from flags, the config file and defaults. */
-export interface AuditPlan {
-  roots: string[];
-  crm: string[];
+/**
+ * The top-level ID and call-log settings as given (flag, else config, else built-in default).
+ * report.json records them under `settings` for its reader; the audit itself reads only the
+ * resolved `archives` and `callLogs`, where each source carries the values in effect for it.
+ */
+export interface TopLevelSourceSettings {
   idPattern: string | null;
   idColumn: string;
   outcomeColumn: string;
   timeColumn: string | null;
   encoding: (typeof ENCODINGS)[number];
   delimiter: 'auto' | ',' | ';' | '\t';
+}
+
+/** Everything an audit needs, resolved from flags, the config file and defaults. */
+export interface AuditPlan {
+  /** Each archive root with its own settings (from flags, `archives[]`, presets). */
+  archives: ArchiveSource[];
+  /** Each call-log source with its own settings (from flags, `callLogs[]`, presets). */
+  callLogs: CallLogSource[];
+  topLevel: TopLevelSourceSettings;
   timezone: string;
   outcomeMap: string | null;
   policy: string;
@@ -69,12 +80,8 @@ export interface AuditPlan {
   /** SHA-256 of each violation's file into the manifest (a full read of those files). */
   hash: boolean;
   configFile: string | null;
-  /** Holds, notice, purpose, time window, coverage and retention; defaults when absent. */
-  engine?: EnginePlan;
-  /** Each archive root with its own settings (from flags, `archives[]`, presets). */
-  archives?: ArchiveSource[];
-  /** Each call-log source with its own settings (from flags, `callLogs[]`, presets). */
-  callLogs?: CallLogSource[];
+  /** Holds, notice, purpose, time window, coverage and retention. */
+  engine: EnginePlan;
   /** Probe cache file; null with --no-cache. */
   cache: string | null;
   /** `--shard i/n`: audit only this part and write a partial report. */
