@@ -3,7 +3,6 @@ import { indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
-import { withRecordingTime } from './audit/recording-time.js';
 import { joinFailed, measureJoin } from './audit/join-rate.js';
 import { countUnverifiedNotice, unrecognisedNotices } from './audit/notice.js';
 import { joinFailedError } from './join-failure.js';
@@ -29,6 +28,7 @@ import { withRetentionOverrides } from './policy/extend-pack.js';
 import { packSha256 } from './policy/load-pack.js';
 import { loadPolicy } from './policy/load-pack-file.js';
 import { loadOutcomeMap } from './policy/load-outcome-map-file.js';
+import { holdSubject } from './policy/holds.js';
 import { labelsOfFindings } from './audit/label-inventory.js';
 import { TOOL } from './version.js';
 
@@ -129,15 +129,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
   // Before anything is judged: a join that failed would send every recording to deletion.
-  const join = measureJoin(
-    (function* () {
-      for (const scanned of scan.recordings) yield withRecordingTime(scanned);
-    })(),
-    index,
-    links,
-    coverage,
-    engine.minJoinRate,
-  );
+  const join = measureJoin(scan.recordings, index, links, coverage, engine.minJoinRate);
   if (joinFailed(join.rate)) throw joinFailedError(join.rate, join.samples, archives, sources);
   const policy: JudgePolicy = {
     pack,
@@ -156,11 +148,10 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const findings = sortFindings(
     // Judged from the scan's own array, which judgeAll empties as it goes (a mapped copy would
     // keep every probed recording alive until the end).
-    judgeAll(scan.recordings, (scanned) => {
-      const r = withRecordingTime(scanned);
-      const joined = eventsOf(r.callId);
-      hooks.onJudged?.(r, joined, policy);
-      return judge(r, joined, policy);
+    judgeAll(scan.recordings, (recording) => {
+      const joined = eventsOf(recording.callId);
+      hooks.onJudged?.(recording, joined, policy);
+      return judge(recording, joined, policy);
     }),
   );
   hooks.onPhaseDone?.('judge + sort', true);
@@ -179,12 +170,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     holds: holds && {
       ...holds,
       // From the findings: judgeAll has released the probed recordings by now.
-      subjects: findings.map((f) => ({
-        callId: f.callId,
-        customerIds: eventsOf(f.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
-        path: f.path,
-        callAt: f.startedAt,
-      })),
+      subjects: findings.map((f) => holdSubject(f, eventsOf(f.callId))),
     },
   });
   hooks.onPhaseDone?.('engine report', false);
