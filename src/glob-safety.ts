@@ -6,7 +6,7 @@ import { CallauditError } from './errors.js';
  * characters that does not match: at 3, one hostile 200-character name takes seconds, at 4
  * minutes, so one file could stall the audit. Two keep the worst case in milliseconds.
  */
-export const MAX_STARS_PER_SEGMENT = 2;
+const MAX_STARS_PER_SEGMENT = 2;
 
 /** Why matching `glob` could take polynomial time of a high degree, or null when it cannot. */
 export function slowGlobReason(glob: string): string | null {

@@ -4,7 +4,7 @@ import { kindOf } from './file-kind.js';
 
 const MIB = 1 << 20;
 /** Config, policy pack, holds, outcome map and recording map: hand-made files, never this large. */
-export const SETTINGS_FILE_LIMIT = 10 * MIB;
+const SETTINGS_FILE_LIMIT = 10 * MIB;
 /**
  * report.json for `render` and `--baseline` grows with the archive (about 1 KiB a recording);
  * V8 cannot hold a string much longer than 512 MiB, so a larger file could not be parsed anyway.
@@ -115,7 +115,7 @@ function tooLarge(file: string, role: InputFileRole, limit: number): CallauditEr
   return new CallauditError(
     'INPUT_TOO_LARGE',
     `${role.what} is larger than ${limit % MIB === 0 ? `${limit / MIB} MiB` : `${limit} bytes`}, the most callaudit reads of it`,
-    `${role.hint}; the README's "Input limits" lists the limits`,
+    `${role.hint}; docs/input-limits.md lists the limits`,
     file,
   );
 }

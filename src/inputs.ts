@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
 import { CallauditError } from './errors.js';
 import { isSqlUrl } from './calllog/sql-url.js';
@@ -53,10 +52,6 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
     }
   }
   return [...files].sort();
-}
-
-export function sha256File(file: string): string {
-  return sha256Of(readFileSync(file));
 }
 
 export function sha256Of(bytes: Buffer | string): string {

@@ -20,6 +20,10 @@ import { callLogWarnings } from './calllog/log-warnings.js';
 import { readAnyCallLog } from './calllog/read-any-call-log.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
 import type { AuditPlan } from './config/settings.js';
+import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
+import { decisionsReport } from './audit/decisions-report.js';
+import { reviewDeadlines, startReviewClocks } from './audit/review-deadlines.js';
+import { ENGINE_DEFAULTS } from './config/engine-plan.js';
 import { engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
@@ -57,6 +61,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const engine = plan.engine;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
+  const decisions = engine.decisions ? loadDecisions(engine.decisions, pack) : null;
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
   const { archives, callLogs: sources } = plan;
@@ -131,6 +136,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   // Before anything is judged: a join that failed would send every recording to deletion.
   const join = measureJoin(scan.recordings, index, links, coverage, engine.minJoinRate);
   if (joinFailed(join.rate)) throw joinFailedError(join.rate, join.samples, archives, sources);
+  const decisionHashes = decisions
+    ? await hashDecidedFiles(scan.recordings, decisions.book, plan.concurrency)
+    : new Map<string, string>();
   const policy: JudgePolicy = {
     pack,
     classify,
@@ -142,6 +150,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       coverage,
       labels: engine.labels ?? 'any',
       ...(engine.noticeMissing !== null ? { noticeMissing: engine.noticeMissing } : {}),
+      ...(decisions ? { decisions: decisions.book, decisionHashes } : {}),
     },
   };
   hooks.onPhaseDone?.('index events', false);
@@ -173,6 +182,13 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       subjects: findings.map((f) => holdSubject(f, eventsOf(f.callId))),
     },
   });
+  startReviewClocks(findings, plan.now);
+  engineReport.reviews = reviewDeadlines(
+    findings,
+    plan.now,
+    engine.reviewWithinDays ?? ENGINE_DEFAULTS.reviewWithinDays,
+  );
+  if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   hooks.onPhaseDone?.('engine report', false);
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
@@ -191,6 +207,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       purposeColumn: engine.purposeColumn,
       maxEventLagHours: engine.maxEventLagHours,
       labels: engine.labels ?? 'any',
+      ...(decisions ? { decisions: decisions.file } : {}),
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       minJoinRate: engine.minJoinRate,

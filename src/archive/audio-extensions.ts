@@ -1,5 +1,5 @@
 /** Extensions (lower case, no dot) of files treated as recordings; everything else is ignored. */
-export const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set([
+const AUDIO_EXTENSIONS: ReadonlySet<string> = new Set([
   'wav',
   'bwf',
   'mp3',

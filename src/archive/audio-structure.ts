@@ -8,7 +8,7 @@ import { decodeFrameHeader, frameBytes, type FrameHeader } from './mpeg-frames.j
 import { readAt } from './read-bytes.js';
 
 /** How far into a file (after its ID3v2 tags) audio frames are looked for; then it is given up. */
-export const STRUCTURE_SEARCH_BYTES = 1024 * 1024;
+const STRUCTURE_SEARCH_BYTES = 1024 * 1024;
 export const STRUCTURE_SEARCH_TEXT = '1 MiB';
 
 /** Consecutive frames, each where the previous one's length says, that make an MPEG/ADTS stream. */

@@ -22,7 +22,7 @@ export async function inspectFile(job: InspectJob, skipFastReaders: boolean): Pr
   let identity: FileIdentity;
   try {
     // Synchronous on purpose: this usually runs in a worker thread, where the promise version's
-    // thread-pool round trip cost 3× the metadata lookup itself (bench/).
+    // thread-pool round trip cost more than the metadata lookup itself (docs/performance.md).
     const stats = lstatSync(job.absPath);
     identity = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   } catch (error) {

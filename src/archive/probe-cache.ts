@@ -26,7 +26,7 @@ import type { ProbeResult } from './probe.js';
  * The header line begins `{"format":"callaudit-probe-cache"` in every version: that is how a file
  * is known as a cache, and no other file is ever replaced by one.
  */
-export const CACHE_FORMAT = 'callaudit-probe-cache';
+const CACHE_FORMAT = 'callaudit-probe-cache';
 /**
  * Raised when the probe's judgement changes, so answers of the older probe are not reused
  * (2: audio must show a consistent format and a run of frames; junk once read as audio is not).
@@ -313,8 +313,8 @@ const MAX_LINE_BYTES = 64 << 20;
 
 /**
  * The JSON value of every line, read in blocks of a few megabytes, each block parsed by one
- * `JSON.parse` as an array: line by line (readline, or a parse per line) cost ~1 s at 100,000
- * entries, and reading the file whole would hold a million-entry cache twice in memory. JSON
+ * `JSON.parse` as an array: line by line (readline, or a parse per line) cost far more
+ * (docs/performance.md), and reading the file whole would hold a million-entry cache twice in memory. JSON
  * escapes line breaks inside strings, so every raw newline ends a value.
  */
 function* valuesOf(file: string): Generator<unknown> {

@@ -8,8 +8,8 @@ import type { ChunkRequest } from './probe-worker.js';
 
 /**
  * A probe holds a few kilobytes at a time, so a small young generation costs no speed; the
- * default one made each thread ~40 MB of resident memory (at 100,000 recordings peak RSS was
- * 400 MB with two threads and 342 MB with this, in the same time).
+ * default one added tens of megabytes of resident memory per thread, in the same time
+ * (figures in docs/performance.md).
  */
 const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 4 } };
 /** Below this many files, starting threads costs more than it saves. */

@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 /**
  * Synchronous reads: probes run in worker threads (probe-pool.ts), where a blocking read costs
  * one system call, while the promise API adds a thread-pool round trip per call that cost more
- * than the read itself (bench/).
+ * than the read itself (docs/performance.md).
  */
 
 /** The first `length` bytes (fewer if the file is shorter). */

@@ -43,7 +43,7 @@ export class ScanInterrupted extends Error {
   }
 }
 
-export interface IgnoredFiles {
+interface IgnoredFiles {
   total: number;
   /** Lower-case extension without the dot (`(none)` for none) → count, keys in byte order. */
   byExtension: Record<string, number>;
@@ -52,7 +52,7 @@ export interface IgnoredFiles {
 }
 
 /** What one root held; the shape of the report's `inputs.roots`. */
-export interface RootSummary {
+interface RootSummary {
   path: string;
   recordings: number;
   ignoredFiles: number;

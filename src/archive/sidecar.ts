@@ -1,7 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 
 /** Field names tried in a sidecar when no --sidecar-field is given. */
-export const DEFAULT_SIDECAR_FIELDS = [
+const DEFAULT_SIDECAR_FIELDS = [
   'callId',
   'call_id',
   'CallId',
@@ -17,7 +17,7 @@ export type SidecarRead =
   | { found: true; file: string; error: string };
 
 /** Sidecar names next to a recording: `<file>.json`, `<file>_metadata.json`, `<stem>.json`, `<stem>.xml`. */
-export function sidecarCandidates(absPath: string, extra: readonly string[] = []): string[] {
+function sidecarCandidates(absPath: string, extra: readonly string[] = []): string[] {
   const dot = absPath.lastIndexOf('.');
   const stem = dot > absPath.lastIndexOf('/') ? absPath.slice(0, dot) : absPath;
   const expand = (t: string) => t.replaceAll('{file}', absPath).replaceAll('{stem}', stem);

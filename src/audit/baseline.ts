@@ -1,9 +1,10 @@
 import type { AuditResult, UnnamedResult } from './result.js';
 import { VERDICT_SEVERITY, type Finding, type ReasonCode, type Summary, type Verdict } from './types.js';
+import { carryReviewSince, reviewDeadlines } from './review-deadlines.js';
 import { summarise } from './summarise.js';
 
 /** A finding of the baseline that this audit no longer reports. */
-export interface ResolvedFinding {
+interface ResolvedFinding {
   root: string;
   path: string;
   callId: string | null;
@@ -22,7 +23,7 @@ export interface BaselineComparison {
 }
 
 /** Only findings a human must act on are compared; compliant recordings and holds are not findings. */
-export function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
+function isActionable(finding: Pick<Finding, 'verdict'>): boolean {
   return VERDICT_SEVERITY[finding.verdict] > 0;
 }
 
@@ -68,12 +69,21 @@ export function compareWithBaseline<T extends UnnamedResult>(
     else persisting += 1;
     return { ...finding, baseline: status };
   });
+  const withClocks = carryReviewSince(recordings, baseline.recordings, baseline.generatedAt);
   const resolved = baseline.recordings
     .filter((f) => isActionable(f) && !now.has(findingKey(f)))
     .map(({ root, path, callId, verdict, reason }) => ({ root, path, callId, verdict, reason }));
   return {
     ...current,
-    recordings,
+    recordings: withClocks,
+    ...(current.engine?.reviews
+      ? {
+          engine: {
+            ...current.engine,
+            reviews: reviewDeadlines(withClocks, current.generatedAt, current.engine.reviews.withinDays),
+          },
+        }
+      : {}),
     baseline: {
       file,
       generatedAt: baseline.generatedAt,

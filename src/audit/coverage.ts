@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /** A span of time a call log speaks for, ISO UTC, both ends included. */
-export interface CoverageSpan {
+interface CoverageSpan {
   /** The call-log file, or `--log-period` when declared. */
   source: string;
   from: string;

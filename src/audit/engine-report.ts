@@ -4,6 +4,8 @@ import { placeInCoverage, type Coverage } from './coverage.js';
 import type { JoinRate } from './join-rate.js';
 import { normaliseCallId } from './join.js';
 import { compareStrings } from './summarise.js';
+import type { DecisionsReport } from './decisions-report.js';
+import type { ReviewDeadlines } from './review-deadlines.js';
 import type { Finding } from './types.js';
 
 export const NOTICE_NOT_VERIFIED =
@@ -41,6 +43,10 @@ export interface EngineReport {
     dueSoon: Array<{ root: string; path: string; callId: string | null; deleteBy: string }>;
   };
   holds: { file: string; sha256: string; count: number; stale: Hold[] } | null;
+  /** Only with --decisions: the decisions file, and its decisions that matched nothing or are void. */
+  decisions?: DecisionsReport;
+  /** Reviews open longer than --review-within days (their clock kept through --baseline), oldest first. */
+  reviews?: ReviewDeadlines;
   /** Cited citations whose article or period is not confirmed; reports must show them as such. */
   unconfirmedCitations: Array<{ id: string; textEn: string; source: string }>;
 }

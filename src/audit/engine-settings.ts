@@ -1,4 +1,5 @@
 import type { Hold } from '../policy/holds.js';
+import type { DecisionBook } from './decisions.js';
 import { NO_COVERAGE, type Coverage } from './coverage.js';
 import { DEFAULT_MAX_EVENT_LAG_HOURS } from './time-window.js';
 
@@ -15,6 +16,10 @@ export interface EngineSettings {
   noticeMissing?: 'review' | 'violation';
   /** `confirmed`: only labels confirmed in the outcome map may lead to a violation (default any). */
   labels?: LabelTrust;
+  /** Human decisions on review findings (--decisions); absent when none were given. */
+  decisions?: DecisionBook;
+  /** SHA-256 of the files whose decision carries one, by fileKey(root, path). */
+  decisionHashes?: ReadonlyMap<string, string>;
 }
 
 export const LABEL_TRUST = ['any', 'confirmed'] as const;

@@ -7,9 +7,9 @@ import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
 import type { Hold } from '../policy/holds.js';
 import type { CitationStatus } from '../policy/types.js';
 
-export type RuleStatus = 'does not apply' | 'decides' | 'not reached' | 'softens';
+type RuleStatus = 'does not apply' | 'decides' | 'not reached' | 'softens';
 
-export interface ExplainedRule {
+interface ExplainedRule {
   order: number;
   rule: string;
   kind: 'rule' | 'safeguard';
@@ -19,7 +19,7 @@ export interface ExplainedRule {
   reason: ReasonCode | null;
 }
 
-export interface ExplainedCitation {
+interface ExplainedCitation {
   id: string;
   status: CitationStatus;
   textSl: string;

@@ -1,11 +1,13 @@
 import { holdIsActive, holdMatches, holdSubject, type Hold } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
+import { matchDecision, type DecisionMatch } from './decisions.js';
 import { DEFAULT_ENGINE, type EngineSettings } from './engine-settings.js';
 import { readNotice, type NoticeReading } from './notice.js';
 import { compareStrings } from './summarise.js';
 import { windowPositionFor, type WindowPosition } from './time-window.js';
 import type {
   CallEvent,
+  DecisionCitation,
   Category,
   Classification,
   EventEvidence,
@@ -42,6 +44,8 @@ export interface JudgeContext {
   recording: Recording;
   evidence: JudgedEvidence[];
   holds: { active: Hold[]; expired: Hold[] };
+  /** The human decision naming this recording (--decisions), if any. */
+  decision: DecisionMatch | null;
   pack: PolicyPack;
   settings: EngineSettings;
 }
@@ -52,6 +56,7 @@ export interface RuleOutcome {
   explanation: string;
   deleteBy?: string | null;
   holdIds?: string[];
+  decision?: DecisionCitation;
 }
 
 export interface Rule {
@@ -90,7 +95,14 @@ export function buildContext(
     });
   }
   if (evidence.length > 1) evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
-  return { recording, evidence, holds: holdsOf(recording, events, settings), pack: policy.pack, settings };
+  return {
+    recording,
+    evidence,
+    holds: holdsOf(recording, events, settings),
+    decision: matchDecision(settings.decisions, settings.decisionHashes, recording),
+    pack: policy.pack,
+    settings,
+  };
 }
 
 const NO_PARTS: readonly LabelPart[] = Object.freeze([]);

@@ -3,8 +3,8 @@ import { RULES, SAFEGUARDS } from './rules.js';
 import { categoriesOf, legalBasisOf, NO_HOLD_IDS } from './shared-parts.js';
 import type { CallEvent, Finding, Recording } from './types.js';
 
-export { buildContext, RULES, SAFEGUARDS };
-export type { JudgeContext, JudgePolicy, Rule, RuleOutcome } from './judge-context.js';
+export { buildContext, RULES };
+export type { JudgeContext, JudgePolicy, RuleOutcome } from './judge-context.js';
 
 export interface RuleCheck {
   rule: string;
@@ -32,7 +32,7 @@ export function decisionOf(trace: readonly RuleCheck[]): RuleOutcome {
  * The rules in order up to the first that decides, then the safeguards, which may only soften its
  * verdict. `onCheck` sees each check; judging passes none, so a million verdicts record no trace.
  */
-export function decide(context: JudgeContext, onCheck?: (check: RuleCheck) => void): RuleOutcome {
+function decide(context: JudgeContext, onCheck?: (check: RuleCheck) => void): RuleOutcome {
   let decided: RuleOutcome | null = null;
   for (const rule of RULES) {
     decided = rule.apply(context);
@@ -88,5 +88,6 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     timeSource: recording.timeSource,
     deleteBy: decided.deleteBy ?? null,
     holdIds: decided.holdIds ?? NO_HOLD_IDS,
+    ...(decided.decision ? { decision: decided.decision } : {}),
   };
 }

@@ -12,7 +12,7 @@ export interface LabelCount {
 }
 
 /** Most frequent first, then by label, so the same input always gives the same table. */
-export function compareLabelCounts(a: LabelCount, b: LabelCount): number {
+function compareLabelCounts(a: LabelCount, b: LabelCount): number {
   return b.count - a.count || compareStrings(a.label, b.label);
 }
 

@@ -1,5 +1,6 @@
 import type { Hold } from '../policy/holds.js';
 import { placeInCoverage, type CoveragePlace } from './coverage.js';
+import { decidedAfterHolds, DECISION_RULE } from './decision-rule.js';
 import { CALL_ID_TRUST_RULE } from './id-rules.js';
 import type { JudgeContext, Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
@@ -112,6 +113,7 @@ export const RULES: readonly Rule[] = [
         : null,
   },
   CALL_ID_TRUST_RULE,
+  DECISION_RULE,
   {
     id: 'call-id',
     description: 'The recording must carry a call ID that joins it to the call logs.',
@@ -306,7 +308,9 @@ export const SAFEGUARDS: ReadonlyArray<{
     id: 'expired-hold',
     description: 'A recording once under a legal hold never goes straight to deletion when the hold ends.',
     apply: ({ holds }, decided) =>
-      decided.verdict === 'violation' && holds.expired.length > 0
+      decided.verdict === 'violation' &&
+      holds.expired.length > 0 &&
+      !decidedAfterHolds(decided, holds.expired)
         ? {
             verdict: 'review',
             reason: 'HOLD_EXPIRED',

@@ -29,6 +29,16 @@ export function categoriesOf(evidence: ReadonlyArray<{ category: Category }>): C
   return list;
 }
 
+/**
+ * A reviewer's decision rests on the same law as the rule it stands in for, unless the pack names
+ * citations of its own: a kept recording on the qualifying event's, a deleted one on the
+ * non-qualifying call's.
+ */
+const CITED_AS: Partial<Record<ReasonCode, ReasonCode>> = {
+  REVIEWED_KEEP: 'QUALIFYING_EVENT',
+  REVIEWED_DELETE: 'NON_QUALIFYING_ONLY',
+};
+
 const citationLists = new WeakMap<PolicyPack, Map<string, string[]>>();
 
 /**
@@ -47,7 +57,11 @@ export function legalBasisOf(pack: PolicyPack, reason: ReasonCode, activeHolds?:
   let list = byKey.get(key);
   if (!list) {
     const ids = types.flatMap((type) => pack.holdCitations?.[type] ?? []);
-    const chosen = ids.length > 0 ? [...new Set(ids)] : (pack.reasonCitations[reason] ?? []);
+    const fallback = CITED_AS[reason];
+    const chosen =
+      ids.length > 0
+        ? [...new Set(ids)]
+        : (pack.reasonCitations[reason] ?? (fallback ? pack.reasonCitations[fallback] : undefined) ?? []);
     list = Object.freeze([...chosen]) as unknown as string[];
     byKey.set(key, list);
   }

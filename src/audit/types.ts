@@ -48,7 +48,9 @@ export type ReasonCode =
   | 'COVERAGE_UNKNOWN'
   | 'UNLAWFUL_STATED_PURPOSE'
   | 'UNREADABLE_SIDECAR'
-  | 'UNCONFIRMED_LABEL';
+  | 'UNCONFIRMED_LABEL'
+  | 'REVIEWED_KEEP'
+  | 'REVIEWED_DELETE';
 
 /** How the call ID of a recording was found. */
 export type IdSource = 'filename' | 'path' | 'tag' | 'sidecar' | 'none';
@@ -174,6 +176,10 @@ export interface Finding {
   deleteBy?: string | null;
   /** Legal holds that decided the verdict (active for `hold`, ended for HOLD_EXPIRED). */
   holdIds?: string[];
+  /** The human decision (--decisions) that decided the verdict. */
+  decision?: DecisionCitation;
+  /** Review findings: when the first audit raised this review (kept through --baseline). */
+  reviewSince?: string;
   /** SHA-256 of the file, only for violations and only with `audit --hash`. */
   sha256?: string;
 }
@@ -185,4 +191,16 @@ export interface Summary {
   review: number;
   hold: number;
   byReason: Partial<Record<ReasonCode, number>>;
+}
+
+/** A human decision as a finding cites it. */
+export interface DecisionCitation {
+  /** `file:line` of the decision in the decisions file. */
+  id: string;
+  decision: 'keep' | 'delete';
+  category: Category | null;
+  reviewer: string;
+  decidedAt: string;
+  reason: string;
+  evidence: string | null;
 }

@@ -96,7 +96,7 @@ function isPrefix(bytes: Buffer, from: number, to: number): boolean {
 let codeUnits: Uint16Array | null = null;
 
 /** Windows-1250 as TextDecoder reads it (the WHATWG index): the UTF-16 code unit of each byte. */
-export function windows1250CodeUnits(): Uint16Array {
+function windows1250CodeUnits(): Uint16Array {
   if (codeUnits === null) {
     const text = new TextDecoder('windows-1250').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
     codeUnits = Uint16Array.from({ length: 256 }, (_, i) => text.charCodeAt(i));
@@ -105,7 +105,7 @@ export function windows1250CodeUnits(): Uint16Array {
 }
 
 /** A Uint16Array's memory is read as UTF-16LE below; on a big-endian machine TextDecoder stays. */
-export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 let units = new Uint16Array(256);
 

@@ -1,6 +1,6 @@
 /**
- * A CSV record splitter for the tidy files CRMs export, about three times faster than csv-parse
- * (which turns every string chunk into a Buffer and every field back into a string). It
+ * A CSV record splitter for the tidy files CRMs export, faster than csv-parse (docs/performance.md;
+ * csv-parse turns every string chunk into a Buffer and every field back into a string). It
  * accepts exactly the quoting RFC 4180 allows: a field is either unquoted and free of quotes,
  * or wholly quoted with `""` for a quote. On anything else (a stray quote, text after a
  * closing quote, a quote left open at the end, a record of more than MAX_CARRY_CHARS) it throws

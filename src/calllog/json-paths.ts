@@ -27,7 +27,7 @@ function walk(value: unknown, path: string, into: Set<string>, depth: number): v
 }
 
 /** Every value at `path` in document order, as text; missing values and nulls give none. */
-export function valuesAt(record: unknown, path: string): string[] {
+function valuesAt(record: unknown, path: string): string[] {
   const out: string[] = [];
   collect(record, splitPath(path), 0, out);
   return out;

@@ -33,7 +33,7 @@ const DATA_LIKE =
   /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|\d+(?:[.,]\d+)?|ANSWERED|NO ANSWER|BUSY|FAILED)$/;
 
 /** True when a "header" row holds values, not names: a file exported without a header row. */
-export function looksLikeData(headers: readonly string[]): boolean {
+function looksLikeData(headers: readonly string[]): boolean {
   return headers.filter((h) => DATA_LIKE.test(h.trim())).length >= 2;
 }
 

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 
-export type SqlDialect = 'mysql' | 'postgres';
+type SqlDialect = 'mysql' | 'postgres';
 
 /** A database call-log source as given: `mysql://user@host:3306/db`, `postgres://user@host/db`. */
 export interface SqlTarget {

@@ -40,7 +40,7 @@ export interface CallLogOptions {
 }
 
 /** Column alternatives and value mappings a call-log preset brings; every field optional. */
-export interface PresetColumnOptions {
+interface PresetColumnOptions {
   /** ID columns tried per row in order after `idColumn`, when present in the header. */
   idFallbacks?: string[];
   /** Header names tried when `outcomeColumn` / `timeColumn` / `idColumn` is not in the header. */

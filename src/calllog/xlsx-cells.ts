@@ -16,13 +16,13 @@ const NON_TOKEN_PARTS = /"[^"]*"|\\.|\[[^\]]*\]/g;
 /** `0.000`, `#0.00`, `0.0`: a fixed number of decimals a call ID may depend on. */
 const FIXED_DECIMALS = /^[#0,]*0\.(0+)$/;
 
-export function isDateFormat(numFmt: string | undefined): boolean {
+function isDateFormat(numFmt: string | undefined): boolean {
   if (numFmt === undefined || numFmt === '' || /^general$/i.test(numFmt)) return false;
   return DATE_FORMAT_TOKENS.test(numFmt.replace(NON_TOKEN_PARTS, ''));
 }
 
 /** A date as `YYYY-MM-DD HH:MM:SS` from its UTC fields (exceljs puts the wall clock there). */
-export function wallClockText(date: Date): string {
+function wallClockText(date: Date): string {
   // Serials are binary fractions of a day: 09:15 may arrive as 09:14:59.9996.
   const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
   return rounded.toISOString().slice(0, 19).replace('T', ' ');
@@ -34,12 +34,12 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /** An Excel date serial as wall-clock text. */
-export function serialText(serial: number, date1904: boolean): string {
+function serialText(serial: number, date1904: boolean): string {
   return wallClockText(new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + serial * MS_PER_DAY));
 }
 
 /** A number as its format shows it where that keeps digits (trailing zeros), else its shortest form. */
-export function numberText(value: number, numFmt: string | undefined): string {
+function numberText(value: number, numFmt: string | undefined): string {
   const fixed = numFmt === undefined ? null : FIXED_DECIMALS.exec(numFmt.replace(/,/g, ''));
   if (fixed) return value.toFixed(fixed[1]!.length);
   return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);

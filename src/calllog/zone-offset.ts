@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /*
- * luxon costs about 13 µs per conversion, which is a minute per five million rows. Within one
+ * A luxon conversion per row costs minutes on a large call log (docs/performance.md). Within one
  * wall-clock hour the zone offset is constant except around a DST change, so the offset is
  * cached per local hour; hours whose two ends disagree (or do not exist) are marked and always
  * go through luxon, which keeps the results identical to luxon's.
@@ -52,8 +52,8 @@ export function localToUtc(utcGuess: number, timezone: string): number | null {
 
 /**
  * Caches the offset of the local day holding `hourKey` when one offset holds all day (one look
- * at the zone per day instead of per hour: luxon's first calls run unoptimised and cost about
- * 0.1 ms each), else of that hour alone. Returns the hour's offset, NaN or null as regularOffset does.
+ * at the zone per day instead of per hour: luxon's first calls run unoptimised and cost
+ * far more than later ones), else of that hour alone. Returns the hour's offset, NaN or null as regularOffset does.
  */
 function cacheOffsets(zoneCache: Map<number, number>, hourKey: number, timezone: string): number | null {
   if (zoneCache.size >= MAX_CACHED_HOURS) zoneCache.clear();

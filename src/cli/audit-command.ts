@@ -66,14 +66,15 @@ export function auditCommand(io: CommandIo): Command {
       }
       const result = baseline ? applyBaseline(audited, baseline, warn) : audited;
       writeReports(result, plan.out, plan.formats, renderOptions);
+      const overdue = result.engine?.reviews?.overdue.length ?? 0;
       if (options.json) {
         io.stdout(
-          `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn) }, null, 2)}\n`,
+          `${JSON.stringify({ ...result.summary, ...baselineCounts(result), out: plan.out, exitCode: exitCodeFor(summaryForExitCode(result), plan.failOn, overdue) }, null, 2)}\n`,
         );
       } else {
         io.stdout(renderConsoleSummary(result, plan.out, chalkPainter));
       }
-      io.setExitCode(exitCodeFor(summaryForExitCode(result), plan.failOn));
+      io.setExitCode(exitCodeFor(summaryForExitCode(result), plan.failOn, overdue));
     },
   );
 }

@@ -17,7 +17,7 @@ interface InputFile {
  * Every file an audit reads besides the recordings (which lie inside the roots): call logs and
  * CDRs, config, policy pack, holds, outcome map, recording maps and the baseline.
  */
-export async function auditInputFiles(plan: AuditPlan, baseline: string | undefined): Promise<InputFile[]> {
+async function auditInputFiles(plan: AuditPlan, baseline: string | undefined): Promise<InputFile[]> {
   const callLogs = await Promise.all((plan.callLogs ?? []).map((source) => expandCallLogs(source.files)));
   const named = (what: string, file: string | null | undefined) => (file ? [{ file, what }] : []);
   return [

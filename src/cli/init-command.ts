@@ -7,7 +7,7 @@ import { callLogPreset } from '../presets/calllog/index.js';
 import { recordingPreset } from '../presets/recording/index.js';
 import type { CommandIo } from './audit-command.js';
 
-export const SCHEMA_REF = './node_modules/callaudit/schema/callaudit.config.schema.json';
+const SCHEMA_REF = './node_modules/callaudit/schema/callaudit.config.schema.json';
 
 /**
  * A starter config for one recording preset. JSON has no comments, so `$comment` keys (which

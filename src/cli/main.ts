@@ -14,6 +14,8 @@ import { logCommand } from './log-command.js';
 import { purgeCommand } from './purge-command.js';
 import { restoreCommand } from './restore-command.js';
 import { mergeCommand } from './merge-command.js';
+import { reviewCommand } from './review-command.js';
+import { sampleCommand } from './sample-command.js';
 
 export function buildProgram(io: CommandIo): Command {
   const program = withOptions(new Command('callaudit'), 'callaudit')
@@ -35,6 +37,8 @@ export function buildProgram(io: CommandIo): Command {
     restoreCommand(io),
     logCommand(io),
     mergeCommand(io),
+    reviewCommand(io),
+    sampleCommand(io),
   ]) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     for (const sub of command.commands)

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { mergePartials, MergeRefused } from '../audit/merge-partials.js';
 import { parseFormatList } from '../config/resolve-plan.js';
-import { DEFAULTS } from '../config/settings.js';
+import { DEFAULTS, type FAIL_ON } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { plainPainter, renderConsoleSummary } from '../report/console-summary.js';
 import type { CommandIo } from './audit-command.js';
@@ -47,7 +47,7 @@ export function mergeCommand(io: CommandIo): Command {
         inputs: partialFiles.map(partialReportFile),
       });
       writeReports(result, out, formats, resolveRenderOptions({}, undefined, result.policy.id));
-      const failOn = (options.failOn ?? DEFAULTS.failOn) as 'violation' | 'review' | 'never';
+      const failOn = (options.failOn ?? DEFAULTS.failOn) as (typeof FAIL_ON)[number];
       const exitCode = exitCodeFor(result.summary, failOn);
       io.stdout(
         options.json

@@ -39,7 +39,7 @@ function allPresets() {
 }
 
 /** Everything a preset sets, as data; a name that is both kinds shows the recording one first. */
-export function presetDetails(name: string): Record<string, unknown> {
+function presetDetails(name: string): Record<string, unknown> {
   const recording = RECORDING_PRESETS.find((p) => p.name === name.toLowerCase());
   if (recording) {
     return {

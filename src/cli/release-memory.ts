@@ -7,9 +7,8 @@ let collect: (() => void) | null | undefined;
  * Runs a full garbage collection between two phases of an audit, where most of what the last
  * phase allocated (the probe cache, the scan's working lists, judging's temporaries) has just
  * become garbage. V8 would let the heap grow to about twice the live data before collecting it
- * on its own; at 100,000 recordings that was ~560 MB of resident memory for ~150 MB of live
- * data, and with a collection after the scan and after judging, ~460 MB (bench/). One full
- * collection at this size takes a fraction of a second.
+ * on its own; collecting here keeps resident memory much closer to the live data (figures in
+ * docs/performance.md), and one full collection at this size takes a fraction of a second.
  *
  * Node offers no collector call without `--expose-gc`; the flag can be set at run time, and
  * the function is then found in a fresh context. Where that fails, nothing is done.

@@ -62,8 +62,8 @@ export function writeReports(
     const reporter = REPORTERS[format]!;
     // The call events and the scan's working data are unreachable once the audit has
     // returned, and the HTML and JUnit reports build large transient tables: collecting first
-    // keeps the peak down (at a million recordings it was 2.15 GB, all of it while the HTML
-    // report was written).
+    // keeps the peak down (without it, the peak came while the HTML report was written; figures
+    // in docs/performance.md).
     if (LARGE_TRANSIENTS.has(format) || format === order[0]) releaseMemory();
     if (named === null && format === 'json') {
       named = writeJsonNamingRun(source, fileOf(format));

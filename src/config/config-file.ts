@@ -13,7 +13,7 @@ function keysAt(path: readonly PropertyKey[]): readonly string[] {
   return CONFIG_KEYS;
 }
 
-export const CONFIG_FILE_NAMES = ['callaudit.config.json', '.callauditrc.json'];
+const CONFIG_FILE_NAMES = ['callaudit.config.json', '.callauditrc.json'];
 
 export interface LoadedConfig {
   file: string;
@@ -31,7 +31,7 @@ export function findConfigFile(explicit: string | undefined, cwd: string): strin
   return null;
 }
 
-export function describeIssues(issues: readonly z.core.$ZodIssue[], file: string): string {
+function describeIssues(issues: readonly z.core.$ZodIssue[], file: string): string {
   return issues
     .map((issue) => {
       if (issue.code === 'unrecognized_keys') {

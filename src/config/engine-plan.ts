@@ -9,6 +9,8 @@ export { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
 
 export interface EngineFlags {
   holds?: string;
+  decisions?: string;
+  reviewWithin?: string;
   customerColumn?: string;
   noticeColumn?: string;
   purposeColumn?: string;
@@ -40,6 +42,10 @@ export interface EnginePlan {
   noticeMissing: NoticeMissing | null;
   /** Optional so plans built by hand stay valid; absent means any. */
   labels?: LabelTrust;
+  /** Decisions file (--decisions); absent or null means none. */
+  decisions?: string | null;
+  /** Days a review may stay open before it is overdue; absent means the default. */
+  reviewWithinDays?: number;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -47,6 +53,7 @@ export const ENGINE_DEFAULTS = {
   maxEventLagHours: 72,
   dueWithinDays: 30,
   minJoinRate: 0.5,
+  reviewWithinDays: 30,
 } as const;
 
 function badFlag(message: string, hint: string): never {
@@ -107,10 +114,10 @@ function parseNoticeMissing(value: string | undefined): NoticeMissing | null {
   return value as NoticeMissing;
 }
 
-function parseDueWithin(value: number | string): number {
+function parseDays(flag: string, value: number | string): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 0)
-    badFlag(`--due-within must be a whole number of days, not "${value}"`, 'e.g. --due-within 30');
+    badFlag(`${flag} must be a whole number of days, not "${value}"`, `e.g. ${flag} 30`);
   return days;
 }
 
@@ -122,6 +129,7 @@ export function resolveEnginePlan(
 ): EnginePlan {
   const holds = flags.holds ?? (config.holds ? fromConfig(config.holds) : null);
   const logPeriod = flags.logPeriod ?? config.logPeriod;
+  const decisions = flags.decisions ?? (config.decisions ? fromConfig(config.decisions) : null);
   return {
     holds: holds === null ? null : path.normalize(holds),
     customerColumn: flags.customerColumn ?? config.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
@@ -131,11 +139,19 @@ export function resolveEnginePlan(
       flags.maxEventLag ?? config.maxEventLag ?? ENGINE_DEFAULTS.maxEventLagHours,
     ),
     logPeriod: logPeriod === undefined ? null : parseLogPeriod(logPeriod, zone),
-    dueWithinDays: parseDueWithin(flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays),
+    dueWithinDays: parseDays(
+      '--due-within',
+      flags.dueWithin ?? config.dueWithin ?? ENGINE_DEFAULTS.dueWithinDays,
+    ),
     retention: config.retention ?? {},
     minJoinRate: parseMinJoinRate(flags.minJoinRate ?? config.minJoinRate ?? ENGINE_DEFAULTS.minJoinRate),
     noticeMissing: parseNoticeMissing(flags.noticeMissing ?? config.noticeMissing),
     labels: parseLabelTrust(flags.labels ?? config.labels ?? 'any'),
+    decisions: decisions === null ? null : path.normalize(decisions),
+    reviewWithinDays: parseDays(
+      '--review-within',
+      flags.reviewWithin ?? config.reviewWithin ?? ENGINE_DEFAULTS.reviewWithinDays,
+    ),
   };
 }
 

@@ -6,7 +6,7 @@ import { configFileSchema } from './settings.js';
  * editors autocomplete exactly what the CLI accepts. schema/callaudit.config.schema.json is this
  * output; a test fails when the two drift apart (regenerate with `npm run schema`).
  */
-export function configJsonSchema(): Record<string, unknown> {
+function configJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(configFileSchema, { io: 'input' }) as Record<string, unknown>;
   return {
     $schema: generated.$schema,

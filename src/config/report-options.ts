@@ -12,7 +12,7 @@ export interface ReportFlags {
  * Slovenian for Slovenian policy packs, because the report is for a Slovenian inspector;
  * English otherwise. --lang or the config file's `lang` override it.
  */
-export function defaultLang(policyId: string): ReportLang {
+function defaultLang(policyId: string): ReportLang {
   return policyId.startsWith('si-') ? 'sl' : 'en';
 }
 

@@ -8,6 +8,7 @@ import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 import { checkDistinctRoots, resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
+import { asList, oneOf } from './flag-values.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
@@ -39,14 +40,6 @@ export interface AuditFlags extends EngineFlags, SourceFlags {
   /** A file, or false for --no-cache; commander gives true when neither flag is used. */
   cache?: string | boolean;
   shard?: string;
-}
-
-const asList = (value: string | string[] | undefined): string[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CallauditError('BAD_FLAG', `${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
 export function resolvePlan(

@@ -11,6 +11,7 @@ import {
   type ConfigFile,
   type IdFrom,
 } from './settings.js';
+import { asList, oneOf } from './flag-values.js';
 
 /** The flags that shape sources; a flag wins over every source's own setting. */
 export interface SourceFlags {
@@ -36,10 +37,7 @@ export interface SourceFlags {
   records?: string;
 }
 
-const asList = (value: string | string[] | undefined): string[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-
-export function parseIdFrom(value: string): IdFrom[] {
+function parseIdFrom(value: string): IdFrom[] {
   const parts = value
     .split(',')
     .map((p) => p.trim())
@@ -54,11 +52,6 @@ export function parseIdFrom(value: string): IdFrom[] {
     }
   }
   return parts as IdFrom[];
-}
-
-function oneOf<T extends string>(what: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new CallauditError('BAD_FLAG', `${what} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { isoDurationSchema } from '../policy/pack-schema.js';
 import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
 import { RECORDING_PRESET_NAMES } from '../presets/recording/index.js';
 import { REPORT_LANGS } from '../report/reporter.js';
+import { SAMPLE_STRATA } from '../review/sample.js';
 import { DELIMITERS, ENCODINGS, FAIL_ON, ID_SOURCES, NOTICE_MISSING } from './choices.js';
 import type { OptionModel } from './spec.js';
 
@@ -161,6 +162,19 @@ export const OPTIONS = {
     help: 'legal holds, CSV (type,scope,value,reference,reason,until) or JSON',
     commands: AUDIT,
     config: z.string(),
+  },
+  decisions: {
+    flags: '--decisions <file>',
+    help: 'human decisions on review findings, CSV or JSON (call_id|path,decision,category,reason,reviewer,decided_at)',
+    commands: AUDIT,
+    config: z.string(),
+  },
+  reviewWithin: {
+    flags: '--review-within <days>',
+    help: 'list review findings open longer than this many days, from --baseline',
+    default: '30',
+    commands: AUDIT,
+    config: z.number().int().min(0),
   },
   customerColumn: {
     flags: '--customer-column <name>',
@@ -527,6 +541,77 @@ export const OPTIONS = {
     help: 'zone of the calendar days',
     default: DEFAULTS.timezone,
     commands: ['log summary'],
+  },
+  reviewReport: {
+    flags: '--report <report.json>',
+    help: 'the report.json of an audit',
+    required: true,
+    commands: ['review'],
+  },
+  filter: {
+    flags: '--filter <key=value...>',
+    help: 'only findings whose reason, category or label is one of the values',
+    commands: ['review'],
+  },
+  reviewOut: {
+    flags: '--out <file>',
+    help: 'the to-do decisions file to write',
+    default: 'decisions-todo.csv',
+    commands: ['review'],
+  },
+  reviewForce: { flags: '--force', help: 'let --out replace an existing file', commands: ['review'] },
+  reviewRedact: {
+    flags: '--no-redact',
+    help: 'show phone numbers and e-mail addresses in paths, labels, explanations and sample files',
+    commands: ['review', 'sample'],
+  },
+  interactive: {
+    flags: '--interactive',
+    help: 'one finding at a time on a terminal: k keep, d delete, s skip, q quit',
+    commands: ['review'],
+  },
+  reviewDecisions: {
+    flags: '--decisions <file>',
+    help: 'the decisions file: decided findings are left out; --interactive appends to it',
+    commands: ['review'],
+  },
+  reviewer: {
+    flags: '--reviewer <name>',
+    help: 'who decides (name or role), recorded with every decision of --interactive',
+    commands: ['review'],
+  },
+  sampleReport: {
+    flags: '--report <report.json>',
+    help: 'the report.json of an audit',
+    commands: ['sample'],
+  },
+  size: {
+    flags: '--size <n>',
+    help: 'how many recordings to sample (at least one per stratum)',
+    commanderDefault: '50',
+    commands: ['sample'],
+  },
+  per: {
+    flags: '--per <strata>',
+    help: 'strata: compliant by category and violations by reason (default), or by verdict, category, label',
+    choices: SAMPLE_STRATA.filter((s) => s !== 'default'),
+    commands: ['sample'],
+  },
+  seed: {
+    flags: '--seed <n>',
+    help: 'the random seed; the same report and seed draw the same sample',
+    commands: ['sample'],
+  },
+  sampleOut: {
+    flags: '--out <dir>',
+    help: 'folder for sample.csv and sample.html',
+    commanderDefault: 'callaudit-sample',
+    commands: ['sample'],
+  },
+  check: {
+    flags: '--check <sample.csv>',
+    help: 'summarise a filled-in sample: per stratum confirmed and contradicted, Wilson 95 % interval',
+    commands: ['sample'],
   },
 } as const satisfies OptionModel;
 

@@ -15,6 +15,8 @@ export const COMMAND_NAMES = [
   'log verify',
   'log summary',
   'merge',
+  'review',
+  'sample',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

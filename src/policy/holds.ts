@@ -7,8 +7,8 @@ import { slowGlobReason } from '../glob-safety.js';
 
 export const HOLD_TYPES = ['dsar', 'litigation', 'regulatory', 'authority_order'] as const;
 export type HoldType = (typeof HOLD_TYPES)[number];
-export const HOLD_SCOPES = ['call_id', 'customer_id', 'path'] as const;
-export const HOLD_COLUMNS = ['type', 'scope', 'value', 'reference', 'reason', 'until'] as const;
+const HOLD_SCOPES = ['call_id', 'customer_id', 'path'] as const;
+const HOLD_COLUMNS = ['type', 'scope', 'value', 'reference', 'reason', 'until'] as const;
 
 /** A documented exception that keeps recordings whatever else is true (ZVOP-2 art. 21, litigation, MiFID II). */
 export interface Hold {

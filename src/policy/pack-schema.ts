@@ -47,6 +47,8 @@ export const REASON_CODES = [
   'UNLAWFUL_STATED_PURPOSE',
   'UNREADABLE_SIDECAR',
   'UNCONFIRMED_LABEL',
+  'REVIEWED_KEEP',
+  'REVIEWED_DELETE',
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time guards: adding a Category or ReasonCode in audit/types.ts without listing it here
@@ -92,7 +94,7 @@ export const isoDurationSchema = z
   .regex(/^P(?!$)[0-9YMWDTHS.]+$/, 'an ISO 8601 duration such as P3Y')
   .refine((value) => Duration.fromISO(value).isValid, 'an ISO 8601 duration such as P3Y');
 
-export const retentionSchema = z.strictObject({
+const retentionSchema = z.strictObject({
   periods: z
     .partialRecord(z.enum(DEFINABLE_CATEGORY_CODES), isoDurationSchema)
     .describe('How long a recording may be kept after its qualifying event, per category.'),

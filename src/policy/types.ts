@@ -16,7 +16,7 @@ export interface Citation {
   source: string;
 }
 
-export interface CategoryDefinition {
+interface CategoryDefinition {
   code: Category;
   labelSl: string;
   labelEn: string;

@@ -33,8 +33,8 @@ const headSchema = z.object({
   }),
 });
 
-export type ReportFinding = z.infer<typeof findingSchema>;
-export type ReportRoot = z.infer<typeof headSchema>['inputs']['roots'][number];
+type ReportFinding = z.infer<typeof findingSchema>;
+type ReportRoot = z.infer<typeof headSchema>['inputs']['roots'][number];
 
 /** A report.json whose run ID matches its bytes: the audit decision purge may execute. */
 export interface AuditDecision {

@@ -29,7 +29,7 @@ export const nodeFs: FsOps = {
 };
 
 /** Makes a directory entry change (unlink, link) durable: fsync of the folder itself. */
-export function fsyncFolder(folder: string): void {
+function fsyncFolder(folder: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(folder, 'r');
@@ -125,8 +125,8 @@ export async function removeFolders(folders: readonly string[], fs: FsOps = node
 
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
 /** A copy in progress is `<target>.callaudit-partial-<session>`: no run removes another's. */
-export const PARTIAL_MARK = '.callaudit-partial';
-export const partialName = (target: string, session: string): string => `${target}${PARTIAL_MARK}-${session}`;
+const PARTIAL_MARK = '.callaudit-partial';
+const partialName = (target: string, session: string): string => `${target}${PARTIAL_MARK}-${session}`;
 export const isPartialName = (file: string): boolean => path.basename(file).includes(PARTIAL_MARK);
 
 /**

@@ -21,12 +21,12 @@ export interface IntentRecord {
   sha256: string;
 }
 
-export interface DoneRecord {
+interface DoneRecord {
   row: number;
   state: 'done';
 }
 
-export type JournalRecord = IntentRecord | DoneRecord;
+type JournalRecord = IntentRecord | DoneRecord;
 
 export interface JournalState {
   header: JournalHeader;

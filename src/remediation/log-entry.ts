@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { SkipCode } from './skip-reasons.js';
 
-export const LOG_FORMAT_VERSION = 1;
+const LOG_FORMAT_VERSION = 1;
 /** `prev` of the first line of a log. */
 export const GENESIS = '0'.repeat(64);
 
-export type LogAction = 'deleted' | 'quarantined' | 'restored' | 'skipped';
+type LogAction = 'deleted' | 'quarantined' | 'restored' | 'skipped';
 
 /**
  * One line of the deletion log, in the order written. No path, phone number, name or audio:

@@ -65,8 +65,6 @@ export interface PurgeHooks {
   fs?: FsOps;
 }
 
-export type { Mode };
-
 export type RowResult =
   | { kind: 'planned'; row: ManifestRow; size: number }
   | { kind: 'acted'; row: ManifestRow; size: number; sha256: string; recovered: boolean }

@@ -34,7 +34,7 @@ export interface RestoreOptions {
   logFile: string;
 }
 
-export type RestoreResult =
+type RestoreResult =
   | { kind: 'planned' | 'restored'; path: string; size: number; entry: LogEntry }
   | { kind: 'skipped'; path: string; skip: Skip; entry?: LogEntry };
 
@@ -120,22 +120,18 @@ export async function restore(options: RestoreOptions, hooks: RestoreHooks = {})
 
   const log = DeletionLogWriter.open(realLog);
   const session = randomUUID();
+  // A restore line repeats the quarantine line's recording and instruction; sealEntry keeps only
+  // the log's own keys, so the quarantine line's seq, prev and hash do not carry over.
   const append = (entry: LogEntry, action: 'restored' | 'skipped', skip: Skip | null) =>
     log.append({
+      ...entry,
       at: now(),
       session,
       action,
       skip,
       operator,
       mode: 'restore',
-      instruction: entry.instruction,
       manifest_line: null,
-      call_id: entry.call_id,
-      reason: entry.reason,
-      size: entry.size,
-      sha256: entry.sha256,
-      path_sha256: entry.path_sha256,
-      root_sha256: entry.root_sha256,
       note: null,
     });
   const done: RestoreResult[] = [];

@@ -30,7 +30,7 @@ export function csvLine(
  * manifest): a cell that starts with a trigger or with the `'` itself gets a `'` in front, so
  * restoreNeutralised takes exactly one `'` off and every value round-trips.
  */
-export function neutraliseReversibly(value: string): string {
+function neutraliseReversibly(value: string): string {
   return value.length > 0 && (FORMULA_TRIGGERS.has(value[0]!) || value[0] === "'") ? `'${value}` : value;
 }
 

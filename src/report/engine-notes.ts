@@ -3,13 +3,13 @@ import type { Painter } from './console-summary.js';
 import type { JoinRate } from '../audit/join-rate.js';
 
 /** Both sides of the join, so a DPO sees a half-failed join before acting on the manifest. */
-export function joinLine(join: JoinRate | null | undefined): string | null {
+function joinLine(join: JoinRate | null | undefined): string | null {
   if (!join) return null;
   return `Join: ${join.recordingsJoined} of ${join.recordingsWithId} recording(s) with a call ID found a call-log row; ${join.callLogIdsJoined} of ${join.callLogIds} call-log ID(s) found a recording.`;
 }
 
 /** How to turn COVERAGE_UNKNOWN reviews into decisions: say what the logs cover, or when calls were. */
-export function coverageUnknownNote(count: number, basis: string): string {
+function coverageUnknownNote(count: number, basis: string): string {
   const how =
     basis === 'none'
       ? "give --time-column <column> (the call log's event time) or --log-period from..to (the period the export covers)"

@@ -36,6 +36,7 @@ const EN = {
   dueSoon: 'Retention deadlines due soon',
   staleHolds: 'Stale holds (match no recording)',
   endedHolds: 'Holds that have ended',
+  overdueReviews: 'Reviews open past their deadline',
   unconfirmedCitations: 'Citations not yet confirmed',
   joinRecordings: 'Recordings with a call ID that found a call-log row',
   joinCallLogIds: 'Call-log IDs that found a recording',
@@ -121,6 +122,7 @@ const SL: Messages = {
   dueSoon: 'Bližnji roki hrambe',
   staleHolds: 'Zastarela zadržanja (se ne ujemajo z nobenim posnetkom)',
   endedHolds: 'Zadržanja, ki so potekla',
+  overdueReviews: 'Pregledi, odprti dlje od roka',
   unconfirmedCitations: 'Še nepotrjeni pravni viri',
   joinRecordings: 'Posnetki z ID-jem klica, ki so našli vrstico v dnevniku klicev',
   joinCallLogIds: 'ID-ji klicev iz dnevnika, ki so našli posnetek',
@@ -200,6 +202,8 @@ const REASONS: Record<ReportLang, Partial<Record<ReasonCode, string>>> = {
     UNLAWFUL_STATED_PURPOSE: 'unlawful stated purpose',
     UNREADABLE_SIDECAR: 'unreadable sidecar file',
     UNCONFIRMED_LABEL: 'outcome label not confirmed in the outcome map',
+    REVIEWED_KEEP: "kept by a reviewer's decision",
+    REVIEWED_DELETE: "deleted by a reviewer's decision",
   },
   sl: {
     QUALIFYING_EVENT: 'zabeležen je poslovni dogodek',
@@ -220,6 +224,8 @@ const REASONS: Record<ReportLang, Partial<Record<ReasonCode, string>>> = {
     UNLAWFUL_STATED_PURPOSE: 'nedopusten navedeni namen',
     UNREADABLE_SIDECAR: 'neberljiva spremna datoteka',
     UNCONFIRMED_LABEL: 'oznaka izida ni potrjena v preslikavi izidov',
+    REVIEWED_KEEP: 'hrani se po odločitvi pregledovalca',
+    REVIEWED_DELETE: 'izbriše se po odločitvi pregledovalca',
   },
 };
 

@@ -14,5 +14,3 @@ export const REPORTERS: Record<string, Reporter> = {
   md: markdownReporter,
   junit: junitReporter,
 };
-
-export const DEFAULT_FORMATS = ['json', 'csv', 'manifest'];

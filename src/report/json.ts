@@ -2,7 +2,7 @@ import type { AuditResult } from '../audit/result.js';
 import type { Reporter } from './reporter.js';
 
 /** The first key of report.json, so whoever opens the file reads it before any path. */
-export const PERSONAL_DATA_NOTICE =
+const PERSONAL_DATA_NOTICE =
   'Contains personal data: recording paths, call IDs and CRM outcome labels, unmasked so the findings can be acted on. Store and share it like the recordings themselves.';
 
 export const jsonReporter: Reporter = {

@@ -10,8 +10,8 @@ import { DEFAULT_RENDER_OPTIONS } from './reporter.js';
  * inputs give the same ID and any change gives another; and anyone can check that a report is
  * the one a deletion log cites by putting the placeholder back and hashing the file.
  *
- * Hashing the bytes the JSON report writes anyway costs ~0.1 s at 100,000 findings, where
- * serialising every finding a second time to hash it cost ~0.6 s (bench/).
+ * The ID is hashed from the bytes the JSON report writes anyway: serialising every finding a
+ * second time just to hash it cost several times as much (figures in docs/performance.md).
  */
 export const RUN_ID_PLACEHOLDER = '0'.repeat(32);
 

@@ -89,6 +89,7 @@ describe('judge', () => {
       'legal-hold',
       'readable-file',
       'trusted-call-id',
+      'review-decision',
       'call-id',
       'prior-notice',
       'stated-purpose',

@@ -22,6 +22,8 @@ describe('policy-engine settings', () => {
       minJoinRate: 0.5,
       noticeMissing: null,
       labels: 'any',
+      decisions: null,
+      reviewWithinDays: 30,
     });
   });
 
@@ -39,6 +41,8 @@ describe('policy-engine settings', () => {
         minJoinRate: 0.8,
         noticeMissing: 'violation',
         labels: 'confirmed',
+        decisions: 'decisions.csv',
+        reviewWithin: 60,
         policy: 'packs/acme.json',
       }),
       'cfg/callaudit.config.json',
@@ -58,6 +62,8 @@ describe('policy-engine settings', () => {
       minJoinRate: 0.8,
       noticeMissing: 'violation',
       labels: 'confirmed',
+      decisions: path.join('cfg', 'decisions.csv'),
+      reviewWithinDays: 60,
     });
     const fromFlags = resolvePlan(
       ['rec'],

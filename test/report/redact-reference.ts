@@ -39,7 +39,7 @@ const FREEPBX_NAME =
   /(?<![\p{L}\p{N}])((?:in|out|internal|external|exten|q|rg|force|conf|page|generic|ondemand)-)([^-/\s]+)-([^-/\s]+)(-\d{8}-\d{6}-)/gu;
 
 /** Whether a digit string (after removing separators and a `(0)` trunk prefix) is a phone number. */
-export function isPhoneNumber(raw: string): boolean {
+function isPhoneNumber(raw: string): boolean {
   const international = raw.startsWith('+') || /^00[1-9]/.test(raw.replace(/[^\d]/g, ''));
   const digits = raw.replace(/\(0\)/g, '').replace(/\D/g, '');
   if (raw.startsWith('+')) return digits.length >= 8 && digits.length <= 15;

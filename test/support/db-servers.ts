@@ -13,10 +13,10 @@ import mysql from 'mysql2/promise';
  * tests are skipped with the reason, except in CI (CI=true), where missing servers fail them.
  */
 
-export const DB_USER = 'callaudit';
+const DB_USER = 'callaudit';
 /** A password that must never show up in a report, an error or a log. */
 export const DB_PASSWORD = 'S3cret-pw-never-shown';
-export const DB_NAME = 'asteriskcdrdb';
+const DB_NAME = 'asteriskcdrdb';
 
 const MARIADB_DIRS = ['/usr/sbin', '/usr/bin', '/usr/local/bin'];
 

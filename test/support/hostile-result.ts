@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../src/audit/result.js';
 
-export const XSS = '<img src=x onerror=alert(1)>';
+const XSS = '<img src=x onerror=alert(1)>';
 
 /** A small result whose every free text is hostile, as tags, CSV cells and file names can be. */
 export function hostileResult(): AuditResult {

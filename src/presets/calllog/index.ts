@@ -9,7 +9,7 @@ import { hubspotCalls } from './hubspot-calls.js';
 import { salesforceTask } from './salesforce-task.js';
 import type { CallLogPreset } from './types.js';
 
-export type { CallLogPreset, HeaderlessLayout } from './types.js';
+export type { CallLogPreset } from './types.js';
 
 export const CALL_LOG_PRESETS: readonly CallLogPreset[] = [
   asteriskCdr,

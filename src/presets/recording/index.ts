@@ -8,7 +8,7 @@ import { threeCx } from './three-cx.js';
 import { twilio } from './twilio.js';
 import type { RecordingPreset } from './types.js';
 
-export type { RecordingPreset, NameTime, IdMapSpec } from './types.js';
+export type { RecordingPreset } from './types.js';
 
 export const RECORDING_PRESETS: readonly RecordingPreset[] = [
   freepbx,

@@ -27,6 +27,16 @@ interface EngineView {
   };
   holds?: { file?: string; stale?: Array<Record<string, unknown>> } | null;
   unconfirmedCitations?: Array<{ id: string }>;
+  reviews?: {
+    withinDays?: number;
+    overdue?: Array<{
+      path: string;
+      callId: string | null;
+      reason: string;
+      reviewSince: string;
+      openDays: number;
+    }>;
+  };
 }
 
 const DUE_SOON_DAYS = 30;
@@ -83,6 +93,24 @@ export function staleHoldsSection(view: ReportView, lang: ReportLang): string {
     .slice(0, MAX_LIST_ROWS)
     .map((hold) => columns.map((key) => h(hold[key] as string | null)));
   return `<h2>${h(t.staleHolds)} (${stale.length})</h2>${htmlTable(columns, rows)}${moreRows(stale.length)}`;
+}
+
+/** Reviews open longer than --review-within days, oldest first (already masked with the view). */
+export function overdueReviewsSection(view: ReportView, lang: ReportLang): string {
+  const t = messages(lang);
+  const reviews = engineOf(view)?.reviews;
+  const overdue = reviews?.overdue ?? [];
+  if (overdue.length === 0) return '';
+  const rows = overdue
+    .slice(0, MAX_LIST_ROWS)
+    .map((r) => [
+      h(r.reviewSince.slice(0, 10)),
+      h(r.openDays),
+      h(r.callId ?? '—'),
+      `<code>${h(r.path)}</code>`,
+      h(r.reason),
+    ]);
+  return `<h2>${h(t.overdueReviews)} (${overdue.length}, > ${h(reviews?.withinDays ?? 30)} d)</h2>${htmlTable([t.date, 'd', t.callId, t.path, t.reason], rows)}${moreRows(overdue.length)}`;
 }
 
 /** Holds that have ended: findings with reason HOLD_EXPIRED, which must now be judged like any other. */

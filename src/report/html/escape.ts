@@ -26,6 +26,7 @@ export function scriptSafe(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_UNSAFE[c]!);
 }
 
+/** A whole value as JSON for a <script type="application/json"> block. */
 export function jsonForScript(value: unknown): string {
   return scriptSafe(JSON.stringify(value));
 }

@@ -8,6 +8,7 @@ import {
   endedHoldsSection,
   engineNotesSection,
   staleHoldsSection,
+  overdueReviewsSection,
 } from './engine-sections.js';
 import { h } from './escape.js';
 import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
@@ -193,6 +194,7 @@ export function frontPage(
     chartsSection(view, days, lang) +
     baselineSection(view, lang) +
     dueSoonSection(view, lang) +
+    overdueReviewsSection(view, lang) +
     staleHoldsSection(view, lang) +
     endedHoldsSection(view, lang) +
     labelsSection(view, lang) +

@@ -16,7 +16,7 @@ const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8')
  * No network at all: nothing may be fetched, connected to or submitted, and only this file's own
  * script and stylesheet (pinned by hash) may run. The data block is JSON, which CSP never executes.
  */
-export function contentSecurityPolicy(script: string, style: string): string {
+function contentSecurityPolicy(script: string, style: string): string {
   return [
     "default-src 'none'",
     `script-src 'sha256-${sha256Base64(script)}'`,

@@ -64,7 +64,7 @@ function maskedColumn<T extends object, K extends keyof T & string>(
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** `en-CA` writes dates as YYYY-MM-DD; Intl is ~20× faster than luxon, which matters at 100,000 rows. */
+/** `en-CA` writes dates as YYYY-MM-DD; Intl is much faster than luxon (docs/performance.md), which matters at 100,000 rows. */
 function dayFormat(zone: string): Intl.DateTimeFormat {
   let format = dayFormats.get(zone);
   if (!format) {
