@@ -5,8 +5,6 @@ import { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
 import type { ConfigFile } from './settings.js';
 import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 
-export { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
-
 export interface EngineFlags {
   holds?: string;
   decisions?: string;

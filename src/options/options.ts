@@ -614,5 +614,3 @@ export const OPTIONS = {
     commands: ['sample'],
   },
 } as const satisfies OptionModel;
-
-export type OptionKey = keyof typeof OPTIONS;
