@@ -179,8 +179,8 @@ describe('callaudit explain', () => {
       /window {6}events up to 2026-10-06T08:00:00.000Z count \(72 h after the file's modification time; the call started at or before it/,
     );
     expect(run.stdout).toMatch(/1\. legal-hold +does not apply/);
-    expect(run.stdout).toMatch(/5\. prior-notice +decides → review \/ NO_PRIOR_NOTICE/);
-    expect(run.stdout).toMatch(/7\. qualifying-event +not reached/);
+    expect(run.stdout).toMatch(/6\. prior-notice +decides → review \/ NO_PRIOR_NOTICE/);
+    expect(run.stdout).toMatch(/8\. qualifying-event +not reached/);
     expect(run.stdout).toContain('Verdict: review / NO_PRIOR_NOTICE');
     expect(run.stdout).toMatch(/CIT_ZEKOM \[UNCONFIRMED\]\n {4}SL: ZEKom-2/);
     expect(run.stdout).toMatch(/EN: /);
