@@ -1,23 +1,9 @@
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
 import { EMPTY_NOTICE, unrecognisedNotices } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
-import { ENGINE_DEFAULTS, type EnginePlan } from './config/engine-plan.js';
+import type { EnginePlan } from './config/engine-plan.js';
 import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
 import { parseHolds, type Hold } from './policy/holds.js';
-
-/** The policy-engine plan of an AuditPlan made without resolvePlan: every check at its default. */
-export const DEFAULT_ENGINE_PLAN: EnginePlan = {
-  holds: null,
-  customerColumn: ENGINE_DEFAULTS.customerColumn,
-  noticeColumn: null,
-  purposeColumn: null,
-  maxEventLagHours: ENGINE_DEFAULTS.maxEventLagHours,
-  logPeriod: null,
-  dueWithinDays: ENGINE_DEFAULTS.dueWithinDays,
-  retention: {},
-  minJoinRate: ENGINE_DEFAULTS.minJoinRate,
-  noticeMissing: null,
-};
 
 export interface LoadedHolds {
   file: string;

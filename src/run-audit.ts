@@ -3,7 +3,6 @@ import { indexEventsByCallId } from './audit/join.js';
 import { buildEngineReport } from './audit/engine-report.js';
 import { judge, type JudgePolicy } from './audit/judge.js';
 import { cdrAloneError, linkedEvents, splitTelephony } from './audit/link.js';
-import { withRecordingTime } from './audit/recording-time.js';
 import { joinFailed, measureJoin } from './audit/join-rate.js';
 import { countUnverifiedNotice, unrecognisedNotices } from './audit/notice.js';
 import { joinFailedError } from './join-failure.js';
@@ -23,13 +22,12 @@ import { readsTableForPeriod, WHOLE_TABLE_WARNING } from './calllog/sql-period.j
 import type { CallLogOptions, CallLogResult } from './calllog/types.js';
 import { recordingsPeriod, type Period } from './audit/query-period.js';
 import { callLogOptionsFor } from './calllog/source-options.js';
-import { resolveArchives, resolveCallLogs } from './config/sources.js';
 import type { AuditPlan } from './config/settings.js';
 import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
 import { decisionsReport } from './audit/decisions-report.js';
 import { reviewDeadlines, startReviewClocks } from './audit/review-deadlines.js';
 import { ENGINE_DEFAULTS } from './config/engine-plan.js';
-import { DEFAULT_ENGINE_PLAN, engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
+import { engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';
 import { createClassifier } from './policy/classify.js';
@@ -37,10 +35,9 @@ import { withRetentionOverrides } from './policy/extend-pack.js';
 import { packSha256 } from './policy/load-pack.js';
 import { loadPolicy } from './policy/load-pack-file.js';
 import { loadOutcomeMap } from './policy/load-outcome-map-file.js';
+import { holdSubject } from './policy/holds.js';
 import { labelsOfFindings } from './audit/label-inventory.js';
 import { TOOL } from './version.js';
-import { phaseDone } from './timing.js';
-import { releaseMemory } from './release-memory.js';
 
 export interface AuditHooks {
   /** Called for warnings a DPO should see (encoding guessed, rows skipped); never for errors. */
@@ -54,32 +51,23 @@ export interface AuditHooks {
   onRows?: (rows: number) => void;
   /** Told at the end how the recordings were read. */
   onScanStats?: (stats: ScanStats) => void;
-}
-
-function planFlags(plan: AuditPlan) {
-  return {
-    crm: plan.crm,
-    idColumn: plan.idColumn,
-    outcomeColumn: plan.outcomeColumn,
-    encoding: plan.encoding,
-    delimiter: plan.delimiter === '\t' ? 'tab' : plan.delimiter,
-    ...(plan.idPattern !== null ? { idPattern: plan.idPattern } : {}),
-    ...(plan.timeColumn !== null ? { timeColumn: plan.timeColumn } : {}),
-  };
+  /**
+   * Told when a phase ends; `garbage` says most of what it allocated is garbage now, so a CLI
+   * that watches its memory may collect it there (the library itself never forces a collection).
+   */
+  onPhaseDone?: (phase: string, garbage: boolean) => void;
 }
 
 /** Runs one audit: reads the archive and the call logs, judges every recording. Writes nothing. */
 export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise<UnnamedResult> {
   const warn = hooks.warn ?? (() => {});
-  const engine = plan.engine ?? DEFAULT_ENGINE_PLAN;
+  const engine = plan.engine;
   const pack = withRetentionOverrides(loadPolicy(plan.policy), engine.retention, plan.configFile ?? 'config');
   const holds = engine.holds === null ? null : loadHolds(engine.holds, plan.timezone);
   const decisions = engine.decisions ? loadDecisions(engine.decisions, pack) : null;
   const outcomeMap = plan.outcomeMap ? loadOutcomeMap(plan.outcomeMap) : undefined;
   const classify = createClassifier(pack, outcomeMap?.categories, outcomeMap?.unconfirmed);
-  // Plans built by hand (library users, older tests) name one set of settings; derive the sources.
-  const archives = plan.archives ?? resolveArchives(plan.roots, planFlags(plan), {}, (p) => p, plan.timezone);
-  const sources = plan.callLogs ?? resolveCallLogs(planFlags(plan), {}, (p) => p);
+  const { archives, callLogs: sources } = plan;
   const callLogJobs = (
     await Promise.all(
       sources.map(async (source) => (await expandCallLogs(source.files)).map((file) => ({ file, source }))),
@@ -113,7 +101,12 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   // Both run at once; when both fail, the archive's error is reported, as it is the first input.
   const [scanned, read] = await Promise.allSettled([
     // The cache is not held here: once saved after the scan, its maps can be collected.
-    scanWithCache(plan, archives, await openProbeCache(plan, archives, warn), hooks),
+    scanWithCache(
+      plan,
+      archives,
+      await openProbeCache(plan, archives, { warn, onPhaseDone: hooks.onPhaseDone }),
+      hooks,
+    ),
     Promise.all(
       jobs.map(async (job, i) => {
         if (!afterScan(job)) callLogs[i] = await readJob(job.file, job.options, engine.logPeriod);
@@ -132,8 +125,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       }),
     );
   }
-  releaseMemory();
-  phaseDone('scan + call logs');
+  hooks.onPhaseDone?.('scan + call logs', true);
 
   const problems: InputProblem[] = [];
   const events: CallEvent[] = [];
@@ -168,15 +160,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
   // Before anything is judged: a join that failed would send every recording to deletion.
-  const join = measureJoin(
-    (function* () {
-      for (const scanned of scan.recordings) yield withRecordingTime(scanned);
-    })(),
-    index,
-    links,
-    coverage,
-    engine.minJoinRate,
-  );
+  const join = measureJoin(scan.recordings, index, links, coverage, engine.minJoinRate);
   if (joinFailed(join.rate)) throw joinFailedError(join.rate, join.samples, archives, sources);
   const decisionHashes = decisions
     ? await hashDecidedFiles(scan.recordings, decisions.book, plan.concurrency)
@@ -195,19 +179,17 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       ...(decisions ? { decisions: decisions.book, decisionHashes } : {}),
     },
   };
-  phaseDone('index events');
+  hooks.onPhaseDone?.('index events', false);
   const findings = sortFindings(
     // Judged from the scan's own array, which judgeAll empties as it goes (a mapped copy would
     // keep every probed recording alive until the end).
-    judgeAll(scan.recordings, (scanned) => {
-      const r = withRecordingTime(scanned);
-      const joined = eventsOf(r.callId);
-      hooks.onJudged?.(r, joined, policy);
-      return judge(r, joined, policy);
+    judgeAll(scan.recordings, (recording) => {
+      const joined = eventsOf(recording.callId);
+      hooks.onJudged?.(recording, joined, policy);
+      return judge(recording, joined, policy);
     }),
   );
-  releaseMemory();
-  phaseDone('judge + sort');
+  hooks.onPhaseDone?.('judge + sort', true);
   const engineReport = buildEngineReport({
     findings,
     pack,
@@ -223,12 +205,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     holds: holds && {
       ...holds,
       // From the findings: judgeAll has released the probed recordings by now.
-      subjects: findings.map((f) => ({
-        callId: f.callId,
-        customerIds: eventsOf(f.callId).flatMap((e) => (e.customerId ? [e.customerId] : [])),
-        path: f.path,
-        callAt: f.startedAt,
-      })),
+      subjects: findings.map((f) => holdSubject(f, eventsOf(f.callId))),
     },
   });
   startReviewClocks(findings, plan.now);
@@ -238,7 +215,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     engine.reviewWithinDays ?? ENGINE_DEFAULTS.reviewWithinDays,
   );
   if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
-  phaseDone('engine report');
+  hooks.onPhaseDone?.('engine report', false);
   if (plan.hash) await hashViolations(findings, plan.concurrency);
 
   return {
@@ -247,12 +224,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     generatedAt: plan.now,
     policy: { id: pack.id, version: pack.version, sha256: packSha256(pack) },
     settings: {
-      idPattern: plan.idPattern,
-      idColumn: plan.idColumn,
-      outcomeColumn: plan.outcomeColumn,
-      timeColumn: plan.timeColumn,
-      encoding: plan.encoding,
-      delimiter: plan.delimiter,
+      ...plan.topLevel,
       timezone: plan.timezone,
       now: plan.now,
       holds: engine.holds,

@@ -18,7 +18,7 @@ export interface InspectJob {
  * Stats one file and probes it unless the cached probe still describes it. Never throws: a file
  * that cannot be stat-ed comes back as `unstatable`, any other trouble as a probe problem.
  */
-export async function inspectFile(job: InspectJob, needTags: boolean): Promise<Inspection> {
+export async function inspectFile(job: InspectJob, skipFastReaders: boolean): Promise<Inspection> {
   let identity: FileIdentity;
   try {
     // Synchronous on purpose: this usually runs in a worker thread, where the promise version's
@@ -30,6 +30,6 @@ export async function inspectFile(job: InspectJob, needTags: boolean): Promise<I
   }
   const { cached } = job;
   if (cached !== null && sameIdentity(cached, identity)) return { kind: 'cached', identity };
-  const probe = await probeAudio(job.absPath, identity.size, { needTags });
+  const probe = await probeAudio(job.absPath, identity.size, { skipFastReaders });
   return { kind: 'probed', identity, probe };
 }

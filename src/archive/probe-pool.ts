@@ -29,7 +29,7 @@ export interface InspectOptions {
   /** Worker threads; 0 inspects on this thread (`concurrency` files at once). */
   threads: number;
   concurrency: number;
-  needTags: boolean;
+  skipFastReaders: boolean;
   signal?: AbortSignal;
   /** Told the number of files inspected so far. */
   onProgress?: (done: number) => void;
@@ -60,7 +60,7 @@ export async function inspectFiles(
       count,
       options.concurrency,
       async (index) => {
-        onInspected(index, await inspectFile(jobAt(index), options.needTags));
+        onInspected(index, await inspectFile(jobAt(index), options.skipFastReaders));
         options.onProgress?.(++done);
       },
       stop,
@@ -94,7 +94,7 @@ async function inspectInWorkers(
         const jobs: InspectJob[] = [];
         for (let index = start; index < next; index++) jobs.push(jobAt(index));
         pending.push({ start, firstFile: jobs[0]!.absPath });
-        const request: ChunkRequest = { jobs, needTags: options.needTags };
+        const request: ChunkRequest = { jobs, skipFastReaders: options.skipFastReaders };
         worker.postMessage(request);
       };
       worker.on('message', (answers: Inspection[]) => {

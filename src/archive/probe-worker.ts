@@ -5,7 +5,7 @@ import { inspectFile, type InspectJob, type Inspection } from './inspect-file.js
 
 export interface ChunkRequest {
   jobs: InspectJob[];
-  needTags: boolean;
+  skipFastReaders: boolean;
 }
 
 // Chunks are answered strictly in the order they came: the pool matches answers to chunks by
@@ -14,7 +14,7 @@ let queue = Promise.resolve();
 parentPort?.on('message', (request: ChunkRequest) => {
   queue = queue.then(async () => {
     const answers: Inspection[] = [];
-    for (const job of request.jobs) answers.push(await inspectFile(job, request.needTags));
+    for (const job of request.jobs) answers.push(await inspectFile(job, request.skipFastReaders));
     parentPort?.postMessage(answers);
   });
 });

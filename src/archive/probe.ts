@@ -38,10 +38,10 @@ const WAV_DATA_CUT_WARNING = 'data chunk length exceeding file length';
 
 export interface ProbeOptions {
   /**
-   * The caller reads embedded tags (call IDs from tags), so the file must go through
-   * music-metadata even when a fast header reader (WAV, MPEG, Ogg) could answer.
+   * Test switch: parse every file with music-metadata, the reference, even where a fast header
+   * reader (WAV, MPEG, Ogg) could answer; the fast-path tests compare both answers.
    */
-  needTags?: boolean;
+  skipFastReaders?: boolean;
   /** Files up to this size are parsed from memory (see parse-metadata.ts); tests vary it. */
   wholeFileBytes?: number;
 }
@@ -75,7 +75,7 @@ export async function probeAudio(
     }
   }
   let wholeFile: Buffer | undefined;
-  if (!options.needTags) {
+  if (!options.skipFastReaders) {
     const fast = readFastHeader(absPath, extension, size, (bytes) => (wholeFile = bytes));
     if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }

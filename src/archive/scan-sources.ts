@@ -1,3 +1,4 @@
+import { withRecordingTime } from '../audit/recording-time.js';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { normaliseCallId } from '../audit/join.js';
@@ -15,7 +16,10 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
 
-export type SourceScanOptions = Pick<ScanOptions, 'cache' | 'shard' | 'signal' | 'onProgress' | 'threads'> & {
+export type SourceScanOptions = Pick<
+  ScanOptions,
+  'cache' | 'shard' | 'signal' | 'onProgress' | 'threads' | 'onPhaseDone'
+> & {
   concurrency: number;
 };
 
@@ -62,8 +66,9 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
     throw await matchesNothing(archive, preset);
   }
   const idMap = preset?.idMap && archive.recordingMap ? loadIdMap(archive.recordingMap, preset.idMap) : null;
-  result.recordings = await mapWithConcurrency(result.recordings, options.concurrency, (recording) =>
-    refine(recording, archive, preset, pattern, idMap),
+  // The one place a recording's time is settled: name or preset, else tag or sidecar, else mtime.
+  result.recordings = await mapWithConcurrency(result.recordings, options.concurrency, async (recording) =>
+    withRecordingTime(await refine(recording, archive, preset, pattern, idMap)),
   );
   return result;
 }

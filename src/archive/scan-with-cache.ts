@@ -2,7 +2,6 @@ import { resolve, sep } from 'node:path';
 import type { ArchiveSource, AuditPlan } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
-import { phaseDone } from '../timing.js';
 import { ProbeCache } from './probe-cache.js';
 import { ScanInterrupted, type ScanResult } from './scan.js';
 import { scanSources } from './scan-sources.js';
@@ -18,6 +17,7 @@ interface ScanHooks {
   signal?: AbortSignal;
   onScanProgress?: (done: number, total: number) => void;
   onScanStats?: (stats: ScanStats) => void;
+  onPhaseDone?: (phase: string, garbage: boolean) => void;
 }
 
 /**
@@ -27,12 +27,12 @@ interface ScanHooks {
 export async function openProbeCache(
   plan: AuditPlan,
   archives: readonly ArchiveSource[],
-  warn: (message: string) => void,
+  hooks: { warn: (message: string) => void; onPhaseDone?: ScanHooks['onPhaseDone'] },
 ): Promise<ProbeCache | undefined> {
   if (plan.cache === null) return undefined;
   const settings = JSON.stringify(archives);
-  const cache = await ProbeCache.load(plan.cache, { toolVersion: TOOL.version, settings }, warn);
-  phaseDone('start + load cache');
+  const cache = await ProbeCache.load(plan.cache, { toolVersion: TOOL.version, settings }, hooks.warn);
+  hooks.onPhaseDone?.('start + load cache', false);
   return cache;
 }
 
@@ -55,6 +55,7 @@ export async function scanWithCache(
       shard: plan.shard ?? undefined,
       signal: hooks.signal,
       onProgress: hooks.onScanProgress,
+      onPhaseDone: hooks.onPhaseDone,
     });
     hooks.onScanStats?.({
       recordings: scan.recordings.length,

@@ -8,7 +8,6 @@ import { inspectFiles } from './probe-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive, type IgnoreReason } from './walk.js';
 import { sortByBytes } from './byte-order.js';
-import { phaseDone } from '../timing.js';
 
 export interface ScanOptions {
   /** Compiled with compileIdPattern; null takes the file name without its extension. */
@@ -25,8 +24,10 @@ export interface ScanOptions {
   cache?: ProbeCache;
   /** Only this part of the archive (see shard.ts). */
   shard?: Shard;
-  /** Read embedded tags: turns off the WAV header fast path. */
-  needTags?: boolean;
+  /** Test switch: music-metadata for every file, no fast header readers (see ProbeOptions). */
+  skipFastReaders?: boolean;
+  /** Told when a phase of the scan ends (timing, for the CLI). */
+  onPhaseDone?: (phase: string, garbage: boolean) => void;
   /** When aborted, probing stops after the files in flight and the scan throws ScanInterrupted. */
   signal?: AbortSignal;
 }
@@ -114,7 +115,7 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
   // Sorting before probing makes the output order independent of which read finishes first.
   const sorted = sortByBytes(files, (f) => `${f.root}\0${f.path}`);
 
-  phaseDone('walk + sort');
+  options.onPhaseDone?.('walk + sort', false);
   const total = sorted.length;
   const prefixes = new Map<string, { given: string; absolute: string }>();
   const prefixOf = (root: string) => {
@@ -158,14 +159,14 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
     {
       threads: options.threads ?? 0,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-      needTags: options.needTags === true,
+      skipFastReaders: options.skipFastReaders === true,
       signal: options.signal,
       onProgress: (done) => options.onProgress?.(done, total),
     },
   );
   const recordings = inspected.filter((r): r is Recording => r !== undefined);
   if (options.signal?.aborted) throw new ScanInterrupted(recordings.length, total);
-  phaseDone('probe');
+  options.onPhaseDone?.('probe', false);
 
   const allIgnored = new Map<string, number>();
   const allReasons = new Map<string, number>();

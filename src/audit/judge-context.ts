@@ -1,4 +1,4 @@
-import { holdIsActive, holdMatches, type Hold } from '../policy/holds.js';
+import { holdIsActive, holdMatches, holdSubject, type Hold } from '../policy/holds.js';
 import type { PolicyPack } from '../policy/types.js';
 import { matchDecision, type DecisionMatch } from './decisions.js';
 import { DEFAULT_ENGINE, type EngineSettings } from './engine-settings.js';
@@ -119,12 +119,7 @@ function holdsOf(
   settings: EngineSettings,
 ): JudgeContext['holds'] {
   if (settings.holds.length === 0) return NO_HOLDS;
-  const subject = {
-    callId: recording.callId,
-    customerIds: events.flatMap((e) => (e.customerId ? [e.customerId] : [])),
-    path: recording.path,
-    callAt: recording.startedAt,
-  };
+  const subject = holdSubject(recording, events);
   const active: Hold[] = [];
   const expired: Hold[] = [];
   for (const hold of settings.holds) {

@@ -45,7 +45,7 @@ export async function checkAuditLocations(plan: AuditPlan, baseline: string | un
       ? [path.join(plan.out, PARTIAL_FILE_NAME)]
       : plan.formats.map((format) => reportPath(plan.out, format)),
     cache: plan.cache,
-    roots: plan.roots,
+    roots: plan.archives.map((a) => a.root),
     inputs: inputs.map((input) => input.file),
   });
 }

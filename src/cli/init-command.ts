@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { CallauditError } from '../errors.js';
 import { callLogPreset } from '../presets/calllog/index.js';
 import { recordingPreset } from '../presets/recording/index.js';
@@ -60,25 +61,25 @@ export function starterConfig(presetName: string, crmPresetName = 'generic'): Re
 }
 
 export function initCommand(io: CommandIo): Command {
-  return new Command('init')
-    .description('Write a starter callaudit.config.json for a recording preset (never overwrites).')
-    .requiredOption('--preset <name>', 'recording preset (see "callaudit presets")')
-    .option('--crm-preset <name>', 'call-log preset of the CRM export', 'generic')
-    .option('-c, --config <file>', 'file to write', 'callaudit.config.json')
-    .action((options: { preset: string; crmPreset: string; config: string }) => {
-      const target = path.resolve(options.config);
-      const config = starterConfig(options.preset, options.crmPreset);
-      if (existsSync(target)) {
-        throw new CallauditError(
-          'CONFIG_EXISTS',
-          `${options.config} already exists; init never overwrites a config`,
-          'edit it, delete it first, or write elsewhere with -c <file>',
-          options.config,
-        );
-      }
-      writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' });
-      io.stdout(
-        `wrote ${options.config} for the ${options.preset} preset; edit the paths, then run: callaudit audit\n`,
+  return withOptions(
+    new Command('init').description(
+      'Write a starter callaudit.config.json for a recording preset (never overwrites).',
+    ),
+    'init',
+  ).action((options: { preset: string; crmPreset: string; config: string }) => {
+    const target = path.resolve(options.config);
+    const config = starterConfig(options.preset, options.crmPreset);
+    if (existsSync(target)) {
+      throw new CallauditError(
+        'CONFIG_EXISTS',
+        `${options.config} already exists; init never overwrites a config`,
+        'edit it, delete it first, or write elsewhere with -c <file>',
+        options.config,
       );
-    });
+    }
+    writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' });
+    io.stdout(
+      `wrote ${options.config} for the ${options.preset} preset; edit the paths, then run: callaudit audit\n`,
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { IANAZone } from 'luxon';
 import { CallauditError } from '../errors.js';
 import { summariseLog } from '../remediation/log-summary.js';
@@ -17,68 +18,66 @@ function readVerified(file: string) {
 
 export function logCommand(io: CommandIo): Command {
   const log = new Command('log').description('Check and summarise a deletion log.');
-  log
-    .command('verify')
-    .description('Check that every line chains to the previous one by hash (tamper evidence).')
-    .argument('<log>', 'deletion-log.ndjson')
-    .option(
-      '--head <sha256>',
-      'the head hash written down after a run: also proves no line was cut off the end',
-    )
-    .action((file: string, flags: { head?: string }) => {
-      const check = readVerified(file);
-      if (!check.ok) {
-        io.stdout(`BROKEN at line ${check.broken!.line}: ${check.broken!.problem}\n`);
-        io.stdout(`${check.lines} line(s) before it verify.\n`);
-        io.setExitCode(EXIT_FINDINGS);
-        return;
-      }
-      if (
-        flags.head !== undefined &&
-        !check.entries.some((e) => e.hash === flags.head) &&
-        flags.head !== check.head
-      ) {
+  withOptions(
+    log
+      .command('verify')
+      .description('Check that every line chains to the previous one by hash (tamper evidence).')
+      .argument('<log>', 'deletion-log.ndjson'),
+    'log verify',
+  ).action((file: string, flags: { head?: string }) => {
+    const check = readVerified(file);
+    if (!check.ok) {
+      io.stdout(`BROKEN at line ${check.broken!.line}: ${check.broken!.problem}\n`);
+      io.stdout(`${check.lines} line(s) before it verify.\n`);
+      io.setExitCode(EXIT_FINDINGS);
+      return;
+    }
+    if (
+      flags.head !== undefined &&
+      !check.entries.some((e) => e.hash === flags.head) &&
+      flags.head !== check.head
+    ) {
+      io.stdout(
+        `BROKEN: no line has the head hash ${flags.head} (lines were removed or the log was replaced)\n`,
+      );
+      io.setExitCode(EXIT_FINDINGS);
+      return;
+    }
+    io.stdout(`OK: ${check.lines} line(s), chain intact, head ${check.head}\n`);
+    io.setExitCode(EXIT_OK);
+  });
+  withOptions(
+    log
+      .command('summary')
+      .description('Totals per day, action and reason, for the report to the authority.')
+      .argument('<log>', 'deletion-log.ndjson'),
+    'log summary',
+  ).action((file: string, flags: { timezone?: string; json?: boolean }) => {
+    const zone = flags.timezone ?? DEFAULTS.timezone;
+    if (!IANAZone.isValidZone(zone))
+      throw new CallauditError('BAD_FLAG', `--timezone "${zone}" is not an IANA time zone`);
+    const check = readVerified(file);
+    if (!check.ok) {
+      io.stderr(
+        `callaudit: the log does not verify at line ${check.broken!.line} (${check.broken!.problem}); a summary of it is not evidence\n`,
+      );
+      io.setExitCode(EXIT_FINDINGS);
+      return;
+    }
+    const rows = summariseLog(check.entries, zone);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ zone, head: check.head, lines: check.lines, rows }, null, 2)}\n`);
+    } else {
+      io.stdout(
+        `${'day'.padEnd(10)}  ${'action'.padEnd(11)}  ${'reason'.padEnd(24)}  ${'files'.padStart(6)}  bytes\n`,
+      );
+      for (const r of rows)
         io.stdout(
-          `BROKEN: no line has the head hash ${flags.head} (lines were removed or the log was replaced)\n`,
+          `${r.day}  ${r.action.padEnd(11)}  ${r.reason.padEnd(24)}  ${String(r.files).padStart(6)}  ${formatBytes(r.bytes)}\n`,
         );
-        io.setExitCode(EXIT_FINDINGS);
-        return;
-      }
-      io.stdout(`OK: ${check.lines} line(s), chain intact, head ${check.head}\n`);
-      io.setExitCode(EXIT_OK);
-    });
-  log
-    .command('summary')
-    .description('Totals per day, action and reason, for the report to the authority.')
-    .argument('<log>', 'deletion-log.ndjson')
-    .option('--timezone <zone>', `zone of the calendar days (default: ${DEFAULTS.timezone})`)
-    .option('--json', 'print the totals as JSON')
-    .action((file: string, flags: { timezone?: string; json?: boolean }) => {
-      const zone = flags.timezone ?? DEFAULTS.timezone;
-      if (!IANAZone.isValidZone(zone))
-        throw new CallauditError('BAD_FLAG', `--timezone "${zone}" is not an IANA time zone`);
-      const check = readVerified(file);
-      if (!check.ok) {
-        io.stderr(
-          `callaudit: the log does not verify at line ${check.broken!.line} (${check.broken!.problem}); a summary of it is not evidence\n`,
-        );
-        io.setExitCode(EXIT_FINDINGS);
-        return;
-      }
-      const rows = summariseLog(check.entries, zone);
-      if (flags.json) {
-        io.stdout(`${JSON.stringify({ zone, head: check.head, lines: check.lines, rows }, null, 2)}\n`);
-      } else {
-        io.stdout(
-          `${'day'.padEnd(10)}  ${'action'.padEnd(11)}  ${'reason'.padEnd(24)}  ${'files'.padStart(6)}  bytes\n`,
-        );
-        for (const r of rows)
-          io.stdout(
-            `${r.day}  ${r.action.padEnd(11)}  ${r.reason.padEnd(24)}  ${String(r.files).padStart(6)}  ${formatBytes(r.bytes)}\n`,
-          );
-        io.stdout(`${check.lines} line(s), chain intact, head ${check.head} (days in ${zone})\n`);
-      }
-      io.setExitCode(EXIT_OK);
-    });
+      io.stdout(`${check.lines} line(s), chain intact, head ${check.head} (days in ${zone})\n`);
+    }
+    io.setExitCode(EXIT_OK);
+  });
   return log;
 }

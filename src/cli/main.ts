@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
+import { withOptions } from '../options/commander.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
 import { explainCommand } from './explain-command.js';
@@ -17,12 +18,11 @@ import { reviewCommand } from './review-command.js';
 import { sampleCommand } from './sample-command.js';
 
 export function buildProgram(io: CommandIo): Command {
-  const program = new Command('callaudit')
+  const program = withOptions(new Command('callaudit'), 'callaudit')
     .description(
       'Which call recordings may you keep, which must go, and which need a human — with the evidence.',
     )
     .version(TOOL.version, '-V, --version')
-    .option('--debug', 'show stack traces for errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const command of [

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import path from 'node:path';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { policyFromConfig } from '../config/engine-plan.js';
@@ -10,35 +11,30 @@ import { renderPolicy } from '../report/policy-text.js';
 import type { CommandIo } from './audit-command.js';
 
 export function policyCommand(io: CommandIo): Command {
-  return new Command('policy')
-    .description(
+  return withOptions(
+    new Command('policy').description(
       'Print the effective policy pack (categories, retention, citations and their status) for the DPO to sign off.',
-    )
-    .option(
-      '--policy <id|file>',
-      `policy pack: a built-in id or a JSON pack file (default: ${DEFAULTS.policy})`,
-    )
-    .option('--json', 'print the pack as JSON')
-    .option('-c, --config <file>', 'JSON config file whose "policy" and "retention" apply')
-    .action((options: { policy?: string; json?: boolean; config?: string }) => {
-      const configFile = findConfigFile(options.config, process.cwd());
-      const loaded = configFile ? loadConfigFile(configFile) : null;
-      const configPolicy = loaded?.config.policy;
-      const reference =
-        options.policy ??
-        (loaded && configPolicy
-          ? policyFromConfig(configPolicy, (p) => path.relative(process.cwd(), path.resolve(loaded.dir, p)))
-          : DEFAULTS.policy);
-      const pack = withRetentionOverrides(
-        loadPolicy(reference),
-        loaded?.config.retention ?? {},
-        loaded?.file ?? 'config',
-      );
-      const sha256 = packSha256(pack);
-      io.stdout(
-        options.json
-          ? `${JSON.stringify({ policy: { id: pack.id, version: pack.version, sha256 }, pack }, null, 2)}\n`
-          : renderPolicy(pack, sha256),
-      );
-    });
+    ),
+    'policy',
+  ).action((options: { policy?: string; json?: boolean; config?: string }) => {
+    const configFile = findConfigFile(options.config, process.cwd());
+    const loaded = configFile ? loadConfigFile(configFile) : null;
+    const configPolicy = loaded?.config.policy;
+    const reference =
+      options.policy ??
+      (loaded && configPolicy
+        ? policyFromConfig(configPolicy, (p) => path.relative(process.cwd(), path.resolve(loaded.dir, p)))
+        : DEFAULTS.policy);
+    const pack = withRetentionOverrides(
+      loadPolicy(reference),
+      loaded?.config.retention ?? {},
+      loaded?.file ?? 'config',
+    );
+    const sha256 = packSha256(pack);
+    io.stdout(
+      options.json
+        ? `${JSON.stringify({ policy: { id: pack.id, version: pack.version, sha256 }, pack }, null, 2)}\n`
+        : renderPolicy(pack, sha256),
+    );
+  });
 }

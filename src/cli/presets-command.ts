@@ -1,32 +1,34 @@
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { CALL_LOG_PRESETS, callLogPreset } from '../presets/calllog/index.js';
 import { RECORDING_PRESETS, recordingPreset } from '../presets/recording/index.js';
 import type { CommandIo } from './audit-command.js';
 
 /** `callaudit presets [name]`: the list with one line each, or one preset's full settings. */
 export function presetsCommand(io: CommandIo): Command {
-  return new Command('presets')
-    .description('List the recording and call-log presets, or print the full settings of one.')
-    .argument('[name]', 'a preset name')
-    .option('--json', 'print as JSON')
-    .action((name: string | undefined, options: { json?: boolean }) => {
-      if (name === undefined) {
-        const pad = Math.max(...[...RECORDING_PRESETS, ...CALL_LOG_PRESETS].map((p) => p.name.length)) + 2;
-        const lines = [
-          'Recording presets (--preset):',
-          ...RECORDING_PRESETS.map((p) => `  ${p.name.padEnd(pad)}${p.description}`),
-          '',
-          'Call-log presets (--crm-preset, --cdr-preset):',
-          ...CALL_LOG_PRESETS.map((p) => `  ${p.name.padEnd(pad)}${p.description}`),
-          '',
-          'Show one in full: callaudit presets <name>',
-        ];
-        io.stdout(options.json ? `${JSON.stringify(allPresets(), null, 2)}\n` : `${lines.join('\n')}\n`);
-        return;
-      }
-      const details = presetDetails(name);
-      io.stdout(options.json ? `${JSON.stringify(details, null, 2)}\n` : render(details));
-    });
+  return withOptions(
+    new Command('presets')
+      .description('List the recording and call-log presets, or print the full settings of one.')
+      .argument('[name]', 'a preset name'),
+    'presets',
+  ).action((name: string | undefined, options: { json?: boolean }) => {
+    if (name === undefined) {
+      const pad = Math.max(...[...RECORDING_PRESETS, ...CALL_LOG_PRESETS].map((p) => p.name.length)) + 2;
+      const lines = [
+        'Recording presets (--preset):',
+        ...RECORDING_PRESETS.map((p) => `  ${p.name.padEnd(pad)}${p.description}`),
+        '',
+        'Call-log presets (--crm-preset, --cdr-preset):',
+        ...CALL_LOG_PRESETS.map((p) => `  ${p.name.padEnd(pad)}${p.description}`),
+        '',
+        'Show one in full: callaudit presets <name>',
+      ];
+      io.stdout(options.json ? `${JSON.stringify(allPresets(), null, 2)}\n` : `${lines.join('\n')}\n`);
+      return;
+    }
+    const details = presetDetails(name);
+    io.stdout(options.json ? `${JSON.stringify(details, null, 2)}\n` : render(details));
+  });
 }
 
 function allPresets() {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { restore, type RestoreReport } from '../remediation/restore.js';
 import { SKIP_REASONS } from '../remediation/skip-reasons.js';
 import type { CommandIo } from './audit-command.js';
@@ -49,36 +50,33 @@ function render(report: RestoreReport): string {
 }
 
 export function restoreCommand(io: CommandIo): Command {
-  return new Command('restore')
-    .description(
-      'Put quarantined files back into the archive, byte-identical; never overwrites. A dry run unless --execute.',
-    )
-    .argument('<quarantine-dir>', 'the --quarantine folder of an earlier purge')
-    .requiredOption('--root <archive-root>', 'the archive root the files came from')
-    .option('--execute', 'really move the files back')
-    .option('--operator <name>', 'who acts, recorded in the deletion log; required with --execute')
-    .option('--log <file>', `the deletion log the purge wrote (default: ./${DEFAULT_LOG})`)
-    .option('--yes', 'do not ask for confirmation on a terminal')
-    .action(async (quarantine: string, flags: RestoreFlags) => {
-      const report = await restore(
-        {
-          quarantine,
-          root: flags.root,
-          execute: Boolean(flags.execute),
-          operator: flags.operator ?? null,
-          logFile: flags.log ?? DEFAULT_LOG,
-        },
-        {
-          confirm:
-            flags.yes || !isInteractive()
-              ? undefined
-              : ({ files, bytes }) =>
-                  askYes(`Restore ${files} file(s), ${formatBytes(bytes)}, into ${flags.root}?`),
-        },
-      );
-      io.stdout(render(report));
-      // Exit 1 when anything is not where the log says: skipped, replaced or missing files.
-      const whole = report.missing.length === 0 && report.results.every((r) => r.kind !== 'skipped');
-      io.setExitCode(whole ? EXIT_OK : EXIT_FINDINGS);
-    });
+  return withOptions(
+    new Command('restore')
+      .description(
+        'Put quarantined files back into the archive, byte-identical; never overwrites. A dry run unless --execute.',
+      )
+      .argument('<quarantine-dir>', 'the --quarantine folder of an earlier purge'),
+    'restore',
+  ).action(async (quarantine: string, flags: RestoreFlags) => {
+    const report = await restore(
+      {
+        quarantine,
+        root: flags.root,
+        execute: Boolean(flags.execute),
+        operator: flags.operator ?? null,
+        logFile: flags.log ?? DEFAULT_LOG,
+      },
+      {
+        confirm:
+          flags.yes || !isInteractive()
+            ? undefined
+            : ({ files, bytes }) =>
+                askYes(`Restore ${files} file(s), ${formatBytes(bytes)}, into ${flags.root}?`),
+      },
+    );
+    io.stdout(render(report));
+    // Exit 1 when anything is not where the log says: skipped, replaced or missing files.
+    const whole = report.missing.length === 0 && report.results.every((r) => r.kind !== 'skipped');
+    io.setExitCode(whole ? EXIT_OK : EXIT_FINDINGS);
+  });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { sha256OfFile } from '../archive/sha256-file.js';
 import { DecisionBook } from '../audit/decisions.js';
 import { parseDecisions } from '../policy/decisions-file.js';
@@ -40,46 +41,36 @@ function decidedIn(file: string | undefined): (f: Finding) => boolean {
 }
 
 export function reviewCommand(io: CommandIo): Command {
-  return new Command('review')
-    .description(
+  return withOptions(
+    new Command('review').description(
       'Work through the open review findings of a report: write them as a decisions file to fill in, or decide them one by one in the terminal (--interactive).',
-    )
-    .requiredOption('--report <report.json>', 'the report.json of an audit')
-    .option('--filter <key=value...>', 'only findings whose reason, category or label is one of the values')
-    .option('--out <file>', 'the to-do decisions file to write (default: decisions-todo.csv)')
-    .option('--force', 'let --out replace an existing file')
-    .option('--no-redact', 'show phone numbers and e-mail addresses in paths, labels and explanations')
-    .option('--interactive', 'one finding at a time on a terminal: k keep, d delete, s skip, q quit')
-    .option(
-      '--decisions <file>',
-      'the decisions file: decided findings are left out; --interactive appends to it',
-    )
-    .option('--reviewer <name>', 'who decides (name or role), recorded with every decision of --interactive')
-    .action(async (options: ReviewOptions) => {
-      const report = readReport(options.report!, 'report given with --report');
-      const filters: ReviewFilter[] = (options.filter ?? []).map(parseFilter);
-      const redact = options.redact !== false;
-      const open = openReviews(report.recordings, filters, decidedIn(options.decisions));
-      if (options.interactive) {
-        await interactive(open, options, redact, report.policy.id, io);
-        return;
-      }
-      const out = options.out ?? 'decisions-todo.csv';
-      if (!options.force && existsSync(out))
-        throw new CallauditError(
-          'FILE_EXISTS',
-          `"${out}" already exists; it may hold decisions someone has filled in`,
-          'choose another file, or add --force to replace it',
-          out,
-        );
-      const { csv, unmatchable } = renderTodo(open, redact);
-      writeFileAtomically(out, [csv]);
-      io.stdout(`${open.length} open review finding(s) written to ${out}\n`);
-      if (unmatchable > 0)
-        io.stderr(
-          `warning ${unmatchable} row(s) have neither a call ID nor an unmasked path, so a decision there cannot name its recording; write them with --no-redact\n`,
-        );
-    });
+    ),
+    'review',
+  ).action(async (options: ReviewOptions) => {
+    const report = readReport(options.report!, 'report given with --report');
+    const filters: ReviewFilter[] = (options.filter ?? []).map(parseFilter);
+    const redact = options.redact !== false;
+    const open = openReviews(report.recordings, filters, decidedIn(options.decisions));
+    if (options.interactive) {
+      await interactive(open, options, redact, report.policy.id, io);
+      return;
+    }
+    const out = options.out ?? 'decisions-todo.csv';
+    if (!options.force && existsSync(out))
+      throw new CallauditError(
+        'FILE_EXISTS',
+        `"${out}" already exists; it may hold decisions someone has filled in`,
+        'choose another file, or add --force to replace it',
+        out,
+      );
+    const { csv, unmatchable } = renderTodo(open, redact);
+    writeFileAtomically(out, [csv]);
+    io.stdout(`${open.length} open review finding(s) written to ${out}\n`);
+    if (unmatchable > 0)
+      io.stderr(
+        `warning ${unmatchable} row(s) have neither a call ID nor an unmasked path, so a decision there cannot name its recording; write them with --no-redact\n`,
+      );
+  });
 }
 
 async function interactive(

@@ -6,6 +6,8 @@ import type { ScanStats } from '../archive/scan-with-cache.js';
 import type { CommandIo } from './audit-command.js';
 import { listenForInterrupt } from './interrupt.js';
 import { createProgress, shouldShowBar } from './progress.js';
+import { releaseMemory } from './release-memory.js';
+import { phaseDone } from './timing.js';
 
 /** Runs the audit with a progress bar (on a terminal), Ctrl-C handling and a summary line. */
 export async function runWithProgress(
@@ -37,6 +39,10 @@ export async function runWithProgress(
       },
       onScanStats: (s) => {
         stats = s;
+      },
+      onPhaseDone: (phase, garbage) => {
+        if (garbage) releaseMemory();
+        phaseDone(phase);
       },
     });
     progress.finish(summaryLine(stats, rows, (Date.now() - started) / 1000));

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { withOptions } from '../options/commander.js';
 import { CallauditError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
 import { checkSample, parseCheckedSample, renderSampleCheck } from '../review/sample-check.js';
 import { renderSampleCsv, renderSampleHtml } from '../review/sample-files.js';
 import { packOfReport, qualifyingCategories } from '../review/report-pack.js';
-import { drawSample, SAMPLE_STRATA, type Strata } from '../review/sample.js';
+import { drawSample, type Strata } from '../review/sample.js';
 import type { CommandIo } from './audit-command.js';
 import { EXIT_FINDINGS } from './exit-code.js';
 import { checkOutputLocations } from './output-locations.js';
@@ -35,65 +36,49 @@ function wholeNumber(flag: string, value: string | undefined, min: number): numb
 }
 
 export function sampleCommand(io: CommandIo): Command {
-  return new Command('sample')
-    .description(
+  return withOptions(
+    new Command('sample').description(
       'Draw a stratified, reproducible listening sample of the compliant and violation findings (sample.csv, sample.html), or summarise a filled-in sample with --check.',
-    )
-    .option('--report <report.json>', 'the report.json of an audit')
-    .option('--size <n>', 'how many recordings to sample (at least one per stratum)', '50')
-    .addOption(
-      new Option(
-        '--per <strata>',
-        'strata: compliant by category and violations by reason (default), or by verdict, category, label',
-      ).choices(SAMPLE_STRATA.filter((s) => s !== 'default')),
-    )
-    .option('--seed <n>', 'the random seed; the same report and seed draw the same sample')
-    .option('--out <dir>', 'folder for sample.csv and sample.html', 'callaudit-sample')
-    .option('--no-redact', 'show phone numbers and e-mail addresses in the sample files')
-    .option(
-      '--check <sample.csv>',
-      'summarise a filled-in sample: per stratum confirmed and contradicted, Wilson 95 % interval',
-    )
-    .action((options: SampleOptions) => {
-      if (options.check) {
-        const file = options.check;
-        const check = checkSample(
-          parseCheckedSample(readInputFile(file, SAMPLE_FILE).toString('utf8'), file),
-        );
-        io.stdout(renderSampleCheck(check));
-        if (check.compliantContradicted > 0) io.setExitCode(EXIT_FINDINGS);
-        return;
-      }
-      if (!options.report)
-        throw new CallauditError(
-          'BAD_FLAG',
-          'sample needs --report <report.json> (or --check <sample.csv>)',
-          'e.g. callaudit sample --report out/report.json --seed 7',
-        );
-      const report = readReport(options.report, 'report given with --report');
-      const size = wholeNumber('--size', options.size, 1);
-      const seed = wholeNumber('--seed', options.seed, 0);
-      const out = options.out!;
-      const files = [path.join(out, 'sample.csv'), path.join(out, 'sample.html')];
-      checkOutputLocations({
-        outDir: out,
-        files,
-        cache: null,
-        roots: report.inputs.roots.map((r) => r.path),
-        inputs: [options.report],
-      });
-      const qualifying = qualifyingCategories(packOfReport(report.policy.id));
-      const sample = drawSample(report.recordings, size, seed, options.per ?? 'default', qualifying);
-      const runId = report.runId ?? 'unknown';
-      const redact = options.redact !== false;
-      mkdirSync(out, { recursive: true });
-      writeFileAtomically(files[0]!, [renderSampleCsv(sample, runId, redact)]);
-      writeFileAtomically(files[1]!, [renderSampleHtml(sample, runId, out, redact)]);
-      const short = sample.plan.filter((p) => p.sampled > 0).length;
-      io.stdout(
-        `${sample.recordings.length} recording(s) from ${short} strat${short === 1 ? 'um' : 'a'} (seed ${seed}) written to ${files.join(' and ')}\n`,
+    ),
+    'sample',
+  ).action((options: SampleOptions) => {
+    if (options.check) {
+      const file = options.check;
+      const check = checkSample(parseCheckedSample(readInputFile(file, SAMPLE_FILE).toString('utf8'), file));
+      io.stdout(renderSampleCheck(check));
+      if (check.compliantContradicted > 0) io.setExitCode(EXIT_FINDINGS);
+      return;
+    }
+    if (!options.report)
+      throw new CallauditError(
+        'BAD_FLAG',
+        'sample needs --report <report.json> (or --check <sample.csv>)',
+        'e.g. callaudit sample --report out/report.json --seed 7',
       );
+    const report = readReport(options.report, 'report given with --report');
+    const size = wholeNumber('--size', options.size, 1);
+    const seed = wholeNumber('--seed', options.seed, 0);
+    const out = options.out!;
+    const files = [path.join(out, 'sample.csv'), path.join(out, 'sample.html')];
+    checkOutputLocations({
+      outDir: out,
+      files,
+      cache: null,
+      roots: report.inputs.roots.map((r) => r.path),
+      inputs: [options.report],
     });
+    const qualifying = qualifyingCategories(packOfReport(report.policy.id));
+    const sample = drawSample(report.recordings, size, seed, options.per ?? 'default', qualifying);
+    const runId = report.runId ?? 'unknown';
+    const redact = options.redact !== false;
+    mkdirSync(out, { recursive: true });
+    writeFileAtomically(files[0]!, [renderSampleCsv(sample, runId, redact)]);
+    writeFileAtomically(files[1]!, [renderSampleHtml(sample, runId, out, redact)]);
+    const short = sample.plan.filter((p) => p.sampled > 0).length;
+    io.stdout(
+      `${sample.recordings.length} recording(s) from ${short} strat${short === 1 ? 'um' : 'a'} (seed ${seed}) written to ${files.join(' and ')}\n`,
+    );
+  });
 }
 
 const SAMPLE_FILE = {

@@ -1,66 +1,9 @@
 import path from 'node:path';
 import { DateTime, Duration } from 'luxon';
-import { z } from 'zod';
 import { CallauditError } from '../errors.js';
-import { isoDurationSchema } from '../policy/pack-schema.js';
+import { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
+import type { ConfigFile } from './settings.js';
 import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
-
-/** What a call log saying "notice not given" leads to; `violation` is the DPO's explicit choice. */
-const NOTICE_MISSING = ['review', 'violation'] as const;
-type NoticeMissing = (typeof NOTICE_MISSING)[number];
-
-/** Config-file keys of the policy engine; merged into the config schema in settings.ts. */
-export const engineConfigShape = {
-  holds: z.string().optional().describe('Legal holds file (CSV or JSON).'),
-  decisions: z
-    .string()
-    .optional()
-    .describe('Decisions file (CSV or JSON): human keep/delete decisions on review findings.'),
-  reviewWithin: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Days a review finding may stay open before it is listed as overdue (default 30).'),
-  customerColumn: z.string().optional(),
-  noticeColumn: z.string().optional(),
-  purposeColumn: z.string().optional(),
-  maxEventLag: z
-    .union([z.number().positive(), z.string()])
-    .optional()
-    .describe('Hours (72) or an ISO 8601 duration (PT72H, P3D).'),
-  logPeriod: z.string().optional().describe('Period the call logs cover: 2026-10-01..2026-10-31.'),
-  dueWithin: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Days ahead to list compliant recordings due for deletion.'),
-  retention: z
-    .record(z.string(), isoDurationSchema)
-    .optional()
-    .describe('Retention period per qualifying category, e.g. {"complaint": "P5Y"}.'),
-  minJoinRate: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .describe(
-      'Stop (exit 2) when fewer than this share of the recordings with a call ID found a call-log row; 0 disables.',
-    ),
-  noticeMissing: z
-    .enum(NOTICE_MISSING)
-    .optional()
-    .describe(
-      'Verdict for a recording whose call log says the caller was not told: review (default) or violation.',
-    ),
-  labels: z
-    .enum(LABEL_TRUST)
-    .optional()
-    .describe(
-      'confirmed: only labels confirmed in the outcome map may lead to a violation; others are UNCONFIRMED_LABEL (default any).',
-    ),
-};
 
 export interface EngineFlags {
   holds?: string;
@@ -77,21 +20,8 @@ export interface EngineFlags {
   labels?: string;
 }
 
-export interface EngineConfig {
-  holds?: string;
-  decisions?: string;
-  reviewWithin?: number;
-  customerColumn?: string;
-  noticeColumn?: string;
-  purposeColumn?: string;
-  maxEventLag?: number | string;
-  logPeriod?: string;
-  dueWithin?: number;
-  retention?: Record<string, string>;
-  minJoinRate?: number;
-  noticeMissing?: NoticeMissing;
-  labels?: LabelTrust;
-}
+/** The config file's engine keys: the config file itself, whose schema comes from the options model. */
+export type EngineConfig = ConfigFile;
 
 /** The policy-engine part of an AuditPlan. */
 export interface EnginePlan {

@@ -105,14 +105,16 @@ export function resolvePlan(
   const out = flags.out ?? (config.out ? fromConfig(config.out) : DEFAULTS.out);
 
   return {
-    roots,
-    crm,
-    idPattern: flags.idPattern ?? config.idPattern ?? null,
-    idColumn: flags.idColumn ?? config.idColumn ?? DEFAULTS.idColumn,
-    outcomeColumn: flags.outcomeColumn ?? config.outcomeColumn ?? DEFAULTS.outcomeColumn,
-    timeColumn: flags.timeColumn ?? config.timeColumn ?? null,
-    encoding: oneOf('--encoding', flags.encoding ?? config.encoding ?? DEFAULTS.encoding, ENCODINGS),
-    delimiter: delimiter === 'tab' ? '\t' : delimiter,
+    archives,
+    callLogs,
+    topLevel: {
+      idPattern: flags.idPattern ?? config.idPattern ?? null,
+      idColumn: flags.idColumn ?? config.idColumn ?? DEFAULTS.idColumn,
+      outcomeColumn: flags.outcomeColumn ?? config.outcomeColumn ?? DEFAULTS.outcomeColumn,
+      timeColumn: flags.timeColumn ?? config.timeColumn ?? null,
+      encoding: oneOf('--encoding', flags.encoding ?? config.encoding ?? DEFAULTS.encoding, ENCODINGS),
+      delimiter: delimiter === 'tab' ? '\t' : delimiter,
+    },
     timezone,
     outcomeMap: outcomeMap ?? null,
     policy: flags.policy ?? (config.policy ? policyFromConfig(config.policy, fromConfig) : DEFAULTS.policy),
@@ -126,8 +128,6 @@ export function resolvePlan(
     hash: flags.hash ?? config.hash ?? DEFAULTS.hash,
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
-    archives,
-    callLogs,
     cache:
       flags.cache === false
         ? null

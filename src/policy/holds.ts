@@ -34,6 +34,19 @@ export interface HoldSubject {
   callAt: string | null;
 }
 
+/** What holds are matched against, for a recording or a finding and the events joined to it. */
+export function holdSubject(
+  recording: { callId: string | null; path: string; startedAt: string | null },
+  events: readonly { customerId?: string | null }[],
+): HoldSubject {
+  return {
+    callId: recording.callId,
+    customerIds: events.flatMap((e) => (e.customerId ? [e.customerId] : [])),
+    path: recording.path,
+    callAt: recording.startedAt,
+  };
+}
+
 type RawHold = Partial<Record<(typeof HOLD_COLUMNS)[number] | 'period', unknown>>;
 
 function fail(where: string, message: string): never {

@@ -21,7 +21,7 @@ function listFiles(dir: string, ...extensions: string[]): string[] {
  */
 async function expectAgreement(absPath: string): Promise<boolean> {
   const size = statSync(absPath).size;
-  const viaMusicMetadata = await probeAudio(absPath, size, { needTags: true, wholeFileBytes: 0 });
+  const viaMusicMetadata = await probeAudio(absPath, size, { skipFastReaders: true, wholeFileBytes: 0 });
   const viaDefault = await probeAudio(absPath, size);
   expect(viaDefault, relative(DEMO_RECORDINGS, absPath)).toEqual(viaMusicMetadata);
   return readWavHeader(readFileSync(absPath).subarray(0, 4096), size) !== null;

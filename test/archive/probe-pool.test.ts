@@ -65,10 +65,10 @@ describe('probe pool', () => {
     const inWorkers = await inspectAll(jobs, {
       threads: 3,
       concurrency: 8,
-      needTags: false,
+      skipFastReaders: false,
       onProgress: (done: number) => (lastProgress = done),
     });
-    const inThread = await inspectAll(jobs, { threads: 0, concurrency: 8, needTags: false });
+    const inThread = await inspectAll(jobs, { threads: 0, concurrency: 8, skipFastReaders: false });
     expect(inWorkers).toEqual(inThread);
     expect(lastProgress).toBe(jobs.length);
     const kinds = new Set(inWorkers.map((i) => i?.kind));
@@ -81,14 +81,14 @@ describe('probe pool', () => {
 
   it('reports a file as cached only when size, modification time and inode all match', async () => {
     const paths = mixedArchive().slice(0, 600);
-    const first = await inspectAll(jobsOf(paths), { threads: 2, concurrency: 8, needTags: false });
+    const first = await inspectAll(jobsOf(paths), { threads: 2, concurrency: 8, skipFastReaders: false });
     const identities = first.map((i) => (i?.kind === 'probed' ? i.identity : null));
     const jobs = paths.map((absPath, n) => {
       const identity = identities[n]!;
       // Every third entry is stale by one millisecond.
       return { absPath, cached: n % 3 ? identity : { ...identity, mtimeMs: identity.mtimeMs - 1 } };
     });
-    const again = await inspectAll(jobs, { threads: 2, concurrency: 8, needTags: false });
+    const again = await inspectAll(jobs, { threads: 2, concurrency: 8, skipFastReaders: false });
     expect(again.map((i) => i?.kind)).toEqual(paths.map((_, n) => (n % 3 ? 'cached' : 'probed')));
   });
 
@@ -98,7 +98,7 @@ describe('probe pool', () => {
     const results = await inspectAll(jobs, {
       threads: 2,
       concurrency: 8,
-      needTags: false,
+      skipFastReaders: false,
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });

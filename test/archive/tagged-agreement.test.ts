@@ -71,7 +71,7 @@ function comparable(native: NativeTags, fast: boolean): Array<[string, string, u
  */
 async function agrees(absPath: string, label: string): Promise<boolean> {
   const size = statSync(absPath).size;
-  const viaMusicMetadata = await probeAudio(absPath, size, { needTags: true, wholeFileBytes: 0 });
+  const viaMusicMetadata = await probeAudio(absPath, size, { skipFastReaders: true, wholeFileBytes: 0 });
   expect(await probeAudio(absPath, size), label).toEqual(viaMusicMetadata);
   const fast = readFastHeader(absPath, extname(absPath).toLowerCase(), size);
   if (fast === null) return false;

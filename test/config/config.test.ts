@@ -10,14 +10,16 @@ describe('resolvePlan', () => {
   it('applies the documented defaults', () => {
     const plan = resolvePlan(['rec'], { crm: ['calls.csv'] }, null, fixedClock);
     expect(plan).toMatchObject({
-      roots: ['rec'],
-      crm: ['calls.csv'],
-      idPattern: null,
-      idColumn: 'call_id',
-      outcomeColumn: 'outcome',
-      timeColumn: null,
-      encoding: 'auto',
-      delimiter: 'auto',
+      archives: [{ root: 'rec', idPattern: null }],
+      callLogs: [{ files: ['calls.csv'], encoding: 'auto', delimiter: 'auto' }],
+      topLevel: {
+        idPattern: null,
+        idColumn: 'call_id',
+        outcomeColumn: 'outcome',
+        timeColumn: null,
+        encoding: 'auto',
+        delimiter: 'auto',
+      },
       timezone: 'Europe/Ljubljana',
       out: './callaudit-report',
       formats: ['json', 'csv', 'manifest'],
@@ -42,11 +44,12 @@ describe('resolvePlan', () => {
       ),
     };
     const plan = resolvePlan([], { failOn: 'never' }, loaded, fixedClock);
-    expect(plan.roots).toEqual(['archive']);
-    expect(plan.crm).toEqual(['cfg/logs/*.csv']);
-    expect(plan.idColumn).toBe('ID klica');
+    expect(plan.archives.map((a) => a.root)).toEqual(['archive']);
+    expect(plan.callLogs.flatMap((c) => c.files)).toEqual(['cfg/logs/*.csv']);
+    expect(plan.callLogs[0]!.idColumn).toBe('ID klica');
     expect(plan.failOn).toBe('never');
-    expect(plan.delimiter).toBe('\t');
+    expect(plan.callLogs[0]!.delimiter).toBe('\t');
+    expect(plan.topLevel).toMatchObject({ idColumn: 'ID klica', delimiter: '\t' });
   });
 
   it('reads --now in the audit time zone when it has no offset', () => {

@@ -68,7 +68,7 @@ describe('call-log sources', () => {
 
   it('the plan lists every file of every source as crm', () => {
     const plan = resolvePlan(['rec'], { crm: ['a.csv'], cdr: ['b.csv'] }, null);
-    expect(plan.crm).toEqual(['a.csv', 'b.csv']);
+    expect(plan.callLogs.flatMap((c) => c.files)).toEqual(['a.csv', 'b.csv']);
     expect(plan.callLogs).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { releaseMemory } from '../src/release-memory.js';
+import { releaseMemory } from '../../src/cli/release-memory.js';
 
 describe('releaseMemory', () => {
   it('runs a collection at once, without --expose-gc', async () => {

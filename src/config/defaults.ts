@@ -1,0 +1,19 @@
+/** Built-in defaults of the audit's settings; the options model shows them in help and docs. */
+export const DEFAULTS = {
+  idColumn: 'call_id',
+  outcomeColumn: 'outcome',
+  encoding: 'auto',
+  delimiter: 'auto',
+  timezone: 'Europe/Ljubljana',
+  policy: 'si-ip-akos',
+  out: './callaudit-report',
+  format: 'json,csv,manifest',
+  failOn: 'violation',
+  concurrency: 32,
+  hash: true,
+  /** Inside the output folder, so each report folder keeps the cache of its archive. */
+  cacheFileName: 'probe-cache.jsonl',
+} as const;
+
+/** The deletion log `purge` appends to and `restore` reads, in the working directory. */
+export const DEFAULT_LOG = 'deletion-log.ndjson';
