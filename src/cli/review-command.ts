@@ -91,19 +91,34 @@ async function interactive(
     usage('--interactive needs --reviewer <name>', 'e.g. --reviewer "DPO Ana Novak"');
   const keepable = keepableCategories(packOfReport(policyId));
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines typed ahead of a prompt are queued, not lost: readline's question() only sees lines
+  // that arrive while it is pending.
+  const typedAhead: string[] = [];
+  let waiting: ((line: string | null) => void) | null = null;
   let ended = false;
-  rl.on('close', () => (ended = true));
+  rl.on('line', (line) => {
+    if (waiting) {
+      const settle = waiting;
+      waiting = null;
+      settle(line);
+    } else typedAhead.push(line);
+  });
+  rl.on('close', () => {
+    ended = true;
+    waiting?.(null);
+    waiting = null;
+  });
   try {
     const recorded = await reviewInteractively(open, {
       say: (text) => io.stdout(`${text}\n`),
-      // A question pending when the input ends (Ctrl-D) would otherwise never settle.
-      ask: (question) =>
-        ended
-          ? Promise.resolve(null)
-          : new Promise<string | null>((resolve) => {
-              rl.once('close', () => resolve(null));
-              rl.question(question).then(resolve, () => resolve(null));
-            }),
+      ask: (question) => {
+        io.stdout(question);
+        const queued = typedAhead.shift();
+        if (queued !== undefined) return Promise.resolve(queued);
+        // A question pending when the input ends (Ctrl-D) settles with null.
+        if (ended) return Promise.resolve(null);
+        return new Promise<string | null>((resolve) => (waiting = resolve));
+      },
       record: (row) => appendDecision(options.decisions!, row),
       hash: async (f) => (await sha256OfFile(join(f.root, f.path)).catch(() => null))?.sha256 ?? null,
       reviewer: options.reviewer!.trim(),
