@@ -1,3 +1,4 @@
+import { jsonRowsOf } from './json-rows.js';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { DECISION_KINDS, type Decision, type DecisionKind } from '../audit/decisions.js';
@@ -75,20 +76,8 @@ function delimiterOf(body: string): string {
 /** Reads a decisions file: CSV with a header naming the columns (others ignored), or a JSON array. */
 export function parseDecisions(content: string, file: string): Decision[] {
   const body = content.replace(/^\uFEFF/, '');
-  if (/^\s*\[/.test(body)) {
-    let rows: unknown;
-    try {
-      rows = JSON.parse(body);
-    } catch (error) {
-      fail(file, `not valid JSON (${(error as Error).message})`);
-    }
-    if (!Array.isArray(rows)) fail(file, 'a JSON decisions file must be an array of objects');
-    return rows.flatMap((row, index) => {
-      if (typeof row !== 'object' || row === null)
-        fail(`${file}#${index}`, 'each decision must be an object');
-      return toDecision(row as RawDecision, `${file}#${index}`) ?? [];
-    });
-  }
+  const jsonRows = jsonRowsOf(body, file, 'decision', fail);
+  if (jsonRows) return jsonRows.flatMap(({ row, where }) => toDecision(row as RawDecision, where) ?? []);
   let records: string[][];
   try {
     records = parse(body, { skip_empty_lines: true, trim: true, delimiter: delimiterOf(body) });

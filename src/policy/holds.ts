@@ -1,3 +1,4 @@
+import { jsonRowsOf } from './json-rows.js';
 import { parse } from 'csv-parse/sync';
 import { DateTime, Duration } from 'luxon';
 import picomatch from 'picomatch';
@@ -109,19 +110,8 @@ function toHold(raw: RawHold, id: string, zone: string): Hold {
 /** Reads a holds file: CSV with the documented header, or a JSON array of the same objects. */
 export function parseHolds(content: string, file: string, zone: string): Hold[] {
   const body = content.replace(/^\uFEFF/, '');
-  if (/^\s*\[/.test(body)) {
-    let rows: unknown;
-    try {
-      rows = JSON.parse(body);
-    } catch (error) {
-      fail(file, `not valid JSON (${(error as Error).message})`);
-    }
-    if (!Array.isArray(rows)) fail(file, 'a JSON holds file must be an array of objects');
-    return rows.map((row, index) => {
-      if (typeof row !== 'object' || row === null) fail(`${file}#${index}`, 'each hold must be an object');
-      return toHold(row as RawHold, `${file}#${index}`, zone);
-    });
-  }
+  const jsonRows = jsonRowsOf(body, file, 'hold', fail);
+  if (jsonRows) return jsonRows.map(({ row, where }) => toHold(row as RawHold, where, zone));
   let records: string[][];
   try {
     records = parse(body, { skip_empty_lines: true, trim: true, relax_column_count: false });
