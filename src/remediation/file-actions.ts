@@ -203,9 +203,9 @@ async function copyVerified(
     fsyncFile(partial);
     const copied = await sha256OfFile(partial);
     if (copied.sha256 !== sha256) throw new Error('the copy does not match the original (SHA-256)');
-    // Keep the mtime (to the microsecond utimes allows): the manifest and a re-audit compare it.
+    // Keep the mtime: the manifest and a re-audit compare it to the millisecond.
     const original = await fsPromises.lstat(source, { bigint: true });
-    await fs.utimes(partial, Number(original.atimeNs) / 1e9, Number(original.mtimeNs) / 1e9);
+    await fs.utimes(partial, secondsKeepingMs(original.atimeNs), secondsKeepingMs(original.mtimeNs));
     fsyncFile(partial);
     try {
       await fs.link(partial, target);
@@ -240,4 +240,16 @@ async function exists(file: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
+}
+
+/**
+ * A nanosecond time as the float seconds utimes takes. A double near 2e9 s is exact only to about
+ * 0.2 µs, so a time within that of a millisecond boundary could land in the neighbouring
+ * millisecond; keeping the sub-millisecond part a microsecond away from either boundary stops that.
+ */
+export function secondsKeepingMs(ns: bigint): number {
+  const ms = ns / 1_000_000n;
+  const within = ns % 1_000_000n;
+  const clamped = within < 1_000n ? 1_000n : within > 999_000n ? 999_000n : within;
+  return Number(ms * 1_000_000n + clamped) / 1e9;
 }
