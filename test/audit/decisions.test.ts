@@ -209,6 +209,17 @@ describe('a decision against every rule', () => {
       'HOLD_EXPIRED',
     ],
     [
+      // Kiritimati is UTC+14, ahead of every machine's zone: read in the machine's time instead of
+      // the audit's, 23:30 there would fall after the hold's end (10:00Z) rather than before it.
+      'decided_at without an offset is the audit zone: a decision before the hold ended waits',
+      {
+        decisions: [decision({ decidedAt: '2026-11-01T23:30' })],
+        engine: { zone: 'Pacific/Kiritimati', holds: [hold({ until: '2026-11-01T10:00:00.000Z' })] },
+      },
+      'review',
+      'HOLD_EXPIRED',
+    ],
+    [
       'the later row of the trail wins',
       { decisions: [KEEP, decision({ id: 'decisions.csv:3' })], events: [['Order', inWindow]] },
       'violation',
