@@ -240,6 +240,18 @@ describe('a decision against every rule', () => {
     }
   });
 
+  it('a call ID alone names every recording of the call; a path names only its own file', () => {
+    const legs = [{ path: 'in_C-1.wav' }, { path: 'out_C-1.wav' }, { path: 'in_C-2.wav', callId: 'C-2' }];
+    const verdicts = (d: Decision) =>
+      legs.map((recording) => run({ decisions: [d], recording, events: [['Support']] }).reason);
+    expect(verdicts(DELETE)).toEqual(['REVIEWED_DELETE', 'REVIEWED_DELETE', 'AMBIGUOUS_CATEGORY']);
+    expect(verdicts(decision({ path: 'out_C-1.wav' }))).toEqual([
+      'AMBIGUOUS_CATEGORY',
+      'REVIEWED_DELETE',
+      'AMBIGUOUS_CATEGORY',
+    ]);
+  });
+
   it('a kept recording is kept until the decided category retention ends', () => {
     const finding = run({ decisions: [KEEP] });
     expect(finding.deleteBy!.startsWith('2029-10-0')).toBe(true);
