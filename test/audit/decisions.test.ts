@@ -281,6 +281,14 @@ describe('parseDecisions', () => {
     ]);
   });
 
+  it('names each decision by the line it starts on, past blank lines and reasons that span lines', () => {
+    const list = parseDecisions(
+      `${header}\r\nC-1,,delete,,"opening hours,\r\nnothing else",Ana,2026-11-02,,\r\n\r\nC-2,,delete,,r,Ana,2026-11-02,,\r\n`,
+      'd.csv',
+    );
+    expect(list.map((d) => d.id)).toEqual(['d.csv:2', 'd.csv:5']);
+  });
+
   it('reads semicolon CSV and JSON', () => {
     expect(
       parseDecisions('call_id;decision;reason;reviewer;decided_at\nC-1;delete;r;DPO;2026-11-02\n', 'd.csv'),
