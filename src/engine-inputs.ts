@@ -1,5 +1,5 @@
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
-import { EMPTY_NOTICE, unrecognisedNotices } from './audit/notice.js';
+import { EMPTY_NOTICE } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
 import type { EnginePlan } from './config/engine-plan.js';
 import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
@@ -27,9 +27,13 @@ export function resolveCoverage(
   return coverageFromLogs(logs, zone);
 }
 
-/** Inputs that parse but cannot do what the DPO meant; warned about, not fatal. */
+/**
+ * Inputs that parse but cannot do what the DPO meant; warned about, not fatal. `unrecognised` is
+ * unrecognisedNotices(events), which the report lists too.
+ */
 export function engineInputWarnings(
   events: readonly CallEvent[],
+  unrecognised: ReadonlyArray<{ value: string; rows: number }>,
   holds: readonly Hold[],
   engine: EnginePlan,
 ): string[] {
@@ -41,7 +45,7 @@ export function engineInputWarnings(
   }
   if (engine.noticeColumn !== null) {
     // Empty cells are listed in the report, not warned about: many logs leave the column blank.
-    const unreadable = unrecognisedNotices(events).filter((v) => v.value !== EMPTY_NOTICE);
+    const unreadable = unrecognised.filter((v) => v.value !== EMPTY_NOTICE);
     if (unreadable.length > 0) {
       const shown = unreadable.slice(0, 5).map((v) => `"${v.value}" (${v.rows} row(s))`);
       warnings.push(

@@ -155,7 +155,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
 
   const { business, links, telephonyRows } = splitTelephony(events);
   if (telephonyRows > 0 && business.length === 0) throw cdrAloneError(callLogs.map((l) => l.file));
-  for (const warning of engineInputWarnings(business, holds?.list ?? [], engine)) warn(warning);
+  const notices = engine.noticeColumn === null ? [] : unrecognisedNotices(business);
+  for (const warning of engineInputWarnings(business, notices, holds?.list ?? [], engine)) warn(warning);
   const index = indexEventsByCallId(business);
   const eventsOf = (callId: string | null) => linkedEvents(index, links, callId);
   const coverage = resolveCoverage(engine, callLogInputs, plan.timezone);
@@ -196,7 +197,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
     now: plan.now,
     noticeColumn: engine.noticeColumn,
     noticeMissing: engine.noticeMissing ?? pack.noticeMissing ?? 'review',
-    unrecognisedNotices: engine.noticeColumn === null ? [] : unrecognisedNotices(business),
+    unrecognisedNotices: notices,
     unverifiedNoticeRecordings: engine.noticeColumn === null ? 0 : countUnverifiedNotice(findings, eventsOf),
     join: join.rate,
     maxEventLagHours: engine.maxEventLagHours,

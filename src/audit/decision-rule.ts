@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describeDecision, type Decision } from './decisions.js';
 import type { Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
@@ -63,12 +64,15 @@ export const DECISION_RULE: Rule = {
 /**
  * Whether a reviewer's delete decision came after every ended hold: then it is the human
  * confirmation the expired-hold safeguard asks for. A hold of a period (end not dated) is not.
+ * `decided_at` without an offset is the audit's zone, as a hold's `until` is: a bare date is the
+ * start of that day, so a decision dated the day a hold ended is not after it.
  */
 export function decidedAfterHolds(
   decided: RuleOutcome,
   expired: ReadonlyArray<{ until: string | null }>,
+  zone: string,
 ): boolean {
   if (decided.reason !== 'REVIEWED_DELETE' || !decided.decision) return false;
-  const at = Date.parse(decided.decision.decidedAt);
+  const at = DateTime.fromISO(decided.decision.decidedAt, { zone }).toMillis();
   return expired.every((h) => h.until !== null && at > Date.parse(h.until));
 }

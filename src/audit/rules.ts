@@ -307,10 +307,10 @@ export const SAFEGUARDS: ReadonlyArray<{
   {
     id: 'expired-hold',
     description: 'A recording once under a legal hold never goes straight to deletion when the hold ends.',
-    apply: ({ holds }, decided) =>
+    apply: ({ holds, settings }, decided) =>
       decided.verdict === 'violation' &&
       holds.expired.length > 0 &&
-      !decidedAfterHolds(decided, holds.expired)
+      !decidedAfterHolds(decided, holds.expired, settings.zone)
         ? {
             verdict: 'review',
             reason: 'HOLD_EXPIRED',

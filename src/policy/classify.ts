@@ -226,18 +226,21 @@ export function createClassifier(
     parts: Object.freeze([]),
   });
 
-  const classifyParts = (normalised: string, partTokens: string[][]): Classification => {
+  /** The outcome-map row for the whole label, if any. */
+  const mappedWhole = (normalised: string): Classification | undefined => {
     const mapped = outcomeMap?.get(normalised);
-    if (mapped !== undefined) {
-      return Object.freeze({
-        category: mapped,
-        qualifies: qualifies(mapped),
-        matchedBy: 'outcome-map',
-        term: normalised,
-        parts: Object.freeze([]),
-        confirmed: !unconfirmedLabels?.has(normalised),
-      });
-    }
+    if (mapped === undefined) return undefined;
+    return Object.freeze({
+      category: mapped,
+      qualifies: qualifies(mapped),
+      matchedBy: 'outcome-map',
+      term: normalised,
+      parts: Object.freeze([]),
+      confirmed: !unconfirmedLabels?.has(normalised),
+    });
+  };
+
+  const classifyParts = (partTokens: string[][]): Classification => {
     const parts = partTokens.map(classifyPart);
     const deciding =
       parts.find((p) => p.qualifies === 'yes') ?? parts.find((p) => p.qualifies !== 'no') ?? parts[0];
@@ -246,11 +249,8 @@ export function createClassifier(
     return Object.freeze({ category, qualifies: qualifiesAs, matchedBy, term, parts: Object.freeze(parts) });
   };
 
-  const byRaw = new Map<string, Classification>();
   const byParts = new Map<string, Classification>();
-  return (label: string): Classification => {
-    const hit = byRaw.get(label);
-    if (hit) return hit;
+  const readByParts = (label: string): Classification => {
     const partTokens = splitOnSeparators(label)
       .flatMap((piece) => splitOnConjunctions(tokenise(normaliseLabel(piece))))
       .filter((tokens) => !isCodeOnly(tokens));
@@ -259,10 +259,20 @@ export function createClassifier(
     const key = partTokens.map((tokens) => tokens.join(' ')).join('\u0000');
     let classification = byParts.get(key);
     if (!classification) {
-      classification = classifyParts(normaliseLabel(label), partTokens);
+      classification = classifyParts(partTokens);
       if (byParts.size >= CACHE_LIMIT) byParts.clear();
       byParts.set(key, classification);
     }
+    return classification;
+  };
+
+  const byRaw = new Map<string, Classification>();
+  return (label: string): Classification => {
+    const hit = byRaw.get(label);
+    if (hit) return hit;
+    // The whole-label map row first, outside the parts cache: a row pins one label, and labels
+    // that share their parts need not share it ("03 - Reklamacija" may be mapped, "Reklamacija" not).
+    const classification = mappedWhole(normaliseLabel(label)) ?? readByParts(label);
     if (byRaw.size >= CACHE_LIMIT) byRaw.clear();
     byRaw.set(label, classification);
     return classification;

@@ -1,5 +1,5 @@
+import { locatedRecords, type LocatedRecord } from './csv-records.js';
 import { jsonRowsOf } from './json-rows.js';
-import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { DECISION_KINDS, type Decision, type DecisionKind } from '../audit/decisions.js';
 import type { Category } from '../audit/types.js';
@@ -78,20 +78,23 @@ export function parseDecisions(content: string, file: string): Decision[] {
   const body = content.replace(/^\uFEFF/, '');
   const jsonRows = jsonRowsOf(body, file, 'decision', fail);
   if (jsonRows) return jsonRows.flatMap(({ row, where }) => toDecision(row as RawDecision, where) ?? []);
-  let records: string[][];
+  let records: LocatedRecord[];
   try {
-    records = parse(body, { skip_empty_lines: true, trim: true, delimiter: delimiterOf(body) });
+    records = locatedRecords(body, { trim: true, delimiter: delimiterOf(body) });
   } catch (error) {
     fail(file, `cannot parse the decisions CSV (${(error as Error).message})`);
   }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const header = (records[0]?.cells ?? []).map((h) => h.toLowerCase());
   const missing = ['decision', 'reason', 'reviewer', 'decided_at'].filter((c) => !header.includes(c));
   if (!header.includes('call_id') && !header.includes('path')) missing.unshift('call_id or path');
   if (missing.length > 0)
-    fail(`${file}:1`, `the header lacks ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'})`);
-  return records.slice(1).flatMap((cells, index) => {
+    fail(
+      `${file}:${records[0]?.line ?? 1}`,
+      `the header lacks ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'})`,
+    );
+  return records.slice(1).flatMap(({ cells, line }) => {
     const raw: Record<string, unknown> = {};
     header.forEach((name, column) => (raw[name] = cells[column]));
-    return toDecision(raw as RawDecision, `${file}:${index + 2}`) ?? [];
+    return toDecision(raw as RawDecision, `${file}:${line}`) ?? [];
   });
 }

@@ -1,5 +1,5 @@
+import { locatedRecords, type LocatedRecord } from './csv-records.js';
 import { jsonRowsOf } from './json-rows.js';
-import { parse } from 'csv-parse/sync';
 import { DateTime, Duration } from 'luxon';
 import picomatch from 'picomatch';
 import { normaliseCallId } from '../audit/join.js';
@@ -112,22 +112,25 @@ export function parseHolds(content: string, file: string, zone: string): Hold[] 
   const body = content.replace(/^\uFEFF/, '');
   const jsonRows = jsonRowsOf(body, file, 'hold', fail);
   if (jsonRows) return jsonRows.map(({ row, where }) => toHold(row as RawHold, where, zone));
-  let records: string[][];
+  let records: LocatedRecord[];
   try {
-    records = parse(body, { skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = locatedRecords(body, { trim: true, relax_column_count: false });
   } catch (error) {
     fail(file, `cannot parse the holds CSV (${(error as Error).message})`);
   }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const header = (records[0]?.cells ?? []).map((h) => h.toLowerCase());
   const missing = HOLD_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
-    fail(`${file}:1`, `the header lacks ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'})`);
-  return records.slice(1).map((cells, index) => {
+    fail(
+      `${file}:${records[0]?.line ?? 1}`,
+      `the header lacks ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'})`,
+    );
+  return records.slice(1).map(({ cells, line }) => {
     const raw: RawHold = {};
     header.forEach((name, column) => {
       (raw as Record<string, unknown>)[name] = cells[column];
     });
-    return toHold(raw, `${file}:${index + 2}`, zone);
+    return toHold(raw, `${file}:${line}`, zone);
   });
 }
 

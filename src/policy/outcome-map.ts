@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse/sync';
+import { locatedRecords, type LocatedRecord } from './csv-records.js';
 import type { Category } from '../audit/types.js';
 import { CallauditError } from '../errors.js';
 import { normaliseLabel } from './classify.js';
@@ -62,15 +63,9 @@ export function readOutcomeMap(text: string, file: string): OutcomeMap {
   }
   const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
 
-  let rows: { record: string[]; info: { lines: number }; raw: string }[];
+  let located: LocatedRecord[];
   try {
-    rows = parse(source, {
-      delimiter,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof rows;
+    located = locatedRecords(source, { delimiter, relax_column_count: true });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = typeof error.lines === 'number' ? error.lines : undefined;
@@ -79,16 +74,15 @@ export function readOutcomeMap(text: string, file: string): OutcomeMap {
     throw error;
   }
 
-  const located = rows.map(({ record, info, raw }) => ({ record, line: startLine(info.lines, raw) }));
-  const header = located.find((row) => row.record.some((cell) => cell.trim() !== ''));
+  const header = located.find((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!header) return fail('outcome map is empty', 'The first line must be the header label,category.');
-  const columns = header.record.map((cell) => cell.trim().toLowerCase());
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
   const labelAt = columns.indexOf('label');
   const categoryAt = columns.indexOf('category');
   const confirmedAt = columns.indexOf('confirmed');
   if (labelAt < 0 || categoryAt < 0) {
     return fail(
-      `outcome map header must name the columns "label" and "category", found "${header.record.join(delimiter)}"`,
+      `outcome map header must name the columns "label" and "category", found "${header.cells.join(delimiter)}"`,
       'Start the file with the line label,category (or label;category).',
       header.line,
     );
@@ -97,7 +91,7 @@ export function readOutcomeMap(text: string, file: string): OutcomeMap {
   const map = new Map<string, Category>();
   const unconfirmed = new Set<string>();
   const definedAt = new Map<string, number>();
-  for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
+  for (const { cells: record, line } of located.slice(located.indexOf(header) + 1)) {
     if (record.every((cell) => cell.trim() === '')) continue;
     const label = record[labelAt] ?? '';
     const rawCategory = record[categoryAt] ?? '';
@@ -139,12 +133,4 @@ export function readOutcomeMap(text: string, file: string): OutcomeMap {
     }
   }
   return { categories: map, unconfirmed };
-}
-
-/** csv-parse reports the line a record ends on; labels may span lines inside quotes. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let newlines = 0;
-  for (const ch of body) if (ch === '\n') newlines++;
-  return endLine - newlines;
 }

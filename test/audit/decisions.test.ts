@@ -209,6 +209,17 @@ describe('a decision against every rule', () => {
       'HOLD_EXPIRED',
     ],
     [
+      // Kiritimati is UTC+14, ahead of every machine's zone: read in the machine's time instead of
+      // the audit's, 23:30 there would fall after the hold's end (10:00Z) rather than before it.
+      'decided_at without an offset is the audit zone: a decision before the hold ended waits',
+      {
+        decisions: [decision({ decidedAt: '2026-11-01T23:30' })],
+        engine: { zone: 'Pacific/Kiritimati', holds: [hold({ until: '2026-11-01T10:00:00.000Z' })] },
+      },
+      'review',
+      'HOLD_EXPIRED',
+    ],
+    [
       'the later row of the trail wins',
       { decisions: [KEEP, decision({ id: 'decisions.csv:3' })], events: [['Order', inWindow]] },
       'violation',
@@ -227,6 +238,18 @@ describe('a decision against every rule', () => {
       expect(finding.decision?.reviewer).toBe('DPO');
       expect(finding.explanation).toContain('by DPO on ');
     }
+  });
+
+  it('a call ID alone names every recording of the call; a path names only its own file', () => {
+    const legs = [{ path: 'in_C-1.wav' }, { path: 'out_C-1.wav' }, { path: 'in_C-2.wav', callId: 'C-2' }];
+    const verdicts = (d: Decision) =>
+      legs.map((recording) => run({ decisions: [d], recording, events: [['Support']] }).reason);
+    expect(verdicts(DELETE)).toEqual(['REVIEWED_DELETE', 'REVIEWED_DELETE', 'AMBIGUOUS_CATEGORY']);
+    expect(verdicts(decision({ path: 'out_C-1.wav' }))).toEqual([
+      'AMBIGUOUS_CATEGORY',
+      'REVIEWED_DELETE',
+      'AMBIGUOUS_CATEGORY',
+    ]);
   });
 
   it('a kept recording is kept until the decided category retention ends', () => {
@@ -256,6 +279,14 @@ describe('parseDecisions', () => {
       ['d.csv:2', 'C-1', 'keep', 'order', null],
       ['d.csv:4', 'C-3', 'delete', null, HASH],
     ]);
+  });
+
+  it('names each decision by the line it starts on, past blank lines and reasons that span lines', () => {
+    const list = parseDecisions(
+      `${header}\r\nC-1,,delete,,"opening hours,\r\nnothing else",Ana,2026-11-02,,\r\n\r\nC-2,,delete,,r,Ana,2026-11-02,,\r\n`,
+      'd.csv',
+    );
+    expect(list.map((d) => d.id)).toEqual(['d.csv:2', 'd.csv:5']);
   });
 
   it('reads semicolon CSV and JSON', () => {

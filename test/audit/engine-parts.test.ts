@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { coverageFromLogs, coverageOf } from '../../src/audit/coverage.js';
 import { countUnverifiedNotice, readNotice, unrecognisedNotices } from '../../src/audit/notice.js';
 import { withRecordingTime } from '../../src/audit/recording-time.js';
+import type { EnginePlan } from '../../src/config/engine-plan.js';
+import { engineInputWarnings } from '../../src/engine-inputs.js';
 import { makeRecording } from '../support/builders.js';
 
 describe('prior-notice values', () => {
@@ -49,6 +51,27 @@ describe('notice values the tool does not recognise', () => {
       { value: 'N', rows: 1 },
       { value: 'ni', rows: 2 },
     ]);
+  });
+
+  it('are warned about, except empty cells, at most five named', () => {
+    const plan = (noticeColumn: string | null): EnginePlan => ({
+      holds: null,
+      customerColumn: 'customer_id',
+      noticeColumn,
+      purposeColumn: null,
+      maxEventLagHours: 72,
+      logPeriod: null,
+      dueWithinDays: 30,
+      retention: {},
+      minJoinRate: 0.5,
+      noticeMissing: null,
+    });
+    const [warning, ...more] = engineInputWarnings([], unrecognisedNotices(rows), [], plan('obvestilo'));
+    expect(more).toEqual([]);
+    expect(warning).toMatch(
+      /^notice values "\?" \(1 row\(s\)\), "N" \(1 row\(s\)\), "ni" \(2 row\(s\)\) in column "obvestilo"/,
+    );
+    expect(engineInputWarnings([], [{ value: '(empty)', rows: 3 }], [], plan('obvestilo'))).toEqual([]);
   });
 
   it('leave a recording unverified unless another of its rows says notice was given', () => {

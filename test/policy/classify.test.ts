@@ -269,6 +269,18 @@ describe('outcome map', () => {
     });
   });
 
+  it('pins only the mapped label, whichever label sharing its parts was read first', () => {
+    // "03 - Reklamacija" and "Reklamacija" have the same parts once the code is dropped; a row
+    // for one must not reach the other through the classifier's cache (a complaint read as no sale).
+    const map = () => new Map<string, Category>([['03 reklamacija', 'no_sale']]);
+    const mappedFirst = createClassifier(pack, map());
+    expect(mappedFirst('03 - Reklamacija').category).toBe('no_sale');
+    expect(mappedFirst('Reklamacija')).toMatchObject({ category: 'complaint', qualifies: 'yes' });
+    const plainFirst = createClassifier(pack, map());
+    expect(plainFirst('Reklamacija').category).toBe('complaint');
+    expect(plainFirst('03 - Reklamacija')).toMatchObject({ category: 'no_sale', matchedBy: 'outcome-map' });
+  });
+
   it('gives review to a mapped category the pack does not define', () => {
     const noSupport = { ...pack, categories: pack.categories.filter((c) => c.code !== 'support') };
     const c = createClassifier(noSupport, new Map([['pomoc', 'support']]));

@@ -28,6 +28,17 @@ describe('holds file', () => {
     ]);
   });
 
+  it('points at the right line past blank lines and reasons that span lines', () => {
+    const spread = [
+      'type,scope,value,reference,reason,until',
+      '',
+      'dsar,call_id,C-1,IP-2026-17,"pending access request,',
+      'second line of the reason",',
+      'litigation,customer_id,K-9,VS-123/2026,court case,2027-01-31',
+    ].join('\r\n');
+    expect(parseHolds(spread, 'holds.csv', ZONE).map((h) => h.id)).toEqual(['holds.csv:3', 'holds.csv:5']);
+  });
+
   it('reads the JSON form with a period instead of until', () => {
     const holds = parseHolds(
       JSON.stringify([
