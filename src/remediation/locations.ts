@@ -1,7 +1,8 @@
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
+import { realPathOf } from '../real-path.js';
 import { isWithin } from './path-safety.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
@@ -27,49 +28,9 @@ function notAFolder(root: string): CallauditError {
 export const identityKey = (identity: { device: string; inode: string }): string =>
   `${identity.device}:${identity.inode}`;
 
-const MAX_LINKS = 40;
-
-/**
- * Where a path really leads, whether or not it exists: every existing component is resolved,
- * symbolic links included (a dangling one too: creating the path would create its target), and
- * the rest is appended as written. This is where a file or folder created at `given` would land.
- */
-export function realLocation(given: string): string {
-  let pending = path.resolve(given).split(path.sep).filter(Boolean);
-  let current = path.parse(path.resolve(given)).root;
-  let links = 0;
-  while (pending.length > 0) {
-    const name = pending.shift()!;
-    if (name === '.') continue;
-    if (name === '..') {
-      current = path.dirname(current);
-      continue;
-    }
-    const candidate = path.join(current, name);
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(candidate).isSymbolicLink();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return path.join(candidate, ...pending);
-      throw error;
-    }
-    if (!isLink) {
-      current = candidate;
-      continue;
-    }
-    if (++links > MAX_LINKS)
-      throw new CallauditError('BAD_FLAG', `${given} goes through too many symbolic links`);
-    const target = readlinkSync(candidate);
-    if (path.isAbsolute(target)) current = path.parse(target).root;
-    pending = [...target.split(path.sep).filter(Boolean), ...pending];
-  }
-  return current;
-}
-
 /** The real location of a file to write (the deletion log): its folder must exist. */
 export function realFileLocation(file: string, what: string): string {
-  const real = realLocation(file);
+  const real = realPathOf(file);
   let folder: ReturnType<typeof statSync>;
   try {
     folder = statSync(path.dirname(real));
@@ -104,7 +65,7 @@ export function realFileLocation(file: string, what: string): string {
  * deepest part of its path that exists, is not a folder (mkdir would fail half-way).
  */
 export function realQuarantineLocation(quarantine: string): string {
-  const real = realLocation(quarantine);
+  const real = realPathOf(quarantine);
   let existing = real;
   for (;;) {
     try {
