@@ -2,8 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
-import { realPathOf } from '../real-path.js';
-import { isWithin } from './path-safety.js';
+import { isWithin, realPathOf } from '../real-path.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
 export function realArchiveRoot(root: string): RootIdentity {

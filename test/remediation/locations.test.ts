@@ -62,6 +62,20 @@ describe('location checks happen before anything is created (item 6)', () => {
     expect(existsSync(path.join(s.root, 'log.ndjson'))).toBe(false);
   });
 
+  it('a --quarantine or --log whose name inside the root begins with `..` is inside the root', async () => {
+    const s = setup();
+    await refusedWithoutTrace(
+      s,
+      s.options({ quarantine: path.join(s.root, '..quarantine') }),
+      /overlaps the archive root/,
+    );
+    await refusedWithoutTrace(
+      s,
+      s.options({ logFile: path.join(s.root, '..log.ndjson') }),
+      /inside the archive root/,
+    );
+  });
+
   it('--log as a dangling symlink into the root is refused, and the log is not created in the archive', async () => {
     const s = setup();
     const log = path.join(s.logDir, 'log.ndjson');
