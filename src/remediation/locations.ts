@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
+import { refuseIrregular, statIfExists } from '../input-file.js';
 import { isWithin, realPathOf } from '../real-path.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
@@ -27,6 +28,8 @@ function notAFolder(root: string): CallauditError {
 export const identityKey = (identity: { device: string; inode: string }): string =>
   `${identity.device}:${identity.inode}`;
 
+const LOG_HINT = 'give --log an existing deletion log, or a new file in an existing folder';
+
 /** The real location of a file to write (the deletion log): its folder must exist. */
 export function realFileLocation(file: string, what: string): string {
   const real = realPathOf(file);
@@ -37,7 +40,7 @@ export function realFileLocation(file: string, what: string): string {
     throw new CallauditError(
       'BAD_FLAG',
       `the folder of the ${what} ${path.dirname(real)} does not exist`,
-      undefined,
+      LOG_HINT,
       file,
     );
   }
@@ -45,17 +48,12 @@ export function realFileLocation(file: string, what: string): string {
     throw new CallauditError(
       'BAD_FLAG',
       `the ${what} ${file} lies below a file, not a folder`,
-      undefined,
+      LOG_HINT,
       file,
     );
-  const existing = statSync(real, { throwIfNoEntry: false });
-  if (existing && !existing.isFile())
-    throw new CallauditError(
-      'BAD_FLAG',
-      `the ${what} ${file} exists and is not a regular file`,
-      undefined,
-      file,
-    );
+  // A FIFO would block the read of the log; a device would never end.
+  const existing = statIfExists(real);
+  if (existing) refuseIrregular(file, existing, `the ${what}`, LOG_HINT);
   return real;
 }
 

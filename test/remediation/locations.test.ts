@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,15 @@ describe('location checks happen before anything is created (item 6)', () => {
       s.options({ logFile: path.join(s.root, '..log.ndjson') }),
       /inside the archive root/,
     );
+  });
+
+  it('--log naming a FIFO is refused by its kind, with the file and what to do', async () => {
+    const s = setup();
+    execFileSync('mkfifo', [s.log]);
+    await refusedWithoutTrace(s, s.options({ execute: false, operator: null }), /is a FIFO/);
+    const error = (await purge(s.options()).catch((e: unknown) => e)) as CallauditError;
+    expect(error.file).toBe(s.log);
+    expect(error.hint).toMatch(/--log/);
   });
 
   it('--log as a dangling symlink into the root is refused, and the log is not created in the archive', async () => {
