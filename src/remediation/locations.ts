@@ -1,8 +1,9 @@
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
-import { isWithin } from './path-safety.js';
+import { refuseIrregular, statIfExists } from '../input-file.js';
+import { isWithin, realPathOf } from '../real-path.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
 export function realArchiveRoot(root: string): RootIdentity {
@@ -27,49 +28,11 @@ function notAFolder(root: string): CallauditError {
 export const identityKey = (identity: { device: string; inode: string }): string =>
   `${identity.device}:${identity.inode}`;
 
-const MAX_LINKS = 40;
-
-/**
- * Where a path really leads, whether or not it exists: every existing component is resolved,
- * symbolic links included (a dangling one too: creating the path would create its target), and
- * the rest is appended as written. This is where a file or folder created at `given` would land.
- */
-export function realLocation(given: string): string {
-  let pending = path.resolve(given).split(path.sep).filter(Boolean);
-  let current = path.parse(path.resolve(given)).root;
-  let links = 0;
-  while (pending.length > 0) {
-    const name = pending.shift()!;
-    if (name === '.') continue;
-    if (name === '..') {
-      current = path.dirname(current);
-      continue;
-    }
-    const candidate = path.join(current, name);
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(candidate).isSymbolicLink();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return path.join(candidate, ...pending);
-      throw error;
-    }
-    if (!isLink) {
-      current = candidate;
-      continue;
-    }
-    if (++links > MAX_LINKS)
-      throw new CallauditError('BAD_FLAG', `${given} goes through too many symbolic links`);
-    const target = readlinkSync(candidate);
-    if (path.isAbsolute(target)) current = path.parse(target).root;
-    pending = [...target.split(path.sep).filter(Boolean), ...pending];
-  }
-  return current;
-}
+const LOG_HINT = 'give --log an existing deletion log, or a new file in an existing folder';
 
 /** The real location of a file to write (the deletion log): its folder must exist. */
 export function realFileLocation(file: string, what: string): string {
-  const real = realLocation(file);
+  const real = realPathOf(file);
   let folder: ReturnType<typeof statSync>;
   try {
     folder = statSync(path.dirname(real));
@@ -77,7 +40,7 @@ export function realFileLocation(file: string, what: string): string {
     throw new CallauditError(
       'BAD_FLAG',
       `the folder of the ${what} ${path.dirname(real)} does not exist`,
-      undefined,
+      LOG_HINT,
       file,
     );
   }
@@ -85,17 +48,12 @@ export function realFileLocation(file: string, what: string): string {
     throw new CallauditError(
       'BAD_FLAG',
       `the ${what} ${file} lies below a file, not a folder`,
-      undefined,
+      LOG_HINT,
       file,
     );
-  const existing = statSync(real, { throwIfNoEntry: false });
-  if (existing && !existing.isFile())
-    throw new CallauditError(
-      'BAD_FLAG',
-      `the ${what} ${file} exists and is not a regular file`,
-      undefined,
-      file,
-    );
+  // A FIFO would block the read of the log; a device would never end.
+  const existing = statIfExists(real);
+  if (existing) refuseIrregular(file, existing, `the ${what}`, LOG_HINT);
   return real;
 }
 
@@ -104,7 +62,7 @@ export function realFileLocation(file: string, what: string): string {
  * deepest part of its path that exists, is not a folder (mkdir would fail half-way).
  */
 export function realQuarantineLocation(quarantine: string): string {
-  const real = realLocation(quarantine);
+  const real = realPathOf(quarantine);
   let existing = real;
   for (;;) {
     try {

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { CallauditError } from '../errors.js';
+import { constants } from 'node:buffer';
+import { statSync } from 'node:fs';
+import { readInputFile, type InputFileRole } from '../input-file.js';
 import { expectedHash, GENESIS, type LogEntry } from './log-entry.js';
 
 export interface LogVerification {
@@ -12,18 +13,26 @@ export interface LogVerification {
   entries: LogEntry[];
 }
 
+/** A log is verified as one string: up to the longest V8 makes (about 512 MiB). */
+const LOG_ROLE: InputFileRole = {
+  code: 'LOG_UNREADABLE',
+  what: 'the deletion log',
+  hint: 'check the --log path and its permissions',
+  maxBytes: constants.MAX_STRING_LENGTH,
+};
+
+/**
+ * The log's text, or null when there is no log yet. Read as any input file is (input-file.ts):
+ * a FIFO or a device is refused by its kind instead of blocking or never ending.
+ */
 export function readLogText(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
+    statSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new CallauditError(
-      'LOG_UNREADABLE',
-      `cannot read the deletion log (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      'check the --log path and its permissions',
-      file,
-    );
+    // Any other reason is reported by readInputFile, with the file and a hint.
   }
+  return readInputFile(file, LOG_ROLE).toString('utf8');
 }
 
 /**

@@ -62,11 +62,5 @@ export async function resolveInsideRoot(realRoot: string, relativePath: string):
   return current;
 }
 
-/** True when `candidate` lies strictly below `folder` or is it (both already absolute). */
-export function isWithin(candidate: string, folder: string): boolean {
-  const relative = path.relative(folder, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 export const isSkip = (value: unknown): value is Skip =>
   typeof value === 'object' && value !== null && 'code' in value && 'detail' in value;

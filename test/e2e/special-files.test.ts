@@ -76,6 +76,17 @@ describe('a FIFO or a device where a file is read', () => {
   }
 });
 
+describe('a FIFO or a device given as the deletion log to read', () => {
+  for (const command of ['verify', 'summary'])
+    for (const [kind, special, named] of SPECIAL)
+      it(`log ${command} refuses ${kind} at once, by its kind`, () => {
+        const result = runWithin(['log', command, special], 10);
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(named);
+        expect(result.stderr).toContain(special);
+      });
+});
+
 it('merge refuses a FIFO named as a partial report, at once', () => {
   const partial = path.join(tmp, 'partial.json');
   execFileSync('mkfifo', [partial]);

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CallauditError } from '../../src/errors.js';
-import { realLocation } from '../../src/remediation/locations.js';
 import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { restore } from '../../src/remediation/restore.js';
+import { realPathOf } from '../../src/real-path.js';
 import { hashTree } from '../support/run-cli.js';
 import { scratch, writeArchive, writeManifest } from './helpers.js';
 
@@ -40,19 +41,51 @@ async function refusedWithoutTrace(s: ReturnType<typeof setup>, options: PurgeOp
   expect(readdirSync(s.dir, { recursive: true }).sort()).toEqual(scratchFolder);
 }
 
-describe('realLocation: where a path would really lead', () => {
+describe('realPathOf: where a --log or --quarantine would really lead', () => {
   it('follows links, dangling ones too, and keeps the part that does not exist yet', () => {
     const s = scratch();
     symlinkSync(s.root, path.join(s.dir, 'to-root'));
     symlinkSync(path.join(s.root, 'not-yet.ndjson'), path.join(s.dir, 'dangling'));
     symlinkSync('archive/../evidence', path.join(s.dir, 'relative'));
-    expect(realLocation(path.join(s.dir, 'to-root/q/x'))).toBe(path.join(s.root, 'q/x'));
-    expect(realLocation(path.join(s.dir, 'dangling'))).toBe(path.join(s.root, 'not-yet.ndjson'));
-    expect(realLocation(path.join(s.dir, 'relative/log'))).toBe(path.join(s.logDir, 'log'));
+    expect(realPathOf(path.join(s.dir, 'to-root/q/x'))).toBe(path.join(s.root, 'q/x'));
+    expect(realPathOf(path.join(s.dir, 'dangling'))).toBe(path.join(s.root, 'not-yet.ndjson'));
+    expect(realPathOf(path.join(s.dir, 'relative/log'))).toBe(path.join(s.logDir, 'log'));
   });
 });
 
 describe('location checks happen before anything is created (item 6)', () => {
+  it('--log through `link/..` is where the kernel puts it (`..` of the link target), here the archive root', async () => {
+    const s = setup();
+    writeArchive(s.root, { 'sub/keep.txt': 'kept' });
+    symlinkSync(path.join(s.root, 'sub'), path.join(s.logDir, 'to-sub'));
+    const log = `${s.logDir}/to-sub/../log.ndjson`; // not path.join: it would drop the `..` lexically
+    await refusedWithoutTrace(s, s.options({ logFile: log }), /inside the archive root/);
+    expect(existsSync(path.join(s.root, 'log.ndjson'))).toBe(false);
+  });
+
+  it('a --quarantine or --log whose name inside the root begins with `..` is inside the root', async () => {
+    const s = setup();
+    await refusedWithoutTrace(
+      s,
+      s.options({ quarantine: path.join(s.root, '..quarantine') }),
+      /overlaps the archive root/,
+    );
+    await refusedWithoutTrace(
+      s,
+      s.options({ logFile: path.join(s.root, '..log.ndjson') }),
+      /inside the archive root/,
+    );
+  });
+
+  it('--log naming a FIFO is refused by its kind, with the file and what to do', async () => {
+    const s = setup();
+    execFileSync('mkfifo', [s.log]);
+    await refusedWithoutTrace(s, s.options({ execute: false, operator: null }), /is a FIFO/);
+    const error = (await purge(s.options()).catch((e: unknown) => e)) as CallauditError;
+    expect(error.file).toBe(s.log);
+    expect(error.hint).toMatch(/--log/);
+  });
+
   it('--log as a dangling symlink into the root is refused, and the log is not created in the archive', async () => {
     const s = setup();
     const log = path.join(s.logDir, 'log.ndjson');

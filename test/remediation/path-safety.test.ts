@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWithin, safeSegments } from '../../src/remediation/path-safety.js';
+import { isWithin } from '../../src/real-path.js';
+import { safeSegments } from '../../src/remediation/path-safety.js';
 
 describe('manifest paths', () => {
   it('splits a normal relative path, including names full of glob and shell characters', () => {
@@ -37,5 +38,6 @@ describe('manifest paths', () => {
     expect(isWithin('/srv/archive', '/srv/archive')).toBe(true);
     expect(isWithin('/srv/archive-2/a.wav', '/srv/archive')).toBe(false);
     expect(isWithin('/srv/a.wav', '/srv/archive')).toBe(false);
+    expect(isWithin('/srv/archive/..q', '/srv/archive')).toBe(true);
   });
 });

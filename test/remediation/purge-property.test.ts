@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +87,13 @@ function editManifest(
 }
 type EditOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * What else may be true of the disk: --root given through a symbolic link (the same folder), --root
+ * naming a copy of the archive (same names, bytes and mtimes: only the root's device and inode tell
+ * it apart), or the folder `a` swapped for a symbolic link into that copy after the audit.
+ */
+const twist = fc.constantFrom('none', 'root-via-link', 'other-root', 'parent-link');
+
 /** Independent of the code under test: does report.json hash to its run ID? */
 function reportVerifies(text: string): boolean {
   const { runId } = JSON.parse(text) as { runId: string };
@@ -86,70 +101,136 @@ function reportVerifies(text: string): boolean {
   return createHash('sha256').update(zeroed).digest('hex').slice(0, 32) === runId;
 }
 
+interface Scenario {
+  files: ReadonlyArray<{ name: string; verdict: Finding['verdict']; content: string }>;
+  manifestEdits: ReadonlyArray<EditOf<typeof manifestEdit>>;
+  reportChange: EditOf<typeof reportEdit>;
+  resealed: boolean;
+  disk: EditOf<typeof twist>;
+  quarantined: boolean;
+}
+
+/** Audits, edits, twists the disk, purges, and checks that only the report's violations left the root. */
+async function purgeOnlyTouchesViolations({
+  files,
+  manifestEdits,
+  reportChange,
+  resealed,
+  disk,
+  quarantined,
+}: Scenario): Promise<void> {
+  const s = scratch();
+  writeArchive(s.root, Object.fromEntries(files.map((f) => [f.name, f.content])));
+  const { manifestFile, reportFile } = writeAudit(
+    s.dir,
+    s.root,
+    files.map((f, i) => ({ path: f.name, verdict: f.verdict, callId: `C-${i}` })),
+  );
+  const facts = new Map(
+    files.map((f, i) => {
+      const file = path.join(s.root, f.name);
+      const bytes = readFileSync(file);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return [
+        f.name,
+        { callId: `C-${i}`, size: bytes.length, mtime: statSync(file).mtime.toISOString(), sha256 },
+      ];
+    }),
+  );
+  writeFileSync(manifestFile, editManifest(readFileSync(manifestFile, 'utf8'), manifestEdits, facts));
+  if (reportChange.kind === 'verdict') {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const finding = report.recordings.find((r: { path: string }) => r.path === reportChange.name);
+    if (finding) finding.verdict = 'violation';
+    writeFileSync(reportFile, JSON.stringify({ ...report }, null, 2));
+  }
+  if (resealed) reseal(reportFile, manifestFile);
+
+  // The copy no purge may touch, indistinguishable from the archive but for its identity.
+  const copy = path.join(s.dir, 'copy');
+  writeArchive(copy, Object.fromEntries(files.map((f) => [f.name, f.content])));
+  for (const f of files) {
+    const { atime, mtime } = statSync(path.join(s.root, f.name));
+    utimesSync(path.join(copy, f.name), atime, mtime);
+  }
+  const untouchable = files.map((f) => ({ file: path.join(copy, f.name), content: f.content }));
+  let root = s.root;
+  if (disk === 'root-via-link') {
+    root = path.join(s.dir, 'root-link');
+    symlinkSync(s.root, root);
+  }
+  if (disk === 'other-root') root = copy;
+  const swapped = disk === 'parent-link' && files.some((f) => f.name.startsWith('a/'));
+  if (swapped) {
+    renameSync(path.join(s.root, 'a'), path.join(s.dir, 'moved-a'));
+    symlinkSync(path.join(copy, 'a'), path.join(s.root, 'a'));
+    for (const f of files.filter((f) => f.name.startsWith('a/')))
+      untouchable.push({ file: path.join(s.dir, 'moved-a', f.name.slice(2)), content: f.content });
+  }
+
+  await purge({
+    manifestFile,
+    root,
+    execute: true,
+    operator: 'property',
+    quarantine: quarantined ? path.join(s.dir, 'quarantine') : null,
+    holdsFile: null,
+    timezone: 'UTC',
+    logFile: s.log,
+    resume: false,
+  }).catch(() => null);
+
+  const given = readFileSync(reportFile, 'utf8');
+  const violations = reportVerifies(given)
+    ? new Set(
+        (JSON.parse(given).recordings as Array<{ path: string; verdict: string }>)
+          .filter((r) => r.verdict === 'violation')
+          .map((r) => r.path),
+      )
+    : new Set<string>();
+  for (const file of files) {
+    if (swapped && file.name.startsWith('a/')) continue; // checked as `untouchable`
+    const gone = !existsSync(path.join(s.root, file.name));
+    if (gone) expect(violations, `${file.name} was deleted`).toContain(file.name);
+    if (gone) expect(disk, `${file.name} was deleted through another root`).not.toBe('other-root');
+    else expect(readFileSync(path.join(s.root, file.name), 'utf8')).toBe(file.content);
+  }
+  for (const { file, content } of untouchable)
+    expect(readFileSync(file, 'utf8'), `${file} outside the audited root`).toBe(content);
+}
+
 describe('purge never deletes a file that is not a violation finding of the report it was given', () => {
   it('holds for random archives, verdicts, manifest edits and report edits, resealed or not', async () => {
     await fc.assert(
       fc.asyncProperty(
-        archive,
-        fc.array(manifestEdit, { maxLength: 3 }),
-        reportEdit,
-        fc.boolean(),
-        async (files, manifestEdits, reportChange, resealed) => {
-          const s = scratch();
-          writeArchive(s.root, Object.fromEntries(files.map((f) => [f.name, f.content])));
-          const { manifestFile, reportFile } = writeAudit(
-            s.dir,
-            s.root,
-            files.map((f, i) => ({ path: f.name, verdict: f.verdict, callId: `C-${i}` })),
-          );
-          const facts = new Map(
-            files.map((f, i) => {
-              const file = path.join(s.root, f.name);
-              const bytes = readFileSync(file);
-              const sha256 = createHash('sha256').update(bytes).digest('hex');
-              return [
-                f.name,
-                { callId: `C-${i}`, size: bytes.length, mtime: statSync(file).mtime.toISOString(), sha256 },
-              ];
-            }),
-          );
-          writeFileSync(manifestFile, editManifest(readFileSync(manifestFile, 'utf8'), manifestEdits, facts));
-          if (reportChange.kind === 'verdict') {
-            const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-            const finding = report.recordings.find((r: { path: string }) => r.path === reportChange.name);
-            if (finding) finding.verdict = 'violation';
-            writeFileSync(reportFile, JSON.stringify({ ...report }, null, 2));
-          }
-          if (resealed) reseal(reportFile, manifestFile);
-
-          await purge({
-            manifestFile,
-            root: s.root,
-            execute: true,
-            operator: 'property',
-            quarantine: null,
-            holdsFile: null,
-            timezone: 'UTC',
-            logFile: s.log,
-            resume: false,
-          }).catch(() => null);
-
-          const given = readFileSync(reportFile, 'utf8');
-          const violations = reportVerifies(given)
-            ? new Set(
-                (JSON.parse(given).recordings as Array<{ path: string; verdict: string }>)
-                  .filter((r) => r.verdict === 'violation')
-                  .map((r) => r.path),
-              )
-            : new Set<string>();
-          for (const file of files) {
-            const gone = !existsSync(path.join(s.root, file.name));
-            if (gone) expect(violations, `${file.name} was deleted`).toContain(file.name);
-            else expect(readFileSync(path.join(s.root, file.name), 'utf8')).toBe(file.content);
-          }
-        },
+        fc.record({
+          files: archive,
+          manifestEdits: fc.array(manifestEdit, { maxLength: 3 }),
+          reportChange: reportEdit,
+          resealed: fc.boolean(),
+          disk: twist,
+          quarantined: fc.boolean(),
+        }),
+        purgeOnlyTouchesViolations,
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('holds for an unedited audit when --root is a link, a copy of the archive, or a folder became a link', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          files: archive,
+          manifestEdits: fc.constant([]),
+          reportChange: fc.constant({ kind: 'none' as const }),
+          resealed: fc.constant(false),
+          disk: fc.constantFrom('root-via-link' as const, 'other-root' as const, 'parent-link' as const),
+          quarantined: fc.boolean(),
+        }),
+        purgeOnlyTouchesViolations,
+      ),
+      { numRuns: 40 },
     );
   });
 });
