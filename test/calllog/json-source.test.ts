@@ -37,6 +37,15 @@ function presetOptions(preset: string, extra: Partial<CallLogSource> = {}): Call
   );
 }
 
+const OPTIONS: CallLogOptions = {
+  idColumn: 'call_id',
+  outcomeColumn: 'outcome',
+  timeColumn: 'time',
+  encoding: 'auto',
+  delimiter: 'auto',
+  timezone: 'Europe/Ljubljana',
+};
+
 async function rejection(promise: Promise<unknown>): Promise<CallauditError> {
   try {
     await promise;
@@ -104,6 +113,19 @@ describe('NDJSON call logs', () => {
       readAnyCallLog(few, 'bad-lines.ndjson', presetOptions('amazon-connect-ctr')),
     );
     expect(error.code).toBe('CSV_TOO_MANY_BAD_ROWS');
+    expect(error.line).toBe(2);
+  });
+
+  it('names the NDJSON line in row problems and errors, past blank lines', async () => {
+    const record = (id: string, time: string) => JSON.stringify({ call_id: id, outcome: 'naročilo', time });
+    const text = `\n\n${record('n-1', '2026-10-03 09:15')}\n\n${record('n-2\0', '2026-10-03 09:15')}\n`;
+    const bad = await rejection(readAnyCallLog(write('nul.ndjson', text), 'nul.ndjson', OPTIONS));
+    expect(bad.code).toBe('CSV_TOO_MANY_BAD_ROWS');
+    expect(bad.line).toBe(5);
+    expect(bad.message).toContain('NUL byte (line 5)');
+    const ambiguous = write('ambiguous.ndjson', `\n${record('n-1', '03/04/2026 09:15')}\n`);
+    const error = await rejection(readAnyCallLog(ambiguous, 'ambiguous.ndjson', OPTIONS));
+    expect(error.code).toBe('AMBIGUOUS_DATE');
     expect(error.line).toBe(2);
   });
 

@@ -155,6 +155,21 @@ describe('Excel call logs', () => {
     expect(error.message).toContain('Columns found: "ID klica", "Izid"');
   });
 
+  it('names the sheet row in errors, below a title and a blank row', async () => {
+    const file = await workbook('rows.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('Calls');
+      sheet.addRow(['CRM report']);
+      sheet.addRow([]);
+      sheet.addRow(['call_id', 'outcome', 'time']);
+      sheet.addRow(['R-1', 'naročilo', '2026-10-03 09:15']);
+      sheet.addRow([]);
+      sheet.addRow(['R-2', 'naročilo', '03/04/2026 09:15']);
+    });
+    const error = await rejection(readAnyCallLog(file, 'rows.xlsx', OPTIONS));
+    expect(error.code).toBe('AMBIGUOUS_DATE');
+    expect(error.line).toBe(6);
+  });
+
   it('refuses an old binary .xls by its signature, whatever its name', async () => {
     const file = path.join(dir, 'klici.csv');
     writeFileSync(
