@@ -4,6 +4,7 @@
  * with 0 channels for audio), but a recording judged readable can be kept or deleted on its
  * call log's word, so doubtful bytes must stay `UNREADABLE_FILE` for a human to look at.
  */
+import { id3v2TagLength } from './id3v2-skip.js';
 import { decodeFrameHeader, frameBytes, type FrameHeader } from './mpeg-frames.js';
 import { readAt } from './read-bytes.js';
 
@@ -153,15 +154,9 @@ function adtsFrameLength(
 function afterId3v2Tags(fd: number, size: number): number {
   let offset = 0;
   for (;;) {
-    const header = readAt(fd, offset, 10);
-    if (header.length < 10 || header.toString('latin1', 0, 3) !== 'ID3') return offset;
-    const tagBytes =
-      (header[9]! & 0x7f) |
-      ((header[8]! & 0x7f) << 7) |
-      ((header[7]! & 0x7f) << 14) |
-      ((header[6]! & 0x7f) << 21);
-    // A footer flag adds 10 bytes after the tag.
-    const next = offset + 10 + tagBytes + (header[5]! & 0x10 ? 10 : 0);
+    const tagBytes = id3v2TagLength(readAt(fd, offset, 10));
+    if (tagBytes === 0) return offset;
+    const next = offset + tagBytes;
     if (next >= size) return offset;
     offset = next;
   }
