@@ -1,4 +1,4 @@
-// Call-log ingestion from the other sources, through the audit's own reader (dist/).
+// Call-log ingestion, CSV or any other source, through the audit's own reader (dist/).
 //   node bench/ingest-sources.mjs convert <crm.csv> <dir>   writes <dir>/crm.xlsx and <dir>/crm.ndjson (not timed)
 //   node bench/ingest-sources.mjs read <file-or-url...>     prints {rows, events, seconds, maxRssMb}
 // The workbook is written with exceljs's streaming writer, so half a million rows fit in memory.

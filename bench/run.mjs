@@ -131,7 +131,8 @@ const wanted = new Set(args.phases.split(','));
 if (wanted.has('floor')) measure('floor', () => child([join(BENCH, 'floor.mjs'), archive, args.concurrency]));
 // The same reads made the way the audit now makes them: synchronously, in one worker per core.
 if (wanted.has('floor')) measure('floorThreads', () => child([join(BENCH, 'floor-threads.mjs'), archive]));
-if (wanted.has('csv')) measure('csv', () => child([...prof('csv'), join(BENCH, 'ingest-csv.mjs'), ...crm]));
+if (wanted.has('csv'))
+  measure('csv', () => child([...prof('csv'), join(BENCH, 'ingest-sources.mjs'), 'read', ...crm]));
 // The same UTF-8 call log as an Excel workbook and as NDJSON (converted once, not timed).
 const sources = join(work, 'sources');
 if (wanted.has('csv') && !existsSync(join(sources, 'crm.ndjson'))) {

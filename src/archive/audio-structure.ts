@@ -4,6 +4,7 @@
  * with 0 channels for audio), but a recording judged readable can be kept or deleted on its
  * call log's word, so doubtful bytes must stay `UNREADABLE_FILE` for a human to look at.
  */
+import { id3v2TagLength } from './id3v2-skip.js';
 import { decodeFrameHeader, frameBytes, type FrameHeader } from './mpeg-frames.js';
 import { readAt } from './read-bytes.js';
 
@@ -13,6 +14,8 @@ export const STRUCTURE_SEARCH_TEXT = '1 MiB';
 
 /** Consecutive frames, each where the previous one's length says, that make an MPEG/ADTS stream. */
 const FRAME_RUN = 4;
+/** Read first; a run found in it is found in the full search too. */
+const FIRST_LOOK_BYTES = 64 * 1024;
 /** Read past the search limit so a run that starts just before it can finish (ADTS frames reach 8 KiB). */
 const RUN_SLACK_BYTES = FRAME_RUN * 8 * 1024;
 
@@ -61,12 +64,23 @@ export function implausibleFormat(format: FormatFacts): string | null {
  */
 export function hasMpegFrameRun(fd: number, size: number, adts: boolean): boolean {
   const start = afterId3v2Tags(fd, size);
-  const window = readAt(fd, start, Math.min(size - start, STRUCTURE_SEARCH_BYTES + RUN_SLACK_BYTES));
-  const end =
-    start + window.length === size ? window.length : Math.min(window.length, STRUCTURE_SEARCH_BYTES);
   const frameAt = adts ? adtsFrameLength : mpegFrameLength;
+  // A recording's frames start at once: its run is found in a first look, and only junk (or a
+  // stream behind junk) costs the read up to the search limit, every MP3 of an archive otherwise.
+  if (size - start > FIRST_LOOK_BYTES) {
+    const head = readAt(fd, start, FIRST_LOOK_BYTES);
+    if (hasRun(head, head.length, frameAt, false)) return true;
+  }
+  const window = readAt(fd, start, Math.min(size - start, STRUCTURE_SEARCH_BYTES + RUN_SLACK_BYTES));
+  const wholeRest = start + window.length === size;
+  const end = wholeRest ? window.length : Math.min(window.length, STRUCTURE_SEARCH_BYTES);
+  return hasRun(window, end, frameAt, wholeRest);
+}
+
+/** Whether a run starts at a sync byte before `end`. */
+function hasRun(window: Buffer, end: number, frameAt: FrameLength, windowIsWholeRest: boolean): boolean {
   for (let at = window.indexOf(0xff); at !== -1 && at < end; at = window.indexOf(0xff, at + 1)) {
-    if (runFrom(window, at, frameAt, start + window.length === size)) return true;
+    if (runFrom(window, at, frameAt, windowIsWholeRest)) return true;
   }
   return false;
 }
@@ -140,15 +154,9 @@ function adtsFrameLength(
 function afterId3v2Tags(fd: number, size: number): number {
   let offset = 0;
   for (;;) {
-    const header = readAt(fd, offset, 10);
-    if (header.length < 10 || header.toString('latin1', 0, 3) !== 'ID3') return offset;
-    const tagBytes =
-      (header[9]! & 0x7f) |
-      ((header[8]! & 0x7f) << 7) |
-      ((header[7]! & 0x7f) << 14) |
-      ((header[6]! & 0x7f) << 21);
-    // A footer flag adds 10 bytes after the tag.
-    const next = offset + 10 + tagBytes + (header[5]! & 0x10 ? 10 : 0);
+    const tagBytes = id3v2TagLength(readAt(fd, offset, 10));
+    if (tagBytes === 0) return offset;
+    const next = offset + tagBytes;
     if (next >= size) return offset;
     offset = next;
   }

@@ -5,6 +5,7 @@
  */
 import { hasAppendedTags, NotCertain } from './head-tokenizer.js';
 import { readAppendedTags, TAIL_BYTES } from './id3v1-tail.js';
+import { id3v2TagLength } from './id3v2-skip.js';
 import { readMpegHeader } from './mpeg-header.js';
 import type { NativeTags } from './native-tags.js';
 import { readOggHeader } from './ogg-header.js';
@@ -69,7 +70,7 @@ export function readFastHeader(
 
 function readMpeg(fd: number, size: number, onWholeFile?: (bytes: Buffer) => void): FastFormat | null {
   let head = readAt(fd, 0, Math.min(size, MPEG_HEAD_BYTES));
-  const tagEnd = id3v2End(head);
+  const tagEnd = id3v2TagLength(head);
   if (tagEnd + MPEG_HEAD_BYTES > head.length && head.length < size && tagEnd <= MPEG_TAG_MAX_BYTES) {
     head = readAt(fd, 0, Math.min(size, tagEnd + MPEG_HEAD_BYTES));
   }
@@ -87,13 +88,4 @@ function readMpeg(fd: number, size: number, onWholeFile?: (bytes: Buffer) => voi
     if (error instanceof NotCertain) return null;
     throw error;
   }
-}
-
-/** Where the first ID3v2 tag at the start of `head` ends (0 without one), from its header. */
-function id3v2End(head: Uint8Array): number {
-  if (head.length < 10 || head[0] !== 0x49 || head[1] !== 0x44 || head[2] !== 0x33) return 0;
-  return (
-    10 +
-    ((head[9]! & 0x7f) | ((head[8]! & 0x7f) << 7) | ((head[7]! & 0x7f) << 14) | ((head[6]! & 0x7f) << 21))
-  );
 }

@@ -42,6 +42,20 @@ const EXTENDED_HEADER = 0x40;
 const EXTENDED_HEADER_BYTES = 10;
 
 /**
+ * The bytes of the ID3v2 tag at the start of `bytes`, header and footer included, or 0 when
+ * no tag starts there. For finding where the audio begins: the size is read as the standard says
+ * (every byte masked), not with music-metadata's quirk that readId3v2Tag reproduces.
+ */
+export function id3v2TagLength(bytes: Uint8Array): number {
+  if (bytes.length < ID3V2_HEADER_BYTES) return 0;
+  if (bytes[0] !== 0x49 || bytes[1] !== 0x44 || bytes[2] !== 0x33) return 0; // "ID3"
+  const size =
+    (bytes[9]! & 0x7f) | ((bytes[8]! & 0x7f) << 7) | ((bytes[7]! & 0x7f) << 14) | ((bytes[6]! & 0x7f) << 21);
+  const footer = bytes[5]! & 0x10 ? ID3V2_HEADER_BYTES : 0;
+  return ID3V2_HEADER_BYTES + size + footer;
+}
+
+/**
  * Frame types FrameParser.readData decodes in ways not reproduced here (lyrics, counters,
  * chapters, objects): they could fail the parse, so a file holding one goes to music-metadata.
  * Every other type it leaves undecoded (pictures when skipping covers, PRIV, UFID, URLs,

@@ -35,14 +35,13 @@ export async function* walkArchive(root: string, options: WalkOptions = {}): Asy
     const undecodable = entries.some((entry) => entry.name.includes('\uFFFD'))
       ? await undecodableNames(absolute, root)
       : null;
-    const counted = new Set<string>();
     for (const entry of entries) {
       const relative = folder.relative + entry.name;
-      if (undecodable?.has(entry.name)) {
-        // Two byte names can decode to one string: each is counted once, with all it holds.
-        if (counted.has(entry.name)) continue;
-        counted.add(entry.name);
-        for (let n = await countBelow(entry.name, absolute); n > 0; n--) skip(relative, 'name-not-utf8');
+      const sameName = undecodable?.get(entry.name);
+      if (sameName !== undefined) {
+        // Two byte names can decode to one string: all are counted at its first entry, none again.
+        undecodable!.set(entry.name, []);
+        for (let n = await countEntries(sameName, absolute); n > 0; n--) skip(relative, 'name-not-utf8');
         continue;
       }
       const hidden = folder.hidden || entry.name.startsWith('.');
@@ -72,29 +71,34 @@ async function listFolder(absolute: string, root: string): Promise<Dirent[]> {
 
 /**
  * Names in a folder whose bytes are not UTF-8, as readdir's strings spell them (invalid bytes
- * become U+FFFD, so the string opens nothing). Read again as bytes only for such a folder.
+ * become U+FFFD, so the string opens nothing), each with every entry whose bytes decode to it.
+ * Read again as bytes, once, only for such a folder: a folder of thousands of such names is
+ * listed twice, not once per name.
  */
-async function undecodableNames(absolute: string, root: string): Promise<Set<string>> {
-  const raw = await readdir(absolute, { encoding: 'buffer' }).catch((error: unknown) => {
+async function undecodableNames(absolute: string, root: string): Promise<Map<string, Dirent<Buffer>[]>> {
+  const raw = await readdir(absolute, { encoding: 'buffer', withFileTypes: true }).catch((error: unknown) => {
     throw new CallauditError('ARCHIVE_UNREADABLE', `Cannot list the archive ${root}: ${String(error)}`);
   });
-  const names = new Set<string>();
-  for (const bytes of raw) {
-    const name = bytes.toString('utf8');
-    if (!Buffer.from(name, 'utf8').equals(bytes)) names.add(name);
+  const byName = new Map<string, Dirent<Buffer>[]>();
+  const undecodable = new Set<string>();
+  for (const entry of raw) {
+    const name = entry.name.toString('utf8');
+    if (!Buffer.from(name, 'utf8').equals(entry.name)) undecodable.add(name);
+    const same = byName.get(name);
+    if (same === undefined) byName.set(name, [entry]);
+    else same.push(entry);
   }
-  return names;
+  for (const name of byName.keys()) if (!undecodable.has(name)) byName.delete(name);
+  return byName;
 }
 
 /**
- * The files an undecodable name stands for: each entry whose bytes decode to `lossyName`, or for
- * a folder everything below it. The entry cannot be opened by that string, so its bytes are used.
+ * The files entries of an undecodable name stand for: each entry, or for a folder everything
+ * below it. The entry cannot be opened by its string, so its bytes are used.
  */
-async function countBelow(lossyName: string, parent: string): Promise<number> {
-  const raw = await readdir(parent, { encoding: 'buffer', withFileTypes: true });
+async function countEntries(entries: readonly Dirent<Buffer>[], parent: string): Promise<number> {
   let total = 0;
-  for (const entry of raw) {
-    if (entry.name.toString('utf8') !== lossyName) continue;
+  for (const entry of entries) {
     total += entry.isDirectory()
       ? await countFiles(Buffer.concat([Buffer.from(`${parent}/`), entry.name]))
       : 1;

@@ -231,6 +231,15 @@ export class CallLogCollector {
   }
 
   /**
+   * The line the next record starts on, for a reader whose records are numbered by their source
+   * (a sheet row, an NDJSON line) rather than counted here: events, problems, their messages and
+   * errors then name that number.
+   */
+  moveTo(line: number): void {
+    this.lines.moveTo(line);
+  }
+
+  /**
    * A record another reader could not parse at all (a malformed NDJSON line), one line long:
    * skipped and counted against the bad-row limit like a broken CSV row.
    */

@@ -183,10 +183,7 @@ function jsonRecords(
   }
   if (Array.isArray(document) && recordsPath === undefined) return { records: document };
   if (recordsPath !== undefined) {
-    let value: unknown = document;
-    for (const key of recordsPath.split('.'))
-      value =
-        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    const value = valueAt(document, recordsPath);
     if (Array.isArray(value)) return { records: value, at: recordsPath };
     throw new CallauditError(
       'JSON_NO_RECORDS',
@@ -196,12 +193,7 @@ function jsonRecords(
     );
   }
   const arrays = listArrays(document);
-  if (arrays.length === 1) {
-    const at = arrays[0]!;
-    let value: unknown = document;
-    for (const key of at.split('.')) value = (value as Record<string, unknown>)[key];
-    return { records: value as unknown[], at };
-  }
+  if (arrays.length === 1) return { records: valueAt(document, arrays[0]!) as unknown[], at: arrays[0] };
   throw new CallauditError(
     'JSON_NO_RECORDS',
     arrays.length === 0
@@ -212,6 +204,14 @@ function jsonRecords(
       : 'Name the one to read with --records, e.g. --records ' + arrays[0] + '.',
     displayName,
   );
+}
+
+/** The value at a dotted path of plain keys (`data.items`), undefined where the path breaks off. */
+function valueAt(document: unknown, dotted: string): unknown {
+  let value = document;
+  for (const key of dotted.split('.'))
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
 }
 
 /** Dotted paths of arrays of objects, down to two levels (`conversations`, `data.items`). */

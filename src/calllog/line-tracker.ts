@@ -17,6 +17,11 @@ export class LineTracker {
     return start;
   }
 
+  /** For a reader that numbers its own records (a sheet row, an NDJSON line): the next record's line. */
+  moveTo(line: number): void {
+    this.nextLine = line;
+  }
+
   /** Line on which the last record ended (0 before any record). */
   get endLine(): number {
     return this.nextLine - 1;

@@ -8,15 +8,12 @@ export type SourceFormat = 'xlsx' | 'json' | 'ndjson' | 'sql';
 
 /**
  * Feeds rows of a workbook, a JSON file or a database into the same collector the CSV path
- * uses, so columns, presets, times and problems behave alike. The collector counts one line per
- * record; each record's own number (sheet row, NDJSON line, record or query row) is kept here and
- * put back into the events and problems at the end, so several records may share one number
- * (one event per wrap-up code of a conversation).
+ * uses, so columns, presets, times and problems behave alike. Each record carries its own number
+ * (sheet row, NDJSON line, record or query row), which the collector takes as its line, so
+ * several records may share one number (one event per wrap-up code of a conversation).
  */
 export class RecordFeed {
   private readonly collector: CallLogCollector;
-  /** Source line of the collector's line i + 1. */
-  private readonly sourceLines: number[] = [];
   private readonly onRows: ((rows: number) => void) | undefined;
 
   /** `location` is what events and problems name: `calls.xlsx#Sheet1`, a file, a query. */
@@ -32,7 +29,7 @@ export class RecordFeed {
 
   /** One record (the header first) at its source line. */
   row(cells: string[], line: number): void {
-    this.sourceLines.push(line);
+    this.collector.moveTo(line);
     this.collector.onRecord(cells, 0);
     const rows = this.collector.rows;
     if (rows > 0 && (rows & 0x1fff) === 0) this.onRows?.(rows);
@@ -40,16 +37,13 @@ export class RecordFeed {
 
   /** A record that could not be read at all (a malformed JSON line). */
   unreadable(line: number, code: string, message: string): void {
-    this.sourceLines.push(line);
+    this.collector.moveTo(line);
     this.collector.onUnreadable(code, message);
   }
 
   /** Checks the collected rows (header present, bad rows under the limit) and builds the result. */
   result(file: string, sha256: string, format: SourceFormat, source?: string): CallLogResult {
     const c = this.collector;
-    const lineOf = (line: number) => this.sourceLines[line - 1] ?? line;
-    for (const event of c.events) event.line = lineOf(event.line);
-    for (const problem of c.problems) problem.line = lineOf(problem.line);
     c.finish();
     this.onRows?.(c.rows);
     return {

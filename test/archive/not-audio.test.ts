@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasMpegFrameRun } from '../../src/archive/audio-structure.js';
 import { probeAudio } from '../../src/archive/probe.js';
+import { withOpenFile } from '../../src/archive/read-bytes.js';
 import { rawGsm, wavPcm16 } from '../../scripts/audio-bytes.mjs';
 import { tempDir } from './helpers.js';
 
@@ -88,6 +90,26 @@ describe('random bytes named .mp3 are unreadable', () => {
     for (const result of await probeBoth('real.mp3', readFileSync(FIXTURE_MP3))) {
       expect(result.problems).toEqual([]);
     }
+  });
+});
+
+describe('an MPEG frame run is looked for in the first 1 MiB', () => {
+  const runIn = (bytes: Uint8Array) => {
+    const absPath = join(tempDir(), 'stream.mp3');
+    writeFileSync(absPath, bytes);
+    return withOpenFile(absPath, (fd) => hasMpegFrameRun(fd, bytes.length, false));
+  };
+  const mp3 = readFileSync(FIXTURE_MP3);
+
+  it('at the start, and behind junk longer than the first look', () => {
+    expect(runIn(mp3)).toBe(true);
+    expect(runIn(Buffer.concat([Buffer.alloc(100 * 1024), mp3]))).toBe(true);
+    expect(runIn(Buffer.concat([randomBytes(900 * 1024, 5), mp3]))).toBe(true);
+  });
+
+  it('not in junk alone, nor behind more junk than the search reads', () => {
+    expect(runIn(randomBytes(200 * 1024, 3))).toBe(false);
+    expect(runIn(Buffer.concat([Buffer.alloc(1200 * 1024), mp3]))).toBe(false);
   });
 });
 

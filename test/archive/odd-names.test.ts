@@ -87,6 +87,27 @@ describe('every file under a root is audited or counted as ignored with its reas
     expect(extensions).toBe(summary!.ignoredFiles);
   });
 
+  it('names that are not UTF-8 and decode to one string are each counted once, beside many others', async () => {
+    const root = tempDir();
+    const wav = wavPcm16({ seconds: 0.1 }) as Buffer;
+    const rootBytes = Buffer.from(root);
+    const latin1 = (name: string) =>
+      Buffer.concat([rootBytes, Buffer.from('/'), Buffer.from(name, 'latin1')]);
+    try {
+      // \u00e8 and \u00e9 are single invalid bytes: both names read as "\uFFFDx.wav".
+      writeFileSync(latin1('\u00e8x.wav'), wav);
+      writeFileSync(latin1('\u00e9x.wav'), wav);
+      for (let i = 0; i < 300; i++) writeFileSync(latin1(`klic-\u00e8-${i}.wav`), wav);
+    } catch {
+      return; // A file system that insists on UTF-8 names (macOS).
+    }
+    writeFileSync(join(root, 'C-1.wav'), wav);
+    const result = await scanArchive([root], { idPattern: null });
+    expect(result.recordings.map((r) => r.path)).toEqual(['C-1.wav']);
+    expect(result.roots[0]!.ignoredByReason).toEqual({ 'name-not-utf8': 302 });
+    expect(result.roots[0]!.ignoredFiles + 1).toBe(filesOnDisk(rootBytes));
+  });
+
   it('a name with a newline keeps its call ID whole', async () => {
     const root = tempDir();
     writeFileSync(join(root, '\nC-1001.wav'), wavPcm16({ seconds: 0.1 }) as Buffer);

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAnyCallLog } from '../../src/calllog/read-any-call-log.js';
-import { callLogOptionsFor } from '../../src/calllog/source-options.js';
 import type { CallLogOptions } from '../../src/calllog/types.js';
 import { kindOfHead } from '../../src/calllog/source-kind.js';
 import type { CallLogSource } from '../../src/config/settings.js';
-import { CallauditError } from '../../src/errors.js';
+import { CALL_LOG_OPTIONS, sourceOptions } from '../support/call-log-options.js';
+import { rejectionOf } from '../support/error-of.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'callaudit-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,31 +20,7 @@ function write(name: string, content: string | Buffer): string {
 }
 
 function presetOptions(preset: string, extra: Partial<CallLogSource> = {}): CallLogOptions {
-  return callLogOptionsFor(
-    {
-      files: [],
-      preset,
-      idColumn: null,
-      outcomeColumn: null,
-      timeColumn: null,
-      encoding: 'auto',
-      delimiter: 'auto',
-      dateFormat: null,
-      timezone: null,
-      ...extra,
-    },
-    'Europe/Ljubljana',
-  );
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CallauditError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
+  return sourceOptions({ preset, ...extra });
 }
 
 /** A contact record as Connect writes it (see fixtures/json-sources/README.md). */
@@ -100,16 +76,31 @@ describe('NDJSON call logs', () => {
     expect(log.events[100]!.line).toBe(102);
 
     const few = write('bad-lines.ndjson', `${lines[0]}\n[1, 2\n${lines[1]}\n`);
-    const error = await rejection(
+    const error = await rejectionOf(
       readAnyCallLog(few, 'bad-lines.ndjson', presetOptions('amazon-connect-ctr')),
     );
     expect(error.code).toBe('CSV_TOO_MANY_BAD_ROWS');
     expect(error.line).toBe(2);
   });
 
+  it('names the NDJSON line in row problems and errors, past blank lines', async () => {
+    const record = (id: string, time: string) => JSON.stringify({ call_id: id, outcome: 'naročilo', time });
+    const text = `\n\n${record('n-1', '2026-10-03 09:15')}\n\n${record('n-2\0', '2026-10-03 09:15')}\n`;
+    const bad = await rejectionOf(readAnyCallLog(write('nul.ndjson', text), 'nul.ndjson', CALL_LOG_OPTIONS));
+    expect(bad.code).toBe('CSV_TOO_MANY_BAD_ROWS');
+    expect(bad.line).toBe(5);
+    expect(bad.message).toContain('NUL byte (line 5)');
+    const ambiguous = write('ambiguous.ndjson', `\n${record('n-1', '03/04/2026 09:15')}\n`);
+    const error = await rejectionOf(readAnyCallLog(ambiguous, 'ambiguous.ndjson', CALL_LOG_OPTIONS));
+    expect(error.code).toBe('AMBIGUOUS_DATE');
+    expect(error.line).toBe(2);
+  });
+
   it('reports a missing column with the paths found', async () => {
     const file = write('other.ndjson', `{"id":"x","result":"ok"}\n`);
-    const error = await rejection(readAnyCallLog(file, 'other.ndjson', presetOptions('amazon-connect-ctr')));
+    const error = await rejectionOf(
+      readAnyCallLog(file, 'other.ndjson', presetOptions('amazon-connect-ctr')),
+    );
     expect(error.code).toBe('CSV_MISSING_COLUMN');
     expect(error.message).toContain('"ContactId"');
     expect(error.message).toContain('Columns found: "id", "result"');
@@ -165,7 +156,7 @@ describe('JSON call logs', () => {
 
   it('asks for --records when an object holds several arrays, and follows it', async () => {
     const file = write('two.json', JSON.stringify({ conversations: [conversation], users: [{ id: 'u' }] }));
-    const error = await rejection(
+    const error = await rejectionOf(
       readAnyCallLog(file, 'two.json', presetOptions('genesys-cloud-conversations')),
     );
     expect(error.code).toBe('JSON_NO_RECORDS');
@@ -183,7 +174,7 @@ describe('JSON call logs', () => {
       'broken.json',
       '[\n  {"call_id": "a", "outcome": "x"},\n  {"call_id": "b" "outcome": "y"}\n]\n',
     );
-    const error = await rejection(readAnyCallLog(file, 'broken.json', presetOptions('generic')));
+    const error = await rejectionOf(readAnyCallLog(file, 'broken.json', presetOptions('generic')));
     expect(error.code).toBe('JSON_MALFORMED');
     expect(error.line).toBe(3);
     expect(error.message).toMatch(/line 3, column 19/);

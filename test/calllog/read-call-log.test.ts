@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCallLog } from '../../src/calllog/read-call-log.js';
 import type { CallLogOptions } from '../../src/calllog/types.js';
-import { CallauditError } from '../../src/errors.js';
+import { rejectionOf } from '../support/error-of.js';
 
 const options: CallLogOptions = {
   idColumn: 'call_id',
@@ -39,16 +39,6 @@ function cp1250(text: string): Uint8Array {
 
 function utf16le(text: string): Uint8Array {
   return Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CallauditError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected a CallauditError');
 }
 
 describe('readCallLog', () => {
@@ -146,7 +136,7 @@ describe('readCallLog', () => {
     expect(asked.encodingDetected).toBe(false);
     expect(asked.events[0]?.outcome).toBe('Naročilo');
 
-    const error = await rejection(readCallLog(path, 'cp.csv', { ...options, encoding: 'utf-8' }));
+    const error = await rejectionOf(readCallLog(path, 'cp.csv', { ...options, encoding: 'utf-8' }));
     expect(error.code).toBe('CSV_BAD_ENCODING');
     expect(error.hint).toContain('windows-1250');
   });
@@ -184,7 +174,7 @@ describe('readCallLog', () => {
     const noBom = await file(Buffer.from('call_id\toutcome\n1\tx\n', 'utf16le'));
     expect((await readCallLog(noBom, 'a', options)).events.map((e) => e.outcome)).toEqual(['x']);
     const be = await file(Uint8Array.from([0xfe, 0xff, 0x00, 0x61]));
-    expect((await rejection(readCallLog(be, 'be.csv', options))).code).toBe('CSV_UNSUPPORTED_ENCODING');
+    expect((await rejectionOf(readCallLog(be, 'be.csv', options))).code).toBe('CSV_UNSUPPORTED_ENCODING');
   });
 
   it("follows Excel's sep= line and keeps counting lines from it", async () => {
@@ -240,7 +230,7 @@ describe('readCallLog', () => {
   it('refuses a file whose stray quote swallows the rest', async () => {
     const lines = ['call_id,outcome'];
     for (let i = 0; i < 200; i++) lines.push(i === 150 ? `${i},"Naročilo` : `${i},ok`);
-    const error = await rejection(readCallLog(await file(lines.join('\n') + '\n'), 'stray.csv', options));
+    const error = await rejectionOf(readCallLog(await file(lines.join('\n') + '\n'), 'stray.csv', options));
     expect(error.code).toBe('CSV_TOO_MANY_BAD_ROWS');
     expect(error.file).toBe('stray.csv');
     expect(error.line).toBe(152);
@@ -262,14 +252,14 @@ describe('readCallLog', () => {
 
   it('refuses a UTF-8 BOM file whose bytes are not UTF-8', async () => {
     const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...cp1250('call_id;outcome\n1;Naročilo\n')]);
-    const error = await rejection(readCallLog(await file(bytes), 'mixed.csv', options));
+    const error = await rejectionOf(readCallLog(await file(bytes), 'mixed.csv', options));
     expect(error.code).toBe('CSV_BAD_ENCODING');
     expect(error.file).toBe('mixed.csv');
   });
 
   it('names the missing column and the columns it found', async () => {
     const path = await file('ID klica;Izid\n1;x\n');
-    const error = await rejection(readCallLog(path, 'crm.csv', options));
+    const error = await rejectionOf(readCallLog(path, 'crm.csv', options));
     expect(error.code).toBe('CSV_MISSING_COLUMN');
     expect(error.message).toContain('"call_id"');
     expect(error.message).toContain('"ID klica", "Izid"');
@@ -285,23 +275,23 @@ describe('readCallLog', () => {
   });
 
   it('reports empty, BOM-only, missing and directory paths with codes', async () => {
-    const empty = await rejection(readCallLog(await file(''), 'empty.csv', options));
+    const empty = await rejectionOf(readCallLog(await file(''), 'empty.csv', options));
     expect([empty.code, empty.file]).toEqual(['CSV_EMPTY_FILE', 'empty.csv']);
-    const bomOnly = await rejection(
+    const bomOnly = await rejectionOf(
       readCallLog(await file(Uint8Array.from([0xef, 0xbb, 0xbf])), 'bom.csv', options),
     );
     expect(bomOnly.code).toBe('CSV_EMPTY_FILE');
-    const missing = await rejection(readCallLog(join(dir, 'nope.csv'), 'nope.csv', options));
+    const missing = await rejectionOf(readCallLog(join(dir, 'nope.csv'), 'nope.csv', options));
     expect([missing.code, missing.file]).toEqual(['CSV_UNREADABLE', 'nope.csv']);
     expect(missing.message).toContain('does not exist');
     const sub = join(dir, 'a-directory');
     await mkdir(sub);
-    expect((await rejection(readCallLog(sub, 'a-directory', options))).code).toBe('CSV_UNREADABLE');
+    expect((await rejectionOf(readCallLog(sub, 'a-directory', options))).code).toBe('CSV_UNREADABLE');
   });
 
   it('refuses an unknown time zone', async () => {
     const path = await file('call_id,outcome\n1,x\n');
-    const error = await rejection(readCallLog(path, 'tz.csv', { ...options, timezone: 'Europe/Atlantis' }));
+    const error = await rejectionOf(readCallLog(path, 'tz.csv', { ...options, timezone: 'Europe/Atlantis' }));
     expect(error.code).toBe('INVALID_TIMEZONE');
   });
 });

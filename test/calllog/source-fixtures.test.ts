@@ -1,29 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnyCallLog } from '../../src/calllog/read-any-call-log.js';
-import { callLogOptionsFor } from '../../src/calllog/source-options.js';
-import type { CallLogSource } from '../../src/config/settings.js';
+import { sourceOptions } from '../support/call-log-options.js';
 import { REPO } from '../support/run-cli.js';
 
 const dir = path.join(REPO, 'fixtures/json-sources');
 
-function options(source: Partial<CallLogSource>) {
-  return callLogOptionsFor(
-    {
-      files: [],
-      preset: null,
-      idColumn: null,
-      outcomeColumn: null,
-      timeColumn: null,
-      encoding: 'auto',
-      delimiter: 'auto',
-      dateFormat: null,
-      timezone: null,
-      ...source,
-    },
-    'Europe/Ljubljana',
-  );
-}
+const options = sourceOptions;
 
 describe('the committed fixtures in the vendors’ documented shapes', () => {
   it('reads the Connect contact records the same from NDJSON and from its gzip', async () => {

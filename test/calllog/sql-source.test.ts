@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCallLog } from '../../src/calllog/read-call-log.js';
-import { callLogOptionsFor } from '../../src/calllog/source-options.js';
 import { readSqlCallLog } from '../../src/calllog/sql-source.js';
 import { myCnfPassword, parseSqlUrl, passwordFor } from '../../src/calllog/sql-url.js';
 import type { CallLogOptions } from '../../src/calllog/types.js';
@@ -18,34 +17,13 @@ import {
   type RunningServer,
 } from '../support/db-servers.js';
 import { REPO } from '../support/run-cli.js';
+import { sourceOptions } from '../support/call-log-options.js';
+import { rejectionOf } from '../support/error-of.js';
 
 const CDR_CSV = path.join(REPO, 'fixtures/freepbx-si-cp1250/cdr.csv');
 
-async function rejection(promise: Promise<unknown>): Promise<CallauditError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
-
 function freepbxOptions(): CallLogOptions {
-  return callLogOptionsFor(
-    {
-      files: [],
-      preset: 'freepbx-cdr',
-      idColumn: null,
-      outcomeColumn: null,
-      timeColumn: null,
-      encoding: 'auto',
-      delimiter: 'auto',
-      dateFormat: null,
-      timezone: null,
-    },
-    'Europe/Ljubljana',
-  );
+  return sourceOptions({ preset: 'freepbx-cdr' });
 }
 
 describe('database URLs and passwords (no server needed)', () => {
@@ -142,10 +120,12 @@ describe.skipIf(skip)(`call logs from real database servers${skip ? ` (skipped: 
   it('lists the table columns when a column is missing, as for a CSV header', async () => {
     const options = { ...freepbxOptions(), outcomeColumn: 'izid' };
     delete options.preset;
-    const error = await rejection(readSqlCallLog(mariadb.url, options, { table: 'cdr' }));
+    const error = await rejectionOf(readSqlCallLog(mariadb.url, options, { table: 'cdr' }));
     expect(error.code).toBe('CSV_MISSING_COLUMN');
     expect(error.message).toContain('"recordingfile"');
-    const unknown = await rejection(readSqlCallLog(postgres.url, freepbxOptions(), { table: 'cdr_missing' }));
+    const unknown = await rejectionOf(
+      readSqlCallLog(postgres.url, freepbxOptions(), { table: 'cdr_missing' }),
+    );
     expect(unknown.code).toBe('SQL_UNKNOWN_TABLE');
   });
 
@@ -153,7 +133,7 @@ describe.skipIf(skip)(`call logs from real database servers${skip ? ` (skipped: 
     process.env.CALLAUDIT_DB_PASSWORD = 'wrong-password-x';
     try {
       for (const server of [mariadb, postgres]) {
-        const error = await rejection(readSqlCallLog(server.url, freepbxOptions(), { table: 'cdr' }));
+        const error = await rejectionOf(readSqlCallLog(server.url, freepbxOptions(), { table: 'cdr' }));
         expect(error.code).toBe('SQL_AUTH_FAILED');
         expect(`${error.message} ${error.hint}`).not.toMatch(/wrong-password-x|S3cret/);
       }
@@ -162,7 +142,7 @@ describe.skipIf(skip)(`call logs from real database servers${skip ? ` (skipped: 
     }
     const started = Date.now();
     const closed = mariadb.url.replace(`:${mariadb.port}/`, ':1/');
-    const error = await rejection(readSqlCallLog(closed, freepbxOptions(), { table: 'cdr' }));
+    const error = await rejectionOf(readSqlCallLog(closed, freepbxOptions(), { table: 'cdr' }));
     expect(error.code).toBe('SQL_UNREACHABLE');
     expect(Date.now() - started).toBeLessThan(6000);
   });

@@ -4,21 +4,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAnyCallLog } from '../../src/calllog/read-any-call-log.js';
-import type { CallLogOptions } from '../../src/calllog/types.js';
-import { CallauditError } from '../../src/errors.js';
+import { CALL_LOG_OPTIONS } from '../support/call-log-options.js';
+import { rejectionOf } from '../support/error-of.js';
 import { rmSync } from 'node:fs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'callaudit-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const OPTIONS: CallLogOptions = {
-  idColumn: 'call_id',
-  outcomeColumn: 'outcome',
-  timeColumn: 'time',
-  encoding: 'auto',
-  delimiter: 'auto',
-  timezone: 'Europe/Ljubljana',
-};
 
 async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -26,16 +17,6 @@ async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Pr
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CallauditError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CallauditError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('Excel call logs', () => {
@@ -51,7 +32,7 @@ describe('Excel call logs', () => {
       sheet.addRow([]);
       sheet.addRow(['A-2', 'informacije', '2026-10-03 10:00']);
     });
-    const log = await readAnyCallLog(file, 'report.xlsx', OPTIONS);
+    const log = await readAnyCallLog(file, 'report.xlsx', CALL_LOG_OPTIONS);
     expect(log.format).toBe('xlsx');
     expect(log.source).toBe('Klici');
     expect(log.events.map((e) => [e.callId, e.outcome, e.file, e.line])).toEqual([
@@ -69,10 +50,10 @@ describe('Excel call logs', () => {
       hidden.addRow(['H-1', 'odpoved', '2026-10-03 09:15']);
     });
     for (const sheet of ['Skrito', '2']) {
-      const log = await readAnyCallLog(file, 'hidden.xlsx', { ...OPTIONS, workbook: { sheet } });
+      const log = await readAnyCallLog(file, 'hidden.xlsx', { ...CALL_LOG_OPTIONS, workbook: { sheet } });
       expect(log.events.map((e) => e.callId)).toEqual(['H-1']);
     }
-    const error = await rejection(readAnyCallLog(file, 'hidden.xlsx', OPTIONS));
+    const error = await rejectionOf(readAnyCallLog(file, 'hidden.xlsx', CALL_LOG_OPTIONS));
     expect(error.code).toBe('XLSX_NO_HEADER');
     expect(error.message).toContain('"Visible"');
     expect(error.hint).toContain('--sheet');
@@ -88,7 +69,7 @@ describe('Excel call logs', () => {
       sheet.addRow([1759473900.1, 'naročilo', '2026-10-03 09:15']).getCell(1).numFmt = '0.000';
       sheet.addRow([1759473910, 'naročilo', '2026-10-03 09:15']);
     });
-    const log = await readAnyCallLog(file, 'ids.xlsx', OPTIONS);
+    const log = await readAnyCallLog(file, 'ids.xlsx', CALL_LOG_OPTIONS);
     expect(log.events.map((e) => e.callId)).toEqual([
       '1759473900.107',
       '1759473900.110',
@@ -116,7 +97,7 @@ describe('Excel call logs', () => {
       ]);
       formula.getCell(3).numFmt = 'yyyy-mm-dd hh:mm';
     });
-    const log = await readAnyCallLog(file, 'typed.xlsx', OPTIONS);
+    const log = await readAnyCallLog(file, 'typed.xlsx', CALL_LOG_OPTIONS);
     expect(log.events.map((e) => [e.callId, e.outcome, e.at])).toEqual([
       ['D-1', 'reklamacija', '2026-10-03T07:15:00.000Z'],
       ['D-2', 'naročilo', '2026-10-03T10:00:00.000Z'],
@@ -135,7 +116,7 @@ describe('Excel call logs', () => {
       sheet.addRow(['M-2', 'naročilo', { formula: 'C2', result: 44836.5 }]).getCell(3).numFmt =
         'dd.mm.yyyy hh:mm';
     });
-    const log = await readAnyCallLog(file, 'mac.xlsx', OPTIONS);
+    const log = await readAnyCallLog(file, 'mac.xlsx', CALL_LOG_OPTIONS);
     expect(log.events.map((e) => e.at)).toEqual(['2026-10-03T10:00:00.000Z', '2026-10-03T10:00:00.000Z']);
   });
 
@@ -146,13 +127,28 @@ describe('Excel call logs', () => {
       sheet.addRow(['ID klica', 'Izid', 'Datum']);
       sheet.addRow(['K-1', 'naročilo', '3. 10. 2026 09:15']);
     });
-    const options = { ...OPTIONS, idColumn: 'ID klica', outcomeColumn: 'Izid', timeColumn: 'Datum' };
+    const options = { ...CALL_LOG_OPTIONS, idColumn: 'ID klica', outcomeColumn: 'Izid', timeColumn: 'Datum' };
     const log = await readAnyCallLog(file, 'header.xlsx', { ...options, workbook: { headerRow: 2 } });
     expect(log.events.map((e) => [e.callId, e.line])).toEqual([['K-1', 3]]);
-    const error = await rejection(readAnyCallLog(file, 'header.xlsx', options));
+    const error = await rejectionOf(readAnyCallLog(file, 'header.xlsx', options));
     expect(error.code).toBe('CSV_MISSING_COLUMN');
     expect(error.message).toContain('"Datum"');
     expect(error.message).toContain('Columns found: "ID klica", "Izid"');
+  });
+
+  it('names the sheet row in errors, below a title and a blank row', async () => {
+    const file = await workbook('rows.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('Calls');
+      sheet.addRow(['CRM report']);
+      sheet.addRow([]);
+      sheet.addRow(['call_id', 'outcome', 'time']);
+      sheet.addRow(['R-1', 'naročilo', '2026-10-03 09:15']);
+      sheet.addRow([]);
+      sheet.addRow(['R-2', 'naročilo', '03/04/2026 09:15']);
+    });
+    const error = await rejectionOf(readAnyCallLog(file, 'rows.xlsx', CALL_LOG_OPTIONS));
+    expect(error.code).toBe('AMBIGUOUS_DATE');
+    expect(error.line).toBe(6);
   });
 
   it('refuses an old binary .xls by its signature, whatever its name', async () => {
@@ -161,7 +157,7 @@ describe('Excel call logs', () => {
       file,
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
     );
-    const error = await rejection(readAnyCallLog(file, 'klici.csv', OPTIONS));
+    const error = await rejectionOf(readAnyCallLog(file, 'klici.csv', CALL_LOG_OPTIONS));
     expect(error.code).toBe('XLS_NOT_SUPPORTED');
     expect(error.hint).toMatch(/\.xlsx.*CSV/);
   });
@@ -171,11 +167,13 @@ describe('Excel call logs', () => {
     const { readFileSync } = await import('node:fs');
     const truncated = path.join(dir, 'truncated.xlsx');
     writeFileSync(truncated, readFileSync(good).subarray(0, 600));
-    const error = await rejection(readAnyCallLog(truncated, 'truncated.xlsx', OPTIONS));
+    const error = await rejectionOf(readAnyCallLog(truncated, 'truncated.xlsx', CALL_LOG_OPTIONS));
     expect(['XLSX_UNREADABLE', 'XLSX_NO_HEADER']).toContain(error.code);
     const zip = path.join(dir, 'bundle.zip');
     writeFileSync(zip, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('....notes.txt')]));
-    expect((await rejection(readAnyCallLog(zip, 'bundle.zip', OPTIONS))).code).toBe('CALL_LOG_IS_ZIP');
+    expect((await rejectionOf(readAnyCallLog(zip, 'bundle.zip', CALL_LOG_OPTIONS))).code).toBe(
+      'CALL_LOG_IS_ZIP',
+    );
   });
 });
 
@@ -201,7 +199,7 @@ describe('merged cells in an Excel call log', () => {
       sheet.addRow(['B-3', 'zavrnitev', '']);
       sheet.mergeCells('B7:C7');
     });
-    const log = await readAnyCallLog(file, 'merged.xlsx', OPTIONS);
+    const log = await readAnyCallLog(file, 'merged.xlsx', CALL_LOG_OPTIONS);
     expect(log.source).toBe('Klici');
     expect(log.problems).toEqual([]);
     expect(log.events.map((e) => [e.callId, e.outcome, e.at, e.line])).toEqual([
