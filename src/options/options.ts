@@ -53,7 +53,7 @@ export const OPTIONS = {
   },
   crm: {
     flags: '--crm <file-or-glob...>',
-    help: 'call-log CSV files or globs (several allowed)',
+    help: 'call-log files (CSV, Excel, JSON, NDJSON) or globs (several allowed)',
     commands: READS_CALL_LOGS,
     config: stringOrList,
   },
