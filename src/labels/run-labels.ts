@@ -1,5 +1,5 @@
 import { callLogWarnings } from '../calllog/log-warnings.js';
-import { readCallLog } from '../calllog/read-call-log.js';
+import { readAnyCallLog } from '../calllog/read-any-call-log.js';
 import { callLogOptionsFor } from '../calllog/source-options.js';
 import type { CallLogSource } from '../config/settings.js';
 import { expandCallLogs } from '../inputs.js';
@@ -31,7 +31,7 @@ export async function runLabels(
       const options = callLogOptionsFor(source, plan.timezone);
       if (options.preset?.telephony) return [];
       const files = await expandCallLogs(source.files);
-      return Promise.all(files.map((file) => readCallLog(file, file, options)));
+      return Promise.all(files.map((file) => readAnyCallLog(file, file, options)));
     }),
   );
   const events = logs.flat().flatMap((log) => {

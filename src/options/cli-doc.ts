@@ -42,19 +42,29 @@ export function renderCliDoc(): string {
   const configOnly = Object.entries(OPTIONS as Record<string, OptionSpec>).filter(
     ([, spec]) => spec.flags === undefined,
   );
-  lines.push('', '## Config-file keys without a flag', '', '| config key | meaning |', '| --- | --- |');
-  for (const [name, spec] of configOnly) lines.push(`| \`${name}\` | ${cell(helpText(spec))} |`);
+  const keyTable = (entries: typeof configOnly) => [
+    '| config key | meaning |',
+    '| --- | --- |',
+    ...entries.map(([name, spec]) => `| \`${name}\` | ${cell(helpText(spec))} |`),
+  ];
+  lines.push('', '## Config-file keys without a flag', '');
+  lines.push(...keyTable(configOnly.filter(([, spec]) => !spec.sourceOnly)));
   for (const [kind, entry, first] of [
     ['archive', 'archives[]', '`root` (required)'],
-    ['callLog', 'callLogs[]', '`file` (required)'],
+    ['callLog', 'callLogs[]', '`file` (or `"type": "sql"` with `url`: see below)'],
   ] as const) {
-    const keys = Object.values(OPTIONS as Record<string, OptionSpec>).flatMap((spec) =>
-      spec.sources?.[kind] ? [`\`${spec.sources[kind]}\``] : [],
-    );
+    // A key named otherwise in the entry (`preset` of a call log is the top-level `crmPreset`) says so.
+    const keys = Object.entries(OPTIONS as Record<string, OptionSpec>).flatMap(([top, spec]) => {
+      const name = spec.sources?.[kind];
+      if (!name || spec.sourceOnly) return [];
+      return [name === top ? `\`${name}\`` : `\`${name}\` (top-level \`${top}\`)`];
+    });
     lines.push(
       '',
       `An entry of \`${entry}\` takes ${first}, \`$comment\` and ${keys.join(', ')}; the meaning is that of the top-level key, for this source only.`,
     );
   }
+  lines.push('', 'Keys of a `callLogs[]` entry only:', '');
+  lines.push(...keyTable(configOnly.filter(([, spec]) => spec.sourceOnly)));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LABEL_TRUST } from '../audit/engine-settings.js';
 import { DEFAULT_LOG, DEFAULTS } from '../config/defaults.js';
+import { ENGINE_DEFAULTS } from '../config/engine-plan.js';
 import { LABEL_FORMATS } from '../labels/render-labels.js';
 import { isoDurationSchema } from '../policy/pack-schema.js';
 import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
@@ -53,7 +54,7 @@ export const OPTIONS = {
   },
   crm: {
     flags: '--crm <file-or-glob...>',
-    help: 'call-log CSV files or globs (several allowed)',
+    help: 'call-log files (CSV, Excel, JSON, NDJSON) or globs (several allowed)',
     commands: READS_CALL_LOGS,
     config: stringOrList,
   },
@@ -117,7 +118,7 @@ export const OPTIONS = {
     flags: '--sheet <name|index>',
     help: 'Excel call logs: the sheet to read, by name or position (1 = first)',
     default: 'the first that has the ID column',
-    commands: AUDIT,
+    commands: READS_CALL_LOGS,
     config: z.union([z.string(), z.number().int().min(1)]),
     sources: { callLog: 'sheet' },
   },
@@ -125,14 +126,14 @@ export const OPTIONS = {
     flags: '--header-row <n>',
     help: 'Excel call logs: the row of the header',
     default: 'the first row naming the ID column',
-    commands: AUDIT,
+    commands: READS_CALL_LOGS,
     config: z.number().int().min(1),
     sources: { callLog: 'headerRow' },
   },
   records: {
     flags: '--records <path>',
     help: 'JSON call logs: dotted path of the array of records, when the file holds several',
-    commands: AUDIT,
+    commands: READS_CALL_LOGS,
     config: z.string(),
     sources: { callLog: 'records' },
   },
@@ -172,14 +173,14 @@ export const OPTIONS = {
   reviewWithin: {
     flags: '--review-within <days>',
     help: 'list review findings open longer than this many days, from --baseline',
-    default: '30',
+    default: String(ENGINE_DEFAULTS.reviewWithinDays),
     commands: AUDIT,
     config: z.number().int().min(0),
   },
   customerColumn: {
     flags: '--customer-column <name>',
     help: 'customer-ID column, for customer_id holds',
-    default: 'customer_id',
+    default: ENGINE_DEFAULTS.customerColumn,
     commands: AUDIT,
     config: z.string(),
   },
@@ -192,7 +193,7 @@ export const OPTIONS = {
   noticeMissing: {
     flags: '--notice-missing <verdict>',
     help: 'verdict when the notice column says the caller was not told: review or violation',
-    default: 'review',
+    default: "the policy pack's (review when it says nothing)",
     commands: AUDIT,
     config: z.enum(NOTICE_MISSING),
   },
@@ -205,7 +206,7 @@ export const OPTIONS = {
   maxEventLag: {
     flags: '--max-event-lag <hours>',
     help: 'how long after the recording an event still counts, hours (72) or ISO 8601 duration (PT72H, P3D)',
-    default: '72',
+    default: String(ENGINE_DEFAULTS.maxEventLagHours),
     commands: AUDIT,
     config: z.union([z.number().positive(), z.string()]),
   },
@@ -219,7 +220,7 @@ export const OPTIONS = {
   dueWithin: {
     flags: '--due-within <days>',
     help: 'list compliant recordings due for deletion within this many days',
-    default: '30',
+    default: String(ENGINE_DEFAULTS.dueWithinDays),
     commands: AUDIT,
     config: z.number().int().min(0),
   },
@@ -231,7 +232,7 @@ export const OPTIONS = {
   minJoinRate: {
     flags: '--min-join-rate <share>',
     help: 'stop (exit 2) when fewer than this share of recordings with a call ID find a call-log row; 0 disables',
-    default: '0.5',
+    default: String(ENGINE_DEFAULTS.minJoinRate),
     commands: AUDIT,
     config: z.number().min(0).max(1),
   },

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Coverage } from '../../src/audit/coverage.js';
 import { DecisionBook, fileKey, type Decision } from '../../src/audit/decisions.js';
 import { parseDecisions } from '../../src/policy/decisions-file.js';
-import { DEFAULT_ENGINE, type EngineSettings } from '../../src/audit/engine-settings.js';
-import { judge } from '../../src/audit/judge.js';
 import { legalBasisOf } from '../../src/audit/shared-parts.js';
 import { loadPolicy } from '../../src/policy/load-pack-file.js';
-import type { CallEvent, Recording } from '../../src/audit/types.js';
-import type { Hold } from '../../src/policy/holds.js';
 import { errorOf } from '../support/error-of.js';
-import { makeEvent, makeRecording, stubClassifier, testPack } from '../support/builders.js';
+import { judgeCase, makeHold, stubClassifier, type JudgeCase } from '../support/builders.js';
 
-const CALL_AT = '2026-10-03T08:00:00.000Z';
-const NOW = '2026-11-28T12:00:00.000Z';
-const OCTOBER: Coverage = {
-  basis: 'declared',
-  spans: [{ source: '--log-period', from: '2026-09-30T22:00:00.000Z', to: '2026-10-31T22:59:59.999Z' }],
-};
 const classify = stubClassifier({
   Order: 'order',
   Info: 'information',
@@ -43,37 +32,12 @@ function decision(overrides: Partial<Decision> = {}): Decision {
 const KEEP = decision({ decision: 'keep', category: 'order', reason: 'customer ordered' });
 const DELETE = decision();
 
-const hold = (overrides: Partial<Hold> = {}): Hold => ({
-  id: 'holds.csv:2',
-  type: 'litigation',
-  scope: 'call_id',
-  value: 'C-1',
-  reference: 'P 12/2026',
-  reason: 'court case',
-  until: null,
-  period: null,
-  ...overrides,
-});
-
-interface Case {
-  recording?: Partial<Recording>;
-  events?: Array<[label: string, overrides?: Partial<CallEvent>]>;
+interface Case extends JudgeCase {
   decisions: Decision[];
-  engine?: Partial<EngineSettings>;
 }
 
-function run(c: Case) {
-  const recording = makeRecording({ startedAt: CALL_AT, timeSource: 'filename', ...c.recording });
-  const events = (c.events ?? []).map(([label, overrides]) => makeEvent(label, overrides));
-  const engine: EngineSettings = {
-    ...DEFAULT_ENGINE,
-    now: NOW,
-    coverage: OCTOBER,
-    decisions: new DecisionBook(c.decisions),
-    ...c.engine,
-  };
-  return judge(recording, events, { pack: testPack(), classify, engine });
-}
+const run = (c: Case) =>
+  judgeCase({ ...c, engine: { decisions: new DecisionBook(c.decisions), ...c.engine } }, classify);
 
 const inWindow = { at: '2026-10-03T09:00:00Z' };
 
@@ -81,13 +45,13 @@ describe('a decision against every rule', () => {
   it.each<[string, Case, string, string]>([
     [
       'active hold beats a delete decision',
-      { decisions: [DELETE], engine: { holds: [hold()] } },
+      { decisions: [DELETE], engine: { holds: [makeHold()] } },
       'hold',
       'LEGAL_HOLD',
     ],
     [
       'active hold beats a keep decision',
-      { decisions: [KEEP], engine: { holds: [hold()] }, events: [['Info']] },
+      { decisions: [KEEP], engine: { holds: [makeHold()] }, events: [['Info']] },
       'hold',
       'LEGAL_HOLD',
     ],
@@ -195,7 +159,7 @@ describe('a decision against every rule', () => {
     ],
     [
       'delete after an ended hold is the human confirmation',
-      { decisions: [DELETE], engine: { holds: [hold({ until: '2026-11-01T22:59:59.999Z' })] } },
+      { decisions: [DELETE], engine: { holds: [makeHold({ until: '2026-11-01T22:59:59.999Z' })] } },
       'violation',
       'REVIEWED_DELETE',
     ],
@@ -203,7 +167,7 @@ describe('a decision against every rule', () => {
       'delete before the hold ended still waits for a human',
       {
         decisions: [decision({ decidedAt: '2026-10-15' })],
-        engine: { holds: [hold({ until: '2026-11-01T22:59:59.999Z' })] },
+        engine: { holds: [makeHold({ until: '2026-11-01T22:59:59.999Z' })] },
       },
       'review',
       'HOLD_EXPIRED',

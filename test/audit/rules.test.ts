@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Coverage } from '../../src/audit/coverage.js';
 import { DEFAULT_ENGINE, type EngineSettings } from '../../src/audit/engine-settings.js';
 import { judge } from '../../src/audit/judge.js';
 import type { CallEvent, Recording } from '../../src/audit/types.js';
-import type { Hold } from '../../src/policy/holds.js';
-import type { PolicyPack } from '../../src/policy/types.js';
-import { makeEvent, makeRecording, stubClassifier, testPack } from '../support/builders.js';
-
-const CALL_AT = '2026-10-03T08:00:00.000Z';
-const NOW = '2026-11-28T12:00:00.000Z';
-const OCTOBER: Coverage = {
-  basis: 'declared',
-  spans: [{ source: '--log-period', from: '2026-09-30T22:00:00.000Z', to: '2026-10-31T22:59:59.999Z' }],
-};
+import {
+  CALL_AT,
+  judgeCase,
+  makeEvent,
+  makeHold,
+  makeRecording,
+  NOW,
+  OCTOBER,
+  stubClassifier,
+  testPack,
+  type JudgeCase,
+} from '../support/builders.js';
 
 const classify = stubClassifier({
   Order: 'order',
@@ -24,39 +25,16 @@ const classify = stubClassifier({
   'Evidence of the sale': 'order',
 });
 
-function hold(overrides: Partial<Hold> = {}): Hold {
-  return {
-    id: 'holds.csv:2',
-    type: 'litigation',
-    scope: 'call_id',
-    value: 'C-1',
-    reference: 'P 12/2026',
-    reason: 'court case',
-    until: null,
-    period: null,
-    ...overrides,
-  };
-}
-const ACTIVE = hold();
-const EXPIRED = hold({ id: 'holds.csv:3', until: '2026-11-01T22:59:59.999Z' });
+const ACTIVE = makeHold();
+const EXPIRED = makeHold({ id: 'holds.csv:3', until: '2026-11-01T22:59:59.999Z' });
 
-interface Case {
-  recording?: Partial<Recording>;
-  events?: Array<[label: string, overrides?: Partial<CallEvent>]>;
-  engine?: Partial<EngineSettings>;
-  pack?: Partial<PolicyPack>;
-}
+type Case = JudgeCase;
 
 const at = (iso: string): Partial<CallEvent> => ({ at: iso });
 const unreadable: Partial<Recording> = { problems: [{ code: 'TRUNCATED', message: 'truncated' }] };
 const noId: Partial<Recording> = { callId: null, idSource: 'none' };
 
-function run(c: Case) {
-  const recording = makeRecording({ startedAt: CALL_AT, timeSource: 'filename', ...c.recording });
-  const events = (c.events ?? []).map(([label, overrides]) => makeEvent(label, overrides));
-  const engine: EngineSettings = { ...DEFAULT_ENGINE, now: NOW, coverage: OCTOBER, ...c.engine };
-  return judge(recording, events, { pack: { ...testPack(), ...c.pack }, classify, engine });
-}
+const run = (c: Case) => judgeCase(c, classify);
 
 describe('each rule on its own', () => {
   it.each<[string, Case, string, string]>([
@@ -134,13 +112,13 @@ describe('precedence: the higher rule wins', () => {
   it.each<[string, Case, string, string]>([
     [
       'hold beats an unreadable file',
-      { engine: { holds: [hold({ scope: 'path', value: '**' })] }, recording: unreadable },
+      { engine: { holds: [makeHold({ scope: 'path', value: '**' })] }, recording: unreadable },
       'hold',
       'LEGAL_HOLD',
     ],
     [
       'hold beats a missing call ID',
-      { engine: { holds: [hold({ scope: 'path', value: '*.wav' })] }, recording: noId },
+      { engine: { holds: [makeHold({ scope: 'path', value: '*.wav' })] }, recording: noId },
       'hold',
       'LEGAL_HOLD',
     ],
@@ -176,7 +154,7 @@ describe('precedence: the higher rule wins', () => {
     [
       'hold by customer ID',
       {
-        engine: { holds: [hold({ scope: 'customer_id', value: 'K-7' })] },
+        engine: { holds: [makeHold({ scope: 'customer_id', value: 'K-7' })] },
         events: [['Info', { customerId: 'K-7' }]],
       },
       'hold',

@@ -162,6 +162,23 @@ describe('callaudit labels', () => {
     ]);
   });
 
+  it('reads Excel and JSON call logs as the audit does, with --sheet, --header-row and --records', () => {
+    const labelsOf = (run: { status: number | null; stdout: string }) => {
+      expect(run.status).toBe(0);
+      return JSON.parse(run.stdout)
+        .labels.map((l: { label: string }) => l.label)
+        .sort();
+    };
+    const xlsx = path.join(REPO, 'fixtures/json-sources/crm-report.xlsx');
+    const columns = ['--id-column', 'ID klica', '--outcome-column', 'Izid', '--format', 'json'];
+    const fromXlsx = runCli(['labels', '--crm', xlsx, '--sheet', '1', '--header-row', '2', ...columns], tmp);
+    expect(labelsOf(fromXlsx)).toEqual(['Informacije', 'Naročilo']);
+    const json = path.join(tmp, 'export.json');
+    writeFileSync(json, JSON.stringify({ data: { calls: [{ call_id: 'C-1', outcome: 'Reklamacija' }] } }));
+    const fromJson = runCli(['labels', '--crm', json, '--records', 'data.calls', '--format', 'json'], tmp);
+    expect(labelsOf(fromJson)).toEqual(['Reklamacija']);
+  });
+
   it('names the missing column with exit 2, and asks for --crm when none is given', () => {
     const wrong = labels('--outcome-column', 'Rezultat');
     expect(wrong.status).toBe(2);

@@ -25,4 +25,13 @@ describe('files generated from the options model (regenerate with `npm run schem
       if (spec.config || spec.flags === undefined) expect(doc, key).toContain(`\`${key}\``);
     }
   });
+
+  it('lists keys of source entries only apart from the top-level keys, each once', () => {
+    const doc = renderCliDoc();
+    const topLevel = doc.slice(doc.indexOf('## Config-file keys without a flag'), doc.indexOf('An entry of'));
+    for (const key of ['file', 'type', 'url', 'table', 'query']) expect(topLevel).not.toContain(`\`${key}\``);
+    const callLogEntry = doc.split('\n').find((line) => line.startsWith('An entry of `callLogs[]`'))!;
+    expect(callLogEntry.match(/`file`/g)).toHaveLength(1);
+    expect(callLogEntry).toContain('`preset` (top-level `crmPreset`)');
+  });
 });
