@@ -178,7 +178,7 @@ describe('a decision against every rule', () => {
       'decided_at without an offset is the audit zone: a decision before the hold ended waits',
       {
         decisions: [decision({ decidedAt: '2026-11-01T23:30' })],
-        engine: { zone: 'Pacific/Kiritimati', holds: [hold({ until: '2026-11-01T10:00:00.000Z' })] },
+        engine: { zone: 'Pacific/Kiritimati', holds: [makeHold({ until: '2026-11-01T10:00:00.000Z' })] },
       },
       'review',
       'HOLD_EXPIRED',
