@@ -1,5 +1,5 @@
 import { coverageFromLogs, type Coverage } from './audit/coverage.js';
-import { EMPTY_NOTICE } from './audit/notice.js';
+import { EMPTY_NOTICE, RECOGNISED_NOTICE } from './audit/notice.js';
 import type { CallEvent } from './audit/types.js';
 import type { EnginePlan } from './config/engine-plan.js';
 import { HOLDS_FILE, readInputFile, sha256Of } from './inputs.js';
@@ -49,7 +49,7 @@ export function engineInputWarnings(
     if (unreadable.length > 0) {
       const shown = unreadable.slice(0, 5).map((v) => `"${v.value}" (${v.rows} row(s))`);
       warnings.push(
-        `notice values ${shown.join(', ')}${unreadable.length > 5 ? ' …' : ''} in column "${engine.noticeColumn}" are neither yes/da/true/1 nor no/ne/false/0; notice is not verified for their recordings (listed in the report)`,
+        `notice values ${shown.join(', ')}${unreadable.length > 5 ? ' …' : ''} in column "${engine.noticeColumn}" are neither ${RECOGNISED_NOTICE.given} nor ${RECOGNISED_NOTICE.notGiven}; notice is not verified for their recordings (listed in the report)`,
       );
     }
   }

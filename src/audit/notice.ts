@@ -5,6 +5,12 @@ export type NoticeReading = 'given' | 'not-given' | 'unknown';
 const GIVEN = new Set(['yes', 'true', '1', 'da', 'given', 'obveščen', 'obvescen']);
 const NOT_GIVEN = new Set(['no', 'false', '0', 'ne', 'not given', 'ni obveščen', 'ni obvescen']);
 
+/** The recognised spellings as a user reads them, for help texts and warnings. */
+export const RECOGNISED_NOTICE = {
+  given: [...GIVEN].join('/'),
+  notGiven: [...NOT_GIVEN].join('/'),
+};
+
 /** Reads a notice-column value (e.g. the IVR's "announcement played" flag); anything else is unknown. */
 export function readNotice(value: string | null | undefined): NoticeReading {
   const text = (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABEL_TRUST } from '../audit/engine-settings.js';
+import { RECOGNISED_NOTICE } from '../audit/notice.js';
 import { DEFAULT_LOG, DEFAULTS } from '../config/defaults.js';
 import { ENGINE_DEFAULTS } from '../config/engine-plan.js';
 import { LABEL_FORMATS } from '../labels/render-labels.js';
@@ -186,7 +187,7 @@ export const OPTIONS = {
   },
   noticeColumn: {
     flags: '--notice-column <name>',
-    help: 'prior-notice column (yes/da/true/1 given, no/ne/false/0 not given); without it, notice is not verified',
+    help: `prior-notice column (${RECOGNISED_NOTICE.given} given, ${RECOGNISED_NOTICE.notGiven} not given); without it, notice is not verified`,
     commands: AUDIT,
     config: z.string(),
   },

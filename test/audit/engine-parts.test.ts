@@ -71,6 +71,8 @@ describe('notice values the tool does not recognise', () => {
     expect(warning).toMatch(
       /^notice values "\?" \(1 row\(s\)\), "N" \(1 row\(s\)\), "ni" \(2 row\(s\)\) in column "obvestilo"/,
     );
+    // The warning names every spelling readNotice accepts, so the DPO can see what to write instead.
+    for (const spelling of ['obveščen', 'not given', 'ni obveščen']) expect(warning).toContain(spelling);
     expect(engineInputWarnings([], [{ value: '(empty)', rows: 3 }], [], plan('obvestilo'))).toEqual([]);
   });
 
