@@ -78,12 +78,6 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const optionsOf = (file: string, source: (typeof sources)[number]) => {
     const options = callLogOptionsFor(source, plan.timezone);
     options.now = plan.now;
-    // Customer, notice and purpose come from the business log, never from a telephony CDR.
-    if (!options.preset?.telephony) {
-      options.customerColumn = engine.customerColumn;
-      if (engine.noticeColumn) options.noticeColumn = engine.noticeColumn;
-      if (engine.purposeColumn) options.purposeColumn = engine.purposeColumn;
-    }
     if (hooks.onRows) options.onRows = (rows) => hooks.onRows?.(sumRows(rowsPerLog.set(file, rows)));
     return options;
   };
@@ -241,7 +235,8 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       noticeMissing: engine.noticeMissing,
       retention: engine.retention,
       archives,
-      callLogs: sources,
+      // The settings as given; the column mapping derived from them is not a setting.
+      callLogs: sources.map(({ columns, ...given }) => (void columns, given)),
     },
     inputs: {
       roots: scan.roots.map(({ path, ...counts }) => ({ path, ...rootIdentity(path), ...counts })),

@@ -4,7 +4,7 @@ import { exceedsBadRowLimit, tooManyBadRowsError } from './bad-rows.js';
 import { type ColumnIndexes, resolveColumns } from './columns.js';
 import { detach } from './detach.js';
 import { LineTracker } from './line-tracker.js';
-import { adaptToHeader, explainHeaderless, presetIndexes } from './preset-columns.js';
+import { explainHeaderless } from './header-is-data.js';
 import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
 import type { CallLogOptions, RowProblem } from './types.js';
 
@@ -284,17 +284,15 @@ export class CallLogCollector {
   }
 
   private acceptHeader(record: string[], line: number): void {
-    const options = adaptToHeader(record, this.options);
     try {
-      this.columns = resolveColumns(record, options, this.file, line);
+      this.columns = resolveColumns(record, this.options.columns, this.file, line);
     } catch (error) {
       throw explainHeaderless(error, record, this.file, line);
     }
-    const extra = presetIndexes(record, options, this.columns.id);
-    this.idIndexes = [this.columns.id, ...extra.fallbacks];
-    this.links = extra.links;
-    const { id, outcome, time, customer, notice, purpose } = this.columns;
-    const used = new Set([id, outcome, time, customer, notice, purpose, ...extra.fallbacks, ...extra.links]);
+    const { id, outcome, time, customer, notice, purpose, idFallbacks, links } = this.columns;
+    this.idIndexes = [id, ...idFallbacks];
+    this.links = links;
+    const used = new Set([id, outcome, time, customer, notice, purpose, ...idFallbacks, ...links]);
     this.wantedColumns = record.map((_, index) => used.has(index));
     this.headers = record;
     this.columnCount = record.length;

@@ -1,5 +1,5 @@
+import type { ColumnMapping } from '../config/column-mapping.js';
 import { CallauditError } from '../errors.js';
-import type { CallLogOptions } from './types.js';
 
 /** Position of each wanted column in a record; -1 for an optional column that is absent. */
 export interface ColumnIndexes {
@@ -9,6 +9,10 @@ export interface ColumnIndexes {
   customer: number;
   notice: number;
   purpose: number;
+  /** The mapping's ID fallbacks present in the header (not the ID column itself), in order. */
+  idFallbacks: number[];
+  /** The link columns present in the header (not the ID column). */
+  links: number[];
 }
 
 /**
@@ -43,37 +47,83 @@ function refuseDuplicate(headers: readonly string[], column: Wanted, file: strin
   );
 }
 
+type SingleColumn = 'id' | 'outcome' | 'time' | 'customer' | 'notice' | 'purpose';
+
 interface Wanted {
-  key: keyof ColumnIndexes;
-  name: string | undefined;
+  key: SingleColumn;
+  name: string | null;
   flag: string;
   required: boolean;
 }
 
-/** Maps the configured column names onto `headers`, or explains which ones are missing. */
+/**
+ * The column `name` names when the header has it, else the first alternative the header has
+ * (Salesforce report exports say "Call Result" where Data Loader says CallDisposition), else
+ * `name`, which is then reported missing.
+ */
+export function pickColumn(
+  headers: readonly string[],
+  name: string | null,
+  alternatives: readonly string[],
+): string | null {
+  if (name !== null && name !== '' && findColumn(headers, name) >= 0) return name;
+  return alternatives.find((alt) => findColumn(headers, alt) >= 0) ?? name;
+}
+
+/** Maps a source's column mapping onto `headers`, or explains which columns are missing. */
 export function resolveColumns(
   headers: readonly string[],
-  options: CallLogOptions,
+  mapping: ColumnMapping,
   file: string,
   headerLine = 1,
 ): ColumnIndexes {
   const wanted: Wanted[] = [
-    { key: 'id', name: options.idColumn, flag: '--id-column', required: true },
-    { key: 'outcome', name: options.outcomeColumn, flag: '--outcome-column', required: true },
-    { key: 'time', name: options.timeColumn, flag: '--time-column', required: true },
-    { key: 'customer', name: options.customerColumn, flag: '--customer-column', required: false },
-    { key: 'notice', name: options.noticeColumn, flag: '--notice-column', required: true },
-    { key: 'purpose', name: options.purposeColumn, flag: '--purpose-column', required: true },
+    {
+      key: 'id',
+      name: pickColumn(headers, mapping.id, mapping.idFallbacks),
+      flag: '--id-column',
+      required: true,
+    },
+    {
+      key: 'outcome',
+      name: pickColumn(headers, mapping.outcome, mapping.outcomeAlternatives),
+      flag: '--outcome-column',
+      required: true,
+    },
+    {
+      key: 'time',
+      name: pickColumn(headers, mapping.time, mapping.timeAlternatives),
+      flag: '--time-column',
+      required: true,
+    },
+    { key: 'customer', name: mapping.customer, flag: '--customer-column', required: false },
+    { key: 'notice', name: mapping.notice, flag: '--notice-column', required: true },
+    { key: 'purpose', name: mapping.purpose, flag: '--purpose-column', required: true },
   ];
-  const indexes: ColumnIndexes = { id: -1, outcome: -1, time: -1, customer: -1, notice: -1, purpose: -1 };
+  const indexes: ColumnIndexes = {
+    id: -1,
+    outcome: -1,
+    time: -1,
+    customer: -1,
+    notice: -1,
+    purpose: -1,
+    idFallbacks: [],
+    links: [],
+  };
   const missing: Wanted[] = [];
   for (const column of wanted) {
-    if (column.name === undefined || column.name === '') continue;
+    if (column.name === null || column.name === '') continue;
     indexes[column.key] = findColumn(headers, column.name);
     if (indexes[column.key] < 0 && column.required) missing.push(column);
     if (indexes[column.key] >= 0) refuseDuplicate(headers, column, file, headerLine);
   }
-  if (missing.length === 0) return indexes;
+  if (missing.length === 0) {
+    const present = (names: readonly string[]) =>
+      names.map((name) => findColumn(headers, name)).filter((i) => i >= 0 && i !== indexes.id);
+    indexes.idFallbacks = present(mapping.idFallbacks);
+    indexes.links = present(mapping.links);
+    return indexes;
+  }
 
   const names = missing.map((m) => `"${m.name}"`).join(', ');
   const found = headers.length === 0 ? '(none)' : headers.map((h) => `"${h}"`).join(', ');

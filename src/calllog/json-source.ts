@@ -80,8 +80,8 @@ class JsonRecordFeed {
   start(sample: readonly Numbered[]): void {
     const paths = new Set<string>();
     for (const { record } of sample.slice(0, HEADER_SAMPLE)) addLeafPaths(record, paths);
-    const o = this.options;
-    for (const named of [o.outcomeColumn, o.timeColumn, o.noticeColumn, o.purposeColumn, o.customerColumn]) {
+    const c = this.options.columns;
+    for (const named of [c.outcome, c.time, c.notice, c.purpose, c.customer]) {
       // Only under an object the sample has: a typo stays a missing column with a clear error.
       const parent = named?.includes('.') ? named.slice(0, named.lastIndexOf('.') + 1) : null;
       if (parent !== null && [...paths].some((p) => p.startsWith(parent))) paths.add(named!);

@@ -1,22 +1,19 @@
 import type { CallLogSource } from '../config/settings.js';
-import { DEFAULTS } from '../config/settings.js';
 import { callLogPreset, ID_TRANSFORMS } from '../presets/calllog/index.js';
 import type { CallLogOptions } from './types.js';
 
 /**
- * CallLogOptions for one source: its own settings first, then its preset, then the defaults.
- * A column named explicitly replaces the preset's candidates for that column entirely.
+ * CallLogOptions for one source: its own settings first, then its preset. The columns were
+ * resolved with the source and are taken as they are.
  */
 export function callLogOptionsFor(source: CallLogSource, timezone: string): CallLogOptions {
   const preset = source.preset ? callLogPreset(source.preset) : null;
   const options: CallLogOptions = {
-    idColumn: source.idColumn ?? preset?.columns.id[0] ?? DEFAULTS.idColumn,
-    outcomeColumn: source.outcomeColumn ?? preset?.columns.outcome[0] ?? DEFAULTS.outcomeColumn,
+    columns: source.columns,
     encoding: source.encoding,
     delimiter: source.delimiter,
     timezone: source.timezone ?? timezone,
   };
-  if (source.timeColumn !== null) options.timeColumn = source.timeColumn;
   if (source.dateFormat !== null) options.dateFormat = source.dateFormat;
   if (source.sheet !== undefined || source.headerRow !== undefined) {
     options.workbook = {
@@ -30,12 +27,8 @@ export function callLogOptionsFor(source: CallLogSource, timezone: string): Call
   else if (table !== undefined) options.sql = { table };
   if (preset) {
     options.preset = {
-      idFallbacks: source.idColumn === null ? preset.columns.id.slice(1) : [],
-      outcomeAlternatives: source.outcomeColumn === null ? preset.columns.outcome.slice(1) : [],
-      timeAlternatives: source.timeColumn === null ? preset.columns.time : [],
       idTransform: ID_TRANSFORMS[preset.idTransform],
       outcomeLabels: preset.outcomeLabels,
-      linkColumns: preset.linkColumns,
       telephony: preset.kind === 'telephony',
       ...(preset.headerless ? { headerless: preset.headerless } : {}),
     };

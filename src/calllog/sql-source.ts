@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { CallauditError, isCallauditError } from '../errors.js';
-import { adaptToHeader } from './preset-columns.js';
-import { findColumn } from './columns.js';
+import { findColumn, pickColumn } from './columns.js';
 import { RecordFeed } from './record-feed.js';
 import { openSqlConnection, type SqlConnection } from './sql-connection.js';
 import { parseSqlUrl, type SqlTarget } from './sql-url.js';
@@ -69,8 +68,9 @@ async function planQuery(
   const wanted = feed.wantedColumns!;
   const picked = headers.filter((_, i) => wanted[i]);
   const order = picked.map((_, i) => String(i + 1)).join(', ');
-  const timeColumn = adaptToHeader(headers, options).timeColumn;
-  const timeIndex = timeColumn === undefined ? -1 : findColumn(headers, timeColumn);
+  const { time, timeAlternatives } = options.columns;
+  const timeColumn = pickColumn(headers, time, timeAlternatives);
+  const timeIndex = timeColumn === null ? -1 : findColumn(headers, timeColumn);
   let where = '';
   const params: string[] = [];
   if (choice.period !== undefined && timeIndex >= 0 && choice.query === undefined) {

@@ -1,4 +1,5 @@
 import type { CallEvent } from '../audit/types.js';
+import type { ColumnMapping } from '../config/column-mapping.js';
 import type { SqlChoice } from './sql-source.js';
 import type { WorkbookChoice } from './xlsx-source.js';
 
@@ -7,15 +8,8 @@ export type CallLogEncoding = 'utf-8' | 'windows-1250' | 'utf-16le';
 export type CallLogDelimiter = ',' | ';' | '\t';
 
 export interface CallLogOptions {
-  /** Header of the call-ID column; the caller applies the default `call_id`. */
-  idColumn: string;
-  /** Header of the outcome column; the caller applies the default `outcome`. */
-  outcomeColumn: string;
-  timeColumn?: string;
-  /** Read only when the header has it: a missing customer column is not an error. */
-  customerColumn?: string;
-  noticeColumn?: string;
-  purposeColumn?: string;
+  /** Which columns to read, resolved with the source (src/config/column-mapping.ts). */
+  columns: ColumnMapping;
   encoding: 'auto' | CallLogEncoding;
   delimiter: 'auto' | CallLogDelimiter;
   /** IANA zone for times written without an offset, e.g. `Europe/Ljubljana`. */
@@ -27,8 +21,8 @@ export interface CallLogOptions {
   now?: string;
   /** luxon format tokens (e.g. `dd/MM/yyyy HH:mm`); when set, the only time shape accepted. */
   dateFormat?: string;
-  /** What a call-log preset adds; see src/calllog/preset-columns.ts. */
-  preset?: PresetColumnOptions;
+  /** How the source's call-log preset reads values. */
+  preset?: PresetReading;
   /** For an Excel workbook: which sheet, and where its header is. */
   workbook?: WorkbookChoice;
   /** For a database: the table or query, and the period to read. */
@@ -39,20 +33,12 @@ export interface CallLogOptions {
   onRows?: (rows: number) => void;
 }
 
-/** Column alternatives and value mappings a call-log preset brings; every field optional. */
-interface PresetColumnOptions {
-  /** ID columns tried per row in order after `idColumn`, when present in the header. */
-  idFallbacks?: string[];
-  /** Header names tried when `outcomeColumn` / `timeColumn` / `idColumn` is not in the header. */
-  outcomeAlternatives?: string[];
-  timeAlternatives?: string[];
-  idAlternatives?: string[];
+/** How a call-log preset reads values (its columns are in `columns`); every field optional. */
+interface PresetReading {
   /** Turns an ID cell into the call ID (e.g. the uniqueid inside an Asterisk recordingfile). */
   idTransform?: (value: string) => string;
   /** Outcome codes → labels (HubSpot GUIDs). */
   outcomeLabels?: Record<string, string>;
-  /** Columns holding other IDs of the same call (Asterisk linkedid). */
-  linkColumns?: string[];
   /** For header-less files: names the columns from the first record. */
   headerless?: (first: readonly string[]) => { headers: string[]; description: string } | null;
   /** Marks the events as telephony rows (CDR), which carry no business outcome. */

@@ -104,11 +104,7 @@ async function readSheet(
   date1904: boolean,
   filler: MergeFiller,
 ): Promise<RecordFeed | null> {
-  const idNames = [
-    options.idColumn,
-    ...(options.preset?.idAlternatives ?? []),
-    ...(options.preset?.idFallbacks ?? []),
-  ];
+  const idNames = [options.columns.id, ...options.columns.idFallbacks];
   let feed: RecordFeed | null = null;
   let width = 0;
   let gaveUp = false;
@@ -169,7 +165,7 @@ function noSheetError(
     choice.headerRow !== undefined ? `in row ${choice.headerRow}` : `in its first ${HEADER_SEARCH_ROWS} rows`;
   return new CallauditError(
     'XLSX_NO_HEADER',
-    `no sheet of ${displayName} has a column "${options.idColumn}" ${where} (sheets read: ${
+    `no sheet of ${displayName} has a column "${options.columns.id}" ${where} (sheets read: ${
       seen.length === 0 ? 'none' : seen.map((s) => `"${s}"`).join(', ')
     }; hidden sheets are read only when named)`,
     'Name the call-ID column with --id-column, the sheet with --sheet, or the header row with --header-row.',

@@ -3,6 +3,7 @@ import { DateTime, Duration } from 'luxon';
 import { CallauditError } from '../errors.js';
 import { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
 import type { ConfigFile } from './settings.js';
+import type { BusinessColumns } from './column-mapping.js';
 import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
 
 export interface EngineFlags {
@@ -119,6 +120,15 @@ function parseDays(flag: string, value: number | string): number {
   return days;
 }
 
+/** The business log's customer, notice and purpose columns (flag, else config, else default). */
+export function resolveBusinessColumns(flags: EngineFlags, config: EngineConfig): BusinessColumns {
+  return {
+    customerColumn: flags.customerColumn ?? config.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
+    noticeColumn: flags.noticeColumn ?? config.noticeColumn ?? null,
+    purposeColumn: flags.purposeColumn ?? config.purposeColumn ?? null,
+  };
+}
+
 export function resolveEnginePlan(
   flags: EngineFlags,
   config: EngineConfig,
@@ -130,9 +140,7 @@ export function resolveEnginePlan(
   const decisions = flags.decisions ?? (config.decisions ? fromConfig(config.decisions) : null);
   return {
     holds: holds === null ? null : path.normalize(holds),
-    customerColumn: flags.customerColumn ?? config.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
-    noticeColumn: flags.noticeColumn ?? config.noticeColumn ?? null,
-    purposeColumn: flags.purposeColumn ?? config.purposeColumn ?? null,
+    ...resolveBusinessColumns(flags, config),
     maxEventLagHours: parseMaxEventLag(
       flags.maxEventLag ?? config.maxEventLag ?? ENGINE_DEFAULTS.maxEventLagHours,
     ),

@@ -5,7 +5,12 @@ import { parseShard } from '../archive/shard.js';
 import { requireTimezone } from './timezone.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
-import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-plan.js';
+import {
+  policyFromConfig,
+  resolveBusinessColumns,
+  resolveEnginePlan,
+  type EngineFlags,
+} from './engine-plan.js';
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 import { checkDistinctRoots, resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 import { asList, oneOf } from './flag-values.js';
@@ -55,7 +60,7 @@ export function resolvePlan(
 
   const timezoneForSources = flags.timezone ?? config.timezone ?? DEFAULTS.timezone;
   const archives = resolveArchives(rootArgs, flags, config, fromConfig, timezoneForSources);
-  const callLogs = resolveCallLogs(flags, config, fromConfig);
+  const callLogs = resolveCallLogs(flags, config, fromConfig, resolveBusinessColumns(flags, config));
   const roots = archives.map((a) => a.root);
   if (roots.length === 0) {
     throw new CallauditError(

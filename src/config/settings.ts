@@ -4,6 +4,7 @@ import { OPTIONS } from '../options/options.js';
 import type { ENCODINGS, FAIL_ON, IdFrom } from '../options/choices.js';
 import type { Shard } from '../archive/shard.js';
 import type { EnginePlan } from './engine-plan.js';
+import type { ColumnMapping } from './column-mapping.js';
 
 export { DELIMITERS, ENCODINGS, FAIL_ON, ID_SOURCES, type IdFrom } from '../options/choices.js';
 export { DEFAULTS } from './defaults.js';
@@ -119,4 +120,6 @@ export interface CallLogSource {
   table?: string;
   query?: string;
   timezone: string | null;
+  /** The columns read, with the preset and defaults applied; the readers take them from here. */
+  columns: ColumnMapping;
 }

@@ -12,6 +12,7 @@ import {
   type IdFrom,
 } from './settings.js';
 import { asList, oneOf } from './flag-values.js';
+import { resolveColumnMapping, type BusinessColumns, type NamedColumns } from './column-mapping.js';
 
 /** The flags that shape sources; a flag wins over every source's own setting. */
 export interface SourceFlags {
@@ -178,13 +179,15 @@ function ineffectiveError(
 }
 
 /**
- * Call-log sources with their own settings. `--crm`/`--cdr` replace the config's sources; a
- * setting left null is filled from the source's preset when the file is read.
+ * Call-log sources with their own settings. `--crm`/`--cdr` replace the config's sources. Each
+ * source's column mapping is resolved here, once (`columns`); `business` names the customer,
+ * notice and purpose columns a business log is read for (null: none, as `labels` reads).
  */
 export function resolveCallLogs(
   flags: SourceFlags,
   config: ConfigFile,
   fromConfig: (p: string) => string,
+  business: BusinessColumns | null = null,
 ): CallLogSource[] {
   if (flags.cdrPreset !== undefined && !flags.cdr?.length) {
     throw new CallauditError(
@@ -219,12 +222,15 @@ export function resolveCallLogs(
     const encoding = columns.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
     const delimiter = columns.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
     const d = oneOf('--delimiter', delimiter, DELIMITERS);
-    return {
-      files: entry.files,
+    const named: NamedColumns = {
       preset: presetName,
       idColumn: columns.idColumn ?? entry.idColumn ?? shared.idColumn ?? null,
       outcomeColumn: columns.outcomeColumn ?? entry.outcomeColumn ?? shared.outcomeColumn ?? null,
       timeColumn: columns.timeColumn ?? entry.timeColumn ?? shared.timeColumn ?? null,
+    };
+    return {
+      files: entry.files,
+      ...named,
       encoding: oneOf('--encoding', encoding, ENCODINGS),
       delimiter: d === 'tab' ? '\t' : d,
       dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
@@ -232,6 +238,7 @@ export function resolveCallLogs(
       ...workbookSettings(columns, entry, shared),
       ...(entry.table !== undefined ? { table: entry.table } : {}),
       ...(entry.query !== undefined ? { query: entry.query } : {}),
+      columns: resolveColumnMapping(named, business),
     };
   });
 }

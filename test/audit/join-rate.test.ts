@@ -9,6 +9,7 @@ import { buildEngineReport } from '../../src/audit/engine-report.js';
 import { loadBuiltinPack } from '../../src/policy/load-pack.js';
 import { makeEvent } from '../support/builders.js';
 import { joinFailedError } from '../../src/join-failure.js';
+import { columns } from '../support/call-log-options.js';
 
 const NONE: Coverage = { basis: 'none', spans: [] };
 const OCTOBER: Coverage = {
@@ -163,6 +164,7 @@ describe('the JOIN_FAILED error', () => {
     delimiter: 'auto' as const,
     dateFormat: null,
     timezone: null,
+    columns: columns(),
   };
 
   it('masks sample IDs that look like phone numbers, keeps the others, and names pattern and column', () => {

@@ -5,10 +5,10 @@ import { csvParseOptions } from '../../src/calllog/csv-options.js';
 import { LineEndNormaliser } from '../../src/calllog/line-ends.js';
 import type { CallLogDelimiter, CallLogOptions } from '../../src/calllog/types.js';
 import { CallauditError } from '../../src/errors.js';
+import { columns } from '../support/call-log-options.js';
 
 const base: CallLogOptions = {
-  idColumn: 'call_id',
-  outcomeColumn: 'outcome',
+  columns: columns(),
   encoding: 'auto',
   delimiter: 'auto',
   timezone: 'Europe/Ljubljana',
@@ -67,7 +67,7 @@ describe('CallLogCollector', () => {
       'call_id,outcome,note\r\n' +
       'A1,Naročilo,"first line\r\nsecond line\r\nthird ""quoted"" line"\r\n' +
       'B2,Reklamacija,plain\r\n';
-    const c = collect(text, { noticeColumn: 'note' });
+    const c = collect(text, { columns: columns({ notice: 'note' }) });
     expect(c.events.map((e) => [e.callId, e.line])).toEqual([
       ['A1', 2],
       ['B2', 5],
@@ -102,7 +102,7 @@ describe('CallLogCollector', () => {
   it('reads times, keeps rows with unreadable times, and tracks the time span', () => {
     const c = collect(
       'call_id;outcome;čas\nA;x;03.10.2026 09:15\nB;y;včeraj\nC;z;\nD;w;2026-10-01T08:00:00Z\n',
-      { timeColumn: 'čas' },
+      { columns: columns({ time: 'čas' }) },
       ';',
     );
     expect(c.events.map((e) => [e.callId, e.at])).toEqual([
@@ -121,12 +121,10 @@ describe('CallLogCollector', () => {
   it('fills customer, notice and purpose only when their columns exist', () => {
     const text = 'call_id,outcome,customer,notice,purpose\nA,x,K-1,da,\n';
     const withAll = collect(text, {
-      customerColumn: 'customer',
-      noticeColumn: 'notice',
-      purposeColumn: 'purpose',
+      columns: columns({ customer: 'customer', notice: 'notice', purpose: 'purpose' }),
     });
     expect(withAll.events[0]).toMatchObject({ customerId: 'K-1', notice: 'da', purpose: null });
-    const without = collect(text, { customerColumn: 'stranka' });
+    const without = collect(text, { columns: columns({ customer: 'stranka' }) });
     expect(without.events[0]).not.toHaveProperty('customerId');
     expect(without.events[0]).not.toHaveProperty('notice');
   });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn, resolveColumns } from '../../src/calllog/columns.js';
-import type { CallLogOptions } from '../../src/calllog/types.js';
 import { CallauditError } from '../../src/errors.js';
+import { columns } from '../support/call-log-options.js';
 
-const base: CallLogOptions = {
-  idColumn: 'call_id',
-  outcomeColumn: 'outcome',
-  encoding: 'auto',
-  delimiter: 'auto',
-  timezone: 'Europe/Ljubljana',
-};
+const base = columns();
 
 function thrown(fn: () => unknown): CallauditError {
   try {
@@ -40,17 +34,17 @@ describe('findColumn', () => {
 describe('resolveColumns', () => {
   it('maps required and optional columns; an absent customer column is fine', () => {
     const headers = ['Čas', 'call_id', 'Outcome', 'customer'];
-    expect(
-      resolveColumns(headers, { ...base, timeColumn: 'čas', customerColumn: 'customer' }, 'x.csv'),
-    ).toEqual({
+    expect(resolveColumns(headers, { ...base, time: 'čas', customer: 'customer' }, 'x.csv')).toEqual({
       id: 1,
       outcome: 2,
       time: 0,
       customer: 3,
       notice: -1,
       purpose: -1,
+      idFallbacks: [],
+      links: [],
     });
-    expect(resolveColumns(headers, { ...base, customerColumn: 'stranka' }, 'x.csv').customer).toBe(-1);
+    expect(resolveColumns(headers, { ...base, customer: 'stranka' }, 'x.csv').customer).toBe(-1);
   });
 
   it('names the missing column, lists the found ones and suggests the flags', () => {
@@ -69,9 +63,9 @@ describe('resolveColumns', () => {
     const headers = ['call_id', 'outcome'];
     expect(resolveColumns(headers, base, 'x.csv').time).toBe(-1);
     for (const [option, flag] of [
-      ['timeColumn', '--time-column'],
-      ['noticeColumn', '--notice-column'],
-      ['purposeColumn', '--purpose-column'],
+      ['time', '--time-column'],
+      ['notice', '--notice-column'],
+      ['purpose', '--purpose-column'],
     ] as const) {
       const error = thrown(() => resolveColumns(headers, { ...base, [option]: 'extra' }, 'x.csv'));
       expect(error.message).toContain('"extra"');

@@ -11,6 +11,7 @@ import { CallauditError } from '../../src/errors.js';
 import { holdMatches } from '../../src/policy/holds.js';
 import { tempDir } from '../archive/helpers.js';
 import { makeEvent, makeRecording, stubClassifier, testPack } from '../support/builders.js';
+import { columns } from '../support/call-log-options.js';
 
 const NFC = 'Š-1001';
 const NFD = NFC.normalize('NFD');
@@ -19,9 +20,7 @@ const SPLITTERS: FirstTry[] = ['bytes', 'text'];
 
 function options(overrides: Partial<CallLogOptions> = {}): CallLogOptions {
   return {
-    idColumn: 'call_id',
-    outcomeColumn: 'outcome',
-    timeColumn: 'time',
+    columns: columns({ time: 'time' }),
     encoding: 'auto',
     delimiter: 'auto',
     timezone: 'Europe/Ljubljana',
@@ -145,7 +144,7 @@ describe('two columns answering to a used column name are an error', () => {
 
   it('a duplicate of a column the audit does not read is fine', async () => {
     const file = csvFile('call_id;outcome;note;note\nC-1;Naročilo;a;b\n');
-    const result = await readCallLog(file, 'calls.csv', options({ timeColumn: undefined }));
+    const result = await readCallLog(file, 'calls.csv', options({ columns: columns() }));
     expect(result.events).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirstTry, readCallLog } from '../../src/calllog/read-call-log.js';
 import type { CallLogOptions } from '../../src/calllog/types.js';
+import { columns } from '../support/call-log-options.js';
 
 /*
  * The whole reader, split on the bytes (the default) and split on decoded text (the reader as
@@ -147,10 +148,7 @@ describe('readCallLog on the bytes agrees with readCallLog on decoded text', () 
           bytes = encode(text.replaceAll('\uFEFF', ''), 'windows-1250');
         if (file.strayByte !== null) bytes = Uint8Array.from([...bytes, file.strayByte]);
         const options: CallLogOptions = {
-          idColumn: 'call_id',
-          outcomeColumn: 'outcome',
-          timeColumn: 'calldate',
-          ...(asked.notice ? { noticeColumn: 'note' } : {}),
+          columns: columns({ time: 'calldate', notice: asked.notice ? 'note' : null }),
           encoding: asked.encoding,
           delimiter: asked.delimiter,
           timezone: 'Europe/Ljubljana',
@@ -172,10 +170,7 @@ describe('readCallLog on the bytes agrees with readCallLog on decoded text', () 
     }
     const text = `${rows.join('\r\n')}\r\n`;
     const options: CallLogOptions = {
-      idColumn: 'call_id',
-      outcomeColumn: 'outcome',
-      timeColumn: 'calldate',
-      noticeColumn: 'note',
+      columns: columns({ time: 'calldate', notice: 'note' }),
       encoding: 'auto',
       delimiter: 'auto',
       timezone: 'Europe/Ljubljana',
@@ -186,7 +181,7 @@ describe('readCallLog on the bytes agrees with readCallLog on decoded text', () 
         await expectSameBothWays(encode(text.replace('note', `note${shift}`), encoding), options);
         await expectSameBothWays(encode(text.replace('note', `note${shift}`), encoding), {
           ...options,
-          noticeColumn: `note${shift}`,
+          columns: columns({ time: 'calldate', notice: `note${shift}` }),
         });
       }
     }

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCallLog } from '../../src/calllog/read-call-log.js';
 import type { CallLogOptions } from '../../src/calllog/types.js';
 import { rejectionOf } from '../support/error-of.js';
+import { columns } from '../support/call-log-options.js';
 
 const options: CallLogOptions = {
-  idColumn: 'call_id',
-  outcomeColumn: 'outcome',
+  columns: columns(),
   encoding: 'auto',
   delimiter: 'auto',
   timezone: 'Europe/Ljubljana',
@@ -51,10 +51,7 @@ describe('readCallLog', () => {
     const path = await file(bytes);
     const result = await readCallLog(path, 'crm/klici.csv', {
       ...options,
-      idColumn: 'ID klica',
-      outcomeColumn: 'izid',
-      timeColumn: 'Čas',
-      noticeColumn: 'Opomba',
+      columns: columns({ id: 'ID klica', outcome: 'izid', time: 'Čas', notice: 'Opomba' }),
     });
     expect(result.file).toBe('crm/klici.csv');
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -94,7 +91,7 @@ describe('readCallLog', () => {
         ',Info,2026-10-03 09:00\r\n' +
         'C,Info,soon\r\n',
     );
-    const result = await readCallLog(path, 'calls.csv', { ...options, timeColumn: 'time' });
+    const result = await readCallLog(path, 'calls.csv', { ...options, columns: columns({ time: 'time' }) });
     expect(result.problems.map((p) => [p.code, p.line])).toEqual([
       ['UNREADABLE_TIME', 4],
       ['EMPTY_CALL_ID', 6],
@@ -109,7 +106,10 @@ describe('readCallLog', () => {
 
   it('reads a plain comma file with quoted delimiters and doubled quotes', async () => {
     const path = await file('call_id,outcome,customer\n"A,1","Order ""big""",K1\nB,"x, y",\n');
-    const result = await readCallLog(path, 'c.csv', { ...options, customerColumn: 'customer' });
+    const result = await readCallLog(path, 'c.csv', {
+      ...options,
+      columns: columns({ customer: 'customer' }),
+    });
     expect(result.delimiter).toBe(',');
     expect(result.events.map((e) => [e.callId, e.outcome, e.customerId])).toEqual([
       ['A,1', 'Order "big"', 'K1'],
@@ -121,7 +121,7 @@ describe('readCallLog', () => {
     const path = await file(
       cp1250('call_id;outcome;čas\n1;Naročilo;1.3.2026\n2;Šola in Žito;\n3;ČŠŽ čšž;\n'),
     );
-    const result = await readCallLog(path, 'cp.csv', { ...options, timeColumn: 'čas' });
+    const result = await readCallLog(path, 'cp.csv', { ...options, columns: columns({ time: 'čas' }) });
     expect(result.encoding).toBe('windows-1250');
     expect(result.encodingDetected).toBe(true);
     expect(result.headers).toEqual(['call_id', 'outcome', 'čas']);
@@ -179,7 +179,10 @@ describe('readCallLog', () => {
 
   it("follows Excel's sep= line and keeps counting lines from it", async () => {
     const path = await file('sep=;\r\ncall_id;outcome,extra\r\n1;Naročilo,x\r\n');
-    const result = await readCallLog(path, 'sep.csv', { ...options, outcomeColumn: 'outcome,extra' });
+    const result = await readCallLog(path, 'sep.csv', {
+      ...options,
+      columns: columns({ outcome: 'outcome,extra' }),
+    });
     expect(result.delimiter).toBe(';');
     expect(result.headers).toEqual(['call_id', 'outcome,extra']);
     expect(result.events.map((e) => [e.callId, e.outcome, e.line])).toEqual([['1', 'Naročilo,x', 3]]);
@@ -189,7 +192,7 @@ describe('readCallLog', () => {
     const path = await file('call_id;outcome,with,commas\n1;a,b\n');
     const result = await readCallLog(path, 'd.csv', {
       ...options,
-      outcomeColumn: 'outcome,with,commas',
+      columns: columns({ outcome: 'outcome,with,commas' }),
       delimiter: ';',
     });
     expect(result.delimiter).toBe(';');

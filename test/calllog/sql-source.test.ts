@@ -118,7 +118,7 @@ describe.skipIf(skip)(`call logs from real database servers${skip ? ` (skipped: 
   });
 
   it('lists the table columns when a column is missing, as for a CSV header', async () => {
-    const options = { ...freepbxOptions(), outcomeColumn: 'izid' };
+    const options = sourceOptions({ preset: 'freepbx-cdr', outcomeColumn: 'izid' });
     delete options.preset;
     const error = await rejectionOf(readSqlCallLog(mariadb.url, options, { table: 'cdr' }));
     expect(error.code).toBe('CSV_MISSING_COLUMN');

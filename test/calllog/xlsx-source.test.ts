@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAnyCallLog } from '../../src/calllog/read-any-call-log.js';
-import { CALL_LOG_OPTIONS } from '../support/call-log-options.js';
+import { CALL_LOG_OPTIONS, columns } from '../support/call-log-options.js';
 import { rejectionOf } from '../support/error-of.js';
 import { rmSync } from 'node:fs';
 
@@ -127,7 +127,10 @@ describe('Excel call logs', () => {
       sheet.addRow(['ID klica', 'Izid', 'Datum']);
       sheet.addRow(['K-1', 'naročilo', '3. 10. 2026 09:15']);
     });
-    const options = { ...CALL_LOG_OPTIONS, idColumn: 'ID klica', outcomeColumn: 'Izid', timeColumn: 'Datum' };
+    const options = {
+      ...CALL_LOG_OPTIONS,
+      columns: columns({ id: 'ID klica', outcome: 'Izid', time: 'Datum' }),
+    };
     const log = await readAnyCallLog(file, 'header.xlsx', { ...options, workbook: { headerRow: 2 } });
     expect(log.events.map((e) => [e.callId, e.line])).toEqual([['K-1', 3]]);
     const error = await rejectionOf(readAnyCallLog(file, 'header.xlsx', options));

@@ -8,11 +8,11 @@ import { timeFromName } from '../../src/archive/name-time.js';
 import { readSidecarId } from '../../src/archive/sidecar.js';
 import { findTagValue } from '../../src/archive/tag-ids.js';
 import { readCallLog } from '../../src/calllog/read-call-log.js';
-import { callLogOptionsFor } from '../../src/calllog/source-options.js';
 import { isAmbiguous, makeTimeReader } from '../../src/calllog/time-reader.js';
 import { asteriskLayout } from '../../src/presets/calllog/asterisk-cdr.js';
 import { callLogPreset, ID_TRANSFORMS } from '../../src/presets/calllog/index.js';
 import { RECORDING_PRESETS, recordingPreset } from '../../src/presets/recording/index.js';
+import { sourceOptions } from '../support/call-log-options.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-presets-unit-'));
@@ -96,20 +96,10 @@ describe('asterisk-cdr layouts', () => {
     ['Master-17.csv', /uniqueid after amaflags/],
     ['Master-18.csv', /uniqueid, userfield after/],
   ])('reads %s and says which layout it assumed', async (file, layout) => {
-    const options = callLogOptionsFor(
-      {
-        files: [],
-        preset: 'asterisk-cdr',
-        idColumn: file === 'Master-16.csv' ? 'src' : null,
-        outcomeColumn: null,
-        timeColumn: null,
-        encoding: 'auto',
-        delimiter: 'auto',
-        dateFormat: null,
-        timezone: null,
-      },
-      'Europe/Ljubljana',
-    );
+    const options = sourceOptions({
+      preset: 'asterisk-cdr',
+      idColumn: file === 'Master-16.csv' ? 'src' : null,
+    });
     const result = await readCallLog(path.join(REPO, 'fixtures/asterisk-cdr/layouts', file), file, options);
     expect(result.layout).toMatch(layout);
     expect(result.events).toHaveLength(1);
