@@ -1,4 +1,5 @@
-import { FastPathUnsupported, type RecordSink } from './fast-records.js';
+import { FastPathUnsupported } from './fast-records.js';
+import type { CountingSink, RecordSplitter } from './record-splitter.js';
 import type { FieldDecoder } from './field-decoders.js';
 import { detectBom } from './encoding.js';
 
@@ -25,7 +26,11 @@ const CR = 13;
 /** U+FEFF in UTF-8, which csv-parse's `bom: true` drops at the start of the text. */
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
-export class ByteRecordSplitter {
+export class ByteRecordSplitter implements RecordSplitter<Buffer> {
+  /** Each wanted field is decoded from the bytes into a fresh string: nothing to detach. */
+  readonly fieldsAreCopies = true;
+  /** It never skips a record: it declines the file instead. */
+  readonly skipped = [];
   /** Holds the unfinished record at the end of the last chunk, its first `carried` bytes. */
   private work = Buffer.allocUnsafe(0);
   private carried = 0;
@@ -42,7 +47,7 @@ export class ByteRecordSplitter {
   constructor(
     delimiter: string,
     private readonly decode: FieldDecoder,
-    private readonly emit: RecordSink,
+    private readonly emit: CountingSink,
     private readonly dropBom: boolean,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -53,6 +58,11 @@ export class ByteRecordSplitter {
     // The first field is always kept: a record of one field may be a blank line.
     this.wanted = wanted === null ? null : [true, ...wanted.slice(1)];
     this.reused = wanted === null ? null : wanted.map(() => '');
+  }
+
+  async split(chunks: AsyncIterable<Buffer>): Promise<void> {
+    for await (const chunk of chunks) this.push(chunk);
+    this.end();
   }
 
   /** Splits what `chunk` completes; `chunk` may be reused by the caller afterwards. */

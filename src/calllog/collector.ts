@@ -6,6 +6,7 @@ import { detach } from './detach.js';
 import { LineTracker } from './line-tracker.js';
 import { explainHeaderless } from './header-is-data.js';
 import { isAmbiguous, makeTimeReader, type TimeReading } from './time-reader.js';
+import type { SkippedRecord } from './record-splitter.js';
 import type { CallLogOptions, RowProblem } from './types.js';
 
 /**
@@ -21,10 +22,16 @@ const IMPLAUSIBLE = Symbol('implausible time');
 /** Free-text "outcomes" would make interning a copy of the file; labels stop well before. */
 const MAX_INTERNED_LABELS = 10_000;
 
-/** The parts of a csv-parse CsvError that the collector reads. */
-export interface SkippedRecord {
-  code: string;
-  message: string;
+/**
+ * What a record splitter hands its records to (see splitInto in record-splitter.ts): records in
+ * file order, blank lines included, and once the header is in, the columns it reads.
+ */
+export interface RecordCollector {
+  onRecord(record: string[], lineBreaks?: number): void;
+  /** Data records seen so far. */
+  readonly rows: number;
+  /** The header's columns read from data records; null until the header is in. */
+  readonly wantedColumns: boolean[] | null;
 }
 
 /**
@@ -32,7 +39,7 @@ export interface SkippedRecord {
  * columns of each record. The first non-blank record is the header. Records must arrive in
  * file order, blank lines included, because start lines are counted from them.
  */
-export class CallLogCollector {
+export class CallLogCollector implements RecordCollector {
   headers: string[] | null = null;
   readonly events: CallEvent[] = [];
   readonly problems: RowProblem[] = [];
@@ -67,8 +74,8 @@ export class CallLogCollector {
 
   /**
    * `firstLine` is the line of the first record passed in, when lines before it were consumed.
-   * `fieldsAreCopies`: every field string is a fresh copy (ByteRecordSplitter), not a view into
-   * a decoded chunk, so nothing needs detaching.
+   * `fieldsAreCopies`: what the record splitter says of its fields (RecordSplitter): fresh
+   * copies need no detaching, slices of a decoded chunk do.
    */
   constructor(
     private readonly file: string,

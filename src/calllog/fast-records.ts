@@ -1,3 +1,5 @@
+import type { CountingSink, RecordSplitter } from './record-splitter.js';
+
 /**
  * A CSV record splitter for the tidy files CRMs export, faster than csv-parse (docs/performance.md;
  * csv-parse turns every string chunk into a Buffer and every field back into a string). It
@@ -26,10 +28,11 @@ const QUOTE = '"';
 const QUOTE_CODE = 34;
 const LF = '\n';
 
-/** Receives one record and the number of line breaks inside its (quoted) fields. */
-export type RecordSink = (record: string[], lineBreaks: number) => void;
-
-export class FastRecordSplitter {
+export class FastRecordSplitter implements RecordSplitter<string> {
+  /** Its fields are slices of the decoded chunks. */
+  readonly fieldsAreCopies = false;
+  /** It never skips a record: it declines the file instead. */
+  readonly skipped = [];
   private carry = '';
   private started = false;
   private wanted: readonly boolean[] | null = null;
@@ -38,7 +41,7 @@ export class FastRecordSplitter {
 
   constructor(
     private readonly delimiter: string,
-    private readonly emit: RecordSink,
+    private readonly emit: CountingSink,
   ) {}
 
   /** From the next record on, fields whose column is not `true` here come out as ''. */
@@ -46,6 +49,11 @@ export class FastRecordSplitter {
     // The first field is always kept: a record of one field may be a blank line.
     this.wanted = wanted === null ? null : [true, ...wanted.slice(1)];
     this.blank = wanted === null ? [] : wanted.map(() => '');
+  }
+
+  async split(chunks: AsyncIterable<string>): Promise<void> {
+    for await (const chunk of chunks) this.push(chunk);
+    this.end();
   }
 
   push(chunk: string): void {

@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { kindOf } from '../file-kind.js';
-import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { CallauditError, isCallauditError } from '../errors.js';
-import { recordTooLargeError } from './bad-rows.js';
-import { CallLogCollector, type SkippedRecord } from './collector.js';
-import { csvParseOptions, MAX_RECORD_BYTES } from './csv-options.js';
+import { CallLogCollector } from './collector.js';
+import { CsvParseSplitter } from './csv-parse-records.js';
 import { decodeFile, InvalidUtf8Error } from './decode.js';
 import { FastPathUnsupported, FastRecordSplitter } from './fast-records.js';
 import { ByteRecordSplitter } from './byte-records.js';
+import { splitInto } from './record-splitter.js';
 import { byteSource, type ByteEncoding } from './byte-source.js';
 import { fieldDecoder } from './field-decoders.js';
 import { sniffEncoding } from './encoding.js';
@@ -155,100 +153,47 @@ async function readPassWith(
   const normaliser = new LineEndNormaliser();
   const onBytes = (chunk: Buffer) => hash.update(chunk);
   const bytes = splitter === 'bytes' ? byteSource(path, encoding as ByteEncoding, onBytes) : null;
-  const text = bytes === null ? decodeFile(path, encoding, { onBytes, normaliser }) : null;
-  const source: PassSource = bytes ?? {
-    nextText: async () => {
-      const next = await text!.next();
-      return next.done ? null : next.value;
-    },
-    close: async () => {
-      await text!.return(undefined);
-    },
-  };
+  const source = bytes ?? textSource(decodeFile(path, encoding, { onBytes, normaliser }));
   try {
-    let head = '';
-    const bufferUntil = async (ready: () => boolean): Promise<void> => {
-      while (!ready() && head.length < HEADER_SNIFF_CHARS) {
-        const next = await source.nextText();
-        if (next === null) return;
-        head += next;
-      }
-    };
-    await bufferUntil(() => headerLineEnd(head) >= 0);
-    const sepLine = excelSepLine(head);
-    if (sepLine !== null) {
-      await bufferUntil(() => headerLineEnd(head.slice(sepLine.length)) >= 0);
-      head = head.slice(sepLine.length);
-    }
+    const { head, sepLine } = await readHeader(source);
     const sniffed = sepLine?.delimiter ?? sniffDelimiter(head);
     const delimiter = options.delimiter === 'auto' ? sniffed : options.delimiter;
-    // Fields split from the bytes are decoded one by one into fresh strings: nothing to detach.
-    const collector = new CallLogCollector(displayName, options, sepLine === null ? 1 : 2, bytes !== null);
-    const onRows = options.onRows;
-    const collect = (record: string[], lineBreaks?: number): void => {
-      collector.onRecord(record, lineBreaks);
-      if (onRows !== undefined && collector.rows > 0 && (collector.rows & 0x1fff) === 0)
-        onRows(collector.rows);
+    const makeCollector = (fieldsAreCopies: boolean) =>
+      new CallLogCollector(displayName, options, sepLine === null ? 1 : 2, fieldsAreCopies);
+    const restOfText = async function* () {
+      if (head.length > 0) yield head;
+      for (let next = await source.nextText(); next !== null; next = await source.nextText()) yield next;
     };
-    const skipped: SkippedRecord[] = [];
-    let narrowed = false;
-    /** Hands each record to the collector; once the header is known, asks only for its columns. */
-    const narrowing =
-      (split: { keepOnly(wanted: readonly boolean[] | null): void }) =>
-      (record: string[], lineBreaks: number): void => {
-        collect(record, lineBreaks);
-        if (!narrowed && collector.wantedColumns !== null) {
-          narrowed = true;
-          split.keepOnly(collector.wantedColumns);
-        }
-      };
-    if (bytes !== null) {
-      const fast: ByteRecordSplitter = new ByteRecordSplitter(
-        delimiter,
-        fieldDecoder(bytes.encoding),
-        (record, lineBreaks) => sink(record, lineBreaks),
-        bytes.encoding === 'utf-8',
-      );
-      const sink = narrowing(fast);
-      fast.push(bytes.startAfter(sepLine !== null));
-      for (let next = await bytes.nextBytes(); next !== null; next = await bytes.nextBytes()) fast.push(next);
-      fast.end();
-    } else if (splitter === 'text') {
-      const fast: FastRecordSplitter = new FastRecordSplitter(delimiter, (record, lineBreaks) =>
-        sink(record, lineBreaks),
-      );
-      const sink = narrowing(fast);
-      if (head.length > 0) fast.push(head);
-      for (let next = await source.nextText(); next !== null; next = await source.nextText()) fast.push(next);
-      fast.end();
-    } else {
-      await splitWithCsvParse();
-    }
-    async function splitWithCsvParse(): Promise<void> {
-      const parser = parse(
-        csvParseOptions(delimiter, (error) => {
-          // csv-parse cannot resume after this one: stop instead of dropping text silently.
-          if (error.code === 'CSV_MAX_RECORD_SIZE') {
-            throw recordTooLargeError(displayName, Number(error.lines), MAX_RECORD_BYTES);
-          }
-          // Reported once every record before it has been collected, to keep line numbers in order.
-          skipped.push({ code: error.code, message: error.message });
-        }),
-      );
-      await pipeline(
-        async function* () {
-          if (head.length > 0) yield head;
-          for (let next = await source.nextText(); next !== null; next = await source.nextText()) yield next;
-        },
-        parser,
-        async function (records: AsyncIterable<string[]>) {
-          for await (const record of records) collect(record);
-        },
-      );
-    }
+    const { collector, skipped } =
+      bytes !== null
+        ? await splitInto(
+            (async function* () {
+              yield bytes.startAfter(sepLine !== null);
+              for (let next = await bytes.nextBytes(); next !== null; next = await bytes.nextBytes())
+                yield next;
+            })(),
+            (sink) =>
+              new ByteRecordSplitter(
+                delimiter,
+                fieldDecoder(bytes.encoding),
+                sink,
+                bytes.encoding === 'utf-8',
+              ),
+            makeCollector,
+            options.onRows,
+          )
+        : await splitInto(
+            restOfText(),
+            (sink) =>
+              splitter === 'text'
+                ? new FastRecordSplitter(delimiter, sink)
+                : new CsvParseSplitter(delimiter, sink, displayName),
+            makeCollector,
+            options.onRows,
+          );
     for (const error of skipped) collector.onSkip(error, normaliser.lines);
     collector.finish();
-    onRows?.(collector.rows);
+    options.onRows?.(collector.rows);
     return {
       file: displayName,
       sha256: hash.digest('hex'),
@@ -270,6 +215,43 @@ async function readPassWith(
   } finally {
     await source.close();
   }
+}
+
+type SepLine = NonNullable<ReturnType<typeof excelSepLine>>;
+
+/** Decoded text as a PassSource. */
+function textSource(text: AsyncGenerator<string, void>): PassSource {
+  return {
+    nextText: async () => {
+      const next = await text.next();
+      return next.done ? null : next.value;
+    },
+    close: async () => {
+      await text.return(undefined);
+    },
+  };
+}
+
+/**
+ * Reads text up to the end of the header line for sniffing, past an Excel `sep=` line when the
+ * file starts with one; `head` is that text without the `sep=` line.
+ */
+async function readHeader(source: PassSource): Promise<{ head: string; sepLine: SepLine | null }> {
+  let head = '';
+  const bufferUntil = async (ready: () => boolean): Promise<void> => {
+    while (!ready() && head.length < HEADER_SNIFF_CHARS) {
+      const next = await source.nextText();
+      if (next === null) return;
+      head += next;
+    }
+  };
+  await bufferUntil(() => headerLineEnd(head) >= 0);
+  const sepLine = excelSepLine(head);
+  if (sepLine !== null) {
+    await bufferUntil(() => headerLineEnd(head.slice(sepLine.length)) >= 0);
+    head = head.slice(sepLine.length);
+  }
+  return { head, sepLine };
 }
 
 function notUtf8Error(displayName: string, error: InvalidUtf8Error): CallauditError {
