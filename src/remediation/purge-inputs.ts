@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CallauditError } from '../errors.js';
+import type { Hold } from '../policy/holds.js';
+import { loadAuditDecision } from './audit-report.js';
+import type { RowContext } from './check-row.js';
+import { Journal, journalPathFor, type JournalState } from './journal.js';
+import {
+  checkLogLocation,
+  checkQuarantineLocation,
+  identityKey,
+  realArchiveRoot,
+  realFileLocation,
+  realQuarantineLocation,
+} from './locations.js';
+import { checkLogVerifies } from './log-writer.js';
+import { bindManifest } from './manifest-binding.js';
+import { readManifest, type Instruction, type Manifest } from './manifest.js';
+import { loadPurgeHolds } from './purge-holds.js';
+import type { PurgeOptions } from './purge-types.js';
+import { checkResumeMatches, type Mode } from './resume-recovery.js';
+
+/** Everything a purge has checked before it looks at a single row. */
+export interface PurgeInputs {
+  mode: Mode;
+  operator: string;
+  realRoot: string;
+  /** The --root and every root of the audit, by real path: nothing may be written inside them. */
+  realRoots: string[];
+  manifest: Manifest;
+  /** The report.json the manifest was proved against. */
+  reportFile: string;
+  instruction: Instruction;
+  realQuarantine: string | null;
+  realLog: string;
+  journalFile: string;
+  /** The interrupted run this one finishes (--resume). */
+  resumed: { journal: Journal; state: JournalState } | null;
+  startedAt: string;
+  context: RowContext;
+  warnings: string[];
+}
+
+/**
+ * Loads and verifies the plan: the flags, the manifest bound to its report, the root, the
+ * quarantine and log locations, the log's chain, the holds and an interrupted run's journal.
+ * It only reads: a refusal (exit 2) leaves no trace.
+ */
+export function loadPurgeInputs(options: PurgeOptions, now: () => string): PurgeInputs {
+  const mode: Mode = options.quarantine ? 'quarantine' : 'delete';
+  const operator = options.operator?.trim() ?? '';
+  if (options.execute && operator === '')
+    throw new CallauditError(
+      'BAD_FLAG',
+      '--execute needs --operator "<name or role>": the deletion log records who acted',
+    );
+  if (options.resume && !options.execute)
+    throw new CallauditError('BAD_FLAG', '--resume finishes an interrupted --execute run; add --execute');
+
+  const root = realArchiveRoot(options.root);
+  const realRoot = root.realPath;
+  const manifest = readManifest(options.manifestFile);
+  const decision = loadAuditDecision(
+    options.reportFile ?? path.join(path.dirname(options.manifestFile), 'report.json'),
+  );
+  const instruction = bindManifest(manifest, decision);
+  if (!decision.roots.some((r) => identityKey(r) === identityKey(root)))
+    throw new CallauditError(
+      'OTHER_ROOT',
+      `--root ${options.root} (${realRoot}) is not an archive root of the audit ${decision.runId}; nothing was touched`,
+      `its roots: ${decision.roots.map((r) => r.realPath).join(', ')}`,
+    );
+  const unhashed = manifest.rows.filter((r) => r.sha256 === null);
+  if (unhashed.length > 0 && !options.allowUnhashed)
+    throw new CallauditError(
+      'MANIFEST_UNHASHED',
+      `${unhashed.length} row(s) have no SHA-256 (audited with --no-hash): a file rewritten with the same size and modification time would be deleted; nothing was touched`,
+      'audit again (hashing is the default), or accept size and mtime as proof with --allow-unhashed',
+      options.manifestFile,
+      unhashed[0]!.line,
+    );
+  const realRoots = [...new Set([realRoot, ...decision.roots.map((r) => r.realPath)])];
+  const realQuarantine = options.quarantine ? realQuarantineLocation(options.quarantine) : null;
+  if (realQuarantine) checkQuarantineLocation(realQuarantine, realRoots);
+  const realLog = realFileLocation(options.logFile, 'deletion log');
+  checkLogLocation(realLog, realRoots, realQuarantine);
+  checkLogVerifies(realLog, options.logFile);
+  const startedAt = now();
+  const holds: Hold[] = options.holdsFile
+    ? loadPurgeHolds(options.holdsFile, options.timezone, startedAt)
+    : [];
+  const context: RowContext = { rootKey: identityKey(root), realRoot, holds, now: startedAt };
+
+  const journalFile = journalPathFor(realLog);
+  if (options.execute && !options.resume && existsSync(journalFile))
+    throw new CallauditError(
+      'RUN_INTERRUPTED',
+      'an earlier purge with this log did not finish (or is still running): its journal exists',
+      'run the same command again with --resume to finish it; nothing was touched now',
+      journalFile,
+    );
+  const resumed = options.resume ? Journal.resume(journalFile) : null;
+  if (resumed) checkResumeMatches(resumed.state.header, manifest.sha256, realRoot, mode, realQuarantine);
+  const warnings: string[] =
+    !options.execute && existsSync(journalFile)
+      ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
+      : [];
+  return {
+    mode,
+    operator,
+    realRoot,
+    realRoots,
+    manifest,
+    reportFile: decision.file,
+    instruction,
+    realQuarantine,
+    realLog,
+    journalFile,
+    resumed,
+    startedAt,
+    context,
+    warnings,
+  };
+}

@@ -1,0 +1,60 @@
+import type { FsOps } from './file-actions.js';
+import type { LogEntry } from './log-entry.js';
+import type { Instruction, ManifestRow } from './manifest.js';
+import type { Mode } from './resume-recovery.js';
+import type { Skip } from './skip-reasons.js';
+
+export interface PurgeOptions {
+  manifestFile: string;
+  root: string;
+  execute: boolean;
+  operator: string | null;
+  /** Move into this folder instead of deleting. */
+  quarantine: string | null;
+  holdsFile: string | null;
+  /** Zone for hold dates without an offset. */
+  timezone: string;
+  logFile: string;
+  resume: boolean;
+  /** The audit's report.json; null: `report.json` next to the manifest. */
+  reportFile?: string | null;
+  /** Accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof. */
+  allowUnhashed?: boolean;
+}
+
+/** Where a test can stop the run as a crash would: after each durable step of a row. */
+export type FaultPoint =
+  'after-intent' | 'before-unlink-source' | 'after-action' | 'after-log' | 'after-done';
+
+export interface PurgeHooks {
+  now?: () => Date;
+  fault?: (point: FaultPoint, rowIndex: number) => void;
+  /** Asked once, before anything is touched; resolving false aborts with nothing done. */
+  confirm?: (plan: { files: number; bytes: number; mode: Mode }) => Promise<boolean>;
+  /** The file-system calls that act (tests make them fail). */
+  fs?: FsOps;
+}
+
+export type RowResult =
+  | { kind: 'planned'; row: ManifestRow; size: number }
+  | { kind: 'acted'; row: ManifestRow; size: number; sha256: string; recovered: boolean }
+  | { kind: 'skipped'; row: ManifestRow; skip: Skip }
+  /** Handled by the interrupted run this one resumed. */
+  | { kind: 'earlier'; row: ManifestRow; entry: LogEntry };
+
+export interface PurgeReport {
+  mode: Mode;
+  executed: boolean;
+  aborted: boolean;
+  manifest: string;
+  /** The report.json the manifest was proved against. */
+  report: string;
+  instruction: Instruction;
+  results: RowResult[];
+  log: { file: string; head: string; lines: number } | null;
+  /** Things the operator should know that are not about one row. */
+  warnings: string[];
+}
+
+/** Faults thrown by tests must propagate like a crash, not be logged as a failed action. */
+export class InjectedFault extends Error {}
