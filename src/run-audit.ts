@@ -26,7 +26,7 @@ import type { AuditPlan } from './config/settings.js';
 import { hashDecidedFiles, loadDecisions } from './decision-inputs.js';
 import { decisionsReport } from './audit/decisions-report.js';
 import { reviewDeadlines, startReviewClocks } from './audit/review-deadlines.js';
-import { ENGINE_DEFAULTS } from './config/engine-plan.js';
+import { ENGINE_DEFAULTS } from './config/defaults.js';
 import { engineInputWarnings, loadHolds, resolveCoverage } from './engine-inputs.js';
 import { expandCallLogs } from './inputs.js';
 import { judgeAll } from './audit/judge-all.js';

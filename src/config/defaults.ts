@@ -15,5 +15,14 @@ export const DEFAULTS = {
   cacheFileName: 'probe-cache.jsonl',
 } as const;
 
+/** Built-in defaults of the policy engine's settings. */
+export const ENGINE_DEFAULTS = {
+  customerColumn: 'customer_id',
+  maxEventLagHours: 72,
+  dueWithinDays: 30,
+  minJoinRate: 0.5,
+  reviewWithinDays: 30,
+} as const;
+
 /** The deletion log `purge` appends to and `restore` reads, in the working directory. */
 export const DEFAULT_LOG = 'deletion-log.ndjson';

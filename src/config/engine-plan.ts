@@ -1,25 +1,16 @@
 import path from 'node:path';
 import { DateTime, Duration } from 'luxon';
 import { CallauditError } from '../errors.js';
-import { NOTICE_MISSING, type NoticeMissing } from '../options/choices.js';
+import type { NoticeMissing } from '../options/choices.js';
 import type { ConfigFile } from './settings.js';
 import type { BusinessColumns } from './column-mapping.js';
-import { LABEL_TRUST, type LabelTrust } from '../audit/engine-settings.js';
+import { ENGINE_DEFAULTS } from './defaults.js';
+import { choiceOf } from '../options/choice-of.js';
+import type { LabelTrust } from '../audit/engine-settings.js';
+import type { FlagsOf } from '../options/flag-types.js';
 
-export interface EngineFlags {
-  holds?: string;
-  decisions?: string;
-  reviewWithin?: string;
-  customerColumn?: string;
-  noticeColumn?: string;
-  purposeColumn?: string;
-  maxEventLag?: string;
-  logPeriod?: string;
-  dueWithin?: string;
-  minJoinRate?: string;
-  noticeMissing?: string;
-  labels?: string;
-}
+/** The flags the engine reads its settings from: the audit's, from the options model. */
+export type EngineFlags = FlagsOf<'audit'>;
 
 /** The config file's engine keys: the config file itself, whose schema comes from the options model. */
 export type EngineConfig = ConfigFile;
@@ -46,14 +37,6 @@ export interface EnginePlan {
   /** Days a review may stay open before it is overdue; absent means the default. */
   reviewWithinDays?: number;
 }
-
-export const ENGINE_DEFAULTS = {
-  customerColumn: 'customer_id',
-  maxEventLagHours: 72,
-  dueWithinDays: 30,
-  minJoinRate: 0.5,
-  reviewWithinDays: 30,
-} as const;
 
 function badFlag(message: string, hint: string): never {
   throw new CallauditError('BAD_FLAG', message, hint);
@@ -103,16 +86,6 @@ export function parseMinJoinRate(value: number | string): number {
   return rate;
 }
 
-function parseNoticeMissing(value: string | undefined): NoticeMissing | null {
-  if (value === undefined) return null;
-  if (!(NOTICE_MISSING as readonly string[]).includes(value))
-    badFlag(
-      `--notice-missing must be review or violation, not "${value}"`,
-      'violation deletes recordings whose call log says the caller was not told; choose it only after checking how the column is filled',
-    );
-  return value as NoticeMissing;
-}
-
 function parseDays(flag: string, value: number | string): number {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 0)
@@ -138,6 +111,7 @@ export function resolveEnginePlan(
   const holds = flags.holds ?? (config.holds ? fromConfig(config.holds) : null);
   const logPeriod = flags.logPeriod ?? config.logPeriod;
   const decisions = flags.decisions ?? (config.decisions ? fromConfig(config.decisions) : null);
+  const noticeMissing = flags.noticeMissing ?? config.noticeMissing;
   return {
     holds: holds === null ? null : path.normalize(holds),
     ...resolveBusinessColumns(flags, config),
@@ -151,8 +125,9 @@ export function resolveEnginePlan(
     ),
     retention: config.retention ?? {},
     minJoinRate: parseMinJoinRate(flags.minJoinRate ?? config.minJoinRate ?? ENGINE_DEFAULTS.minJoinRate),
-    noticeMissing: parseNoticeMissing(flags.noticeMissing ?? config.noticeMissing),
-    labels: parseLabelTrust(flags.labels ?? config.labels ?? 'any'),
+    noticeMissing:
+      noticeMissing === undefined ? null : choiceOf('noticeMissing', noticeMissing, NOTICE_MISSING_HINT),
+    labels: choiceOf('labels', flags.labels ?? config.labels ?? 'any', LABELS_HINT),
     decisions: decisions === null ? null : path.normalize(decisions),
     reviewWithinDays: parseDays(
       '--review-within',
@@ -161,13 +136,9 @@ export function resolveEnginePlan(
   };
 }
 
-function parseLabelTrust(value: string): LabelTrust {
-  if ((LABEL_TRUST as readonly string[]).includes(value)) return value as LabelTrust;
-  return badFlag(
-    `--labels must be one of ${LABEL_TRUST.join(', ')}, not "${value}"`,
-    'e.g. --labels confirmed with an outcome map whose confirmed column says yes',
-  );
-}
+const NOTICE_MISSING_HINT =
+  'violation deletes recordings whose call log says the caller was not told; choose it only after checking how the column is filled';
+const LABELS_HINT = 'e.g. --labels confirmed with an outcome map whose confirmed column says yes';
 
 /**
  * A `policy` from the config file: a built-in id stays as it is, a file path is relative to the

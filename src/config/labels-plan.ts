@@ -4,14 +4,12 @@ import type { LabelsPlan } from '../labels/run-labels.js';
 import type { LoadedConfig } from './config-file.js';
 import { policyFromConfig } from './engine-plan.js';
 import { DEFAULTS } from './settings.js';
-import { resolveCallLogs, type SourceFlags } from './sources.js';
+import { resolveCallLogs } from './sources.js';
 import { requireTimezone } from './timezone.js';
+import type { FlagsOf } from '../options/flag-types.js';
 
-export interface LabelsFlags extends SourceFlags {
-  timezone?: string;
-  outcomeMap?: string;
-  policy?: string;
-}
+/** The flags of `callaudit labels`, from the options model. */
+export type LabelsFlags = FlagsOf<'labels'>;
 
 /** The call logs, policy and outcome map of `callaudit labels`, from flags, config file and defaults as `audit` has them. */
 export function resolveLabelsPlan(flags: LabelsFlags, loaded: LoadedConfig | null): LabelsPlan {

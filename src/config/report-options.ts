@@ -1,12 +1,9 @@
-import { CallauditError } from '../errors.js';
-import { REPORT_LANGS, type RenderOptions, type ReportLang } from '../report/reporter.js';
+import { choiceOf } from '../options/choice-of.js';
+import type { RenderOptions, ReportLang } from '../report/reporter.js';
+import type { FlagsOf } from '../options/flag-types.js';
 
-/** Flags shared by `audit` and `render` that shape the human-facing reports. */
-export interface ReportFlags {
-  lang?: string;
-  /** commander's --no-redact sets this to false. */
-  redact?: boolean;
-}
+/** Flags shared by `audit` and `render` that shape the human-facing reports, from the options model. */
+export type ReportFlags = Pick<FlagsOf<'render'>, 'lang' | 'redact'>;
 
 /**
  * Slovenian for Slovenian policy packs, because the report is for a Slovenian inspector;
@@ -21,9 +18,6 @@ export function resolveRenderOptions(
   config: { lang?: string } | undefined,
   policyId: string,
 ): RenderOptions {
-  const lang = flags.lang ?? config?.lang ?? defaultLang(policyId);
-  if (!(REPORT_LANGS as readonly string[]).includes(lang)) {
-    throw new CallauditError('BAD_FLAG', `--lang must be one of ${REPORT_LANGS.join(', ')}, not "${lang}"`);
-  }
-  return { lang: lang as ReportLang, redact: flags.redact !== false };
+  const lang = choiceOf('lang', flags.lang ?? config?.lang ?? defaultLang(policyId));
+  return { lang, redact: flags.redact !== false };
 }

@@ -5,15 +5,12 @@ import { parseShard } from '../archive/shard.js';
 import { requireTimezone } from './timezone.js';
 import { CallauditError } from '../errors.js';
 import type { LoadedConfig } from './config-file.js';
-import {
-  policyFromConfig,
-  resolveBusinessColumns,
-  resolveEnginePlan,
-  type EngineFlags,
-} from './engine-plan.js';
-import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
-import { checkDistinctRoots, resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
-import { asList, oneOf } from './flag-values.js';
+import { policyFromConfig, resolveBusinessColumns, resolveEnginePlan } from './engine-plan.js';
+import { DEFAULTS, type AuditPlan } from './settings.js';
+import { checkDistinctRoots, resolveArchives, resolveCallLogs } from './sources.js';
+import { asList } from './flag-values.js';
+import { choiceOf } from '../options/choice-of.js';
+import type { FlagsOf } from '../options/flag-types.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
@@ -23,29 +20,8 @@ export function parseFormatList(list: string): string[] {
     .filter(Boolean);
 }
 
-/** Flags as commander hands them over; every one is optional so the config file can fill it. */
-export interface AuditFlags extends EngineFlags, SourceFlags {
-  crm?: string[];
-  idPattern?: string;
-  idColumn?: string;
-  outcomeColumn?: string;
-  timeColumn?: string;
-  encoding?: string;
-  delimiter?: string;
-  timezone?: string;
-  outcomeMap?: string;
-  policy?: string;
-  now?: string;
-  out?: string;
-  format?: string;
-  failOn?: string;
-  concurrency?: string;
-  threads?: string;
-  hash?: boolean;
-  /** A file, or false for --no-cache; commander gives true when neither flag is used. */
-  cache?: string | boolean;
-  shard?: string;
-}
+/** Flags as commander hands them over, from the options model; every one optional so the config file can fill it. */
+export type AuditFlags = FlagsOf<'audit'>;
 
 export function resolvePlan(
   rootArgs: string[],
@@ -98,11 +74,7 @@ export function resolvePlan(
 
   const formats = parseFormatList(flags.format ?? asList(config.format)?.join(',') ?? DEFAULTS.format);
 
-  const delimiter = oneOf(
-    '--delimiter',
-    flags.delimiter ?? config.delimiter ?? DEFAULTS.delimiter,
-    DELIMITERS,
-  );
+  const delimiter = choiceOf('delimiter', flags.delimiter ?? config.delimiter ?? DEFAULTS.delimiter);
   const concurrency =
     wholeNumber('--concurrency', flags.concurrency ?? config.concurrency, 1, 256) ?? DEFAULTS.concurrency;
   const threads = wholeNumber('--threads', flags.threads ?? config.threads, 0, 64) ?? defaultThreads();
@@ -117,7 +89,7 @@ export function resolvePlan(
       idColumn: flags.idColumn ?? config.idColumn ?? DEFAULTS.idColumn,
       outcomeColumn: flags.outcomeColumn ?? config.outcomeColumn ?? DEFAULTS.outcomeColumn,
       timeColumn: flags.timeColumn ?? config.timeColumn ?? null,
-      encoding: oneOf('--encoding', flags.encoding ?? config.encoding ?? DEFAULTS.encoding, ENCODINGS),
+      encoding: choiceOf('encoding', flags.encoding ?? config.encoding ?? DEFAULTS.encoding),
       delimiter: delimiter === 'tab' ? '\t' : delimiter,
     },
     timezone,
@@ -126,7 +98,7 @@ export function resolvePlan(
     now,
     out,
     formats,
-    failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
+    failOn: choiceOf('failOn', flags.failOn ?? config.failOn ?? DEFAULTS.failOn),
     concurrency,
     threads,
     // On by default: without a hash, purge cannot tell a rewritten file of the same size and mtime.

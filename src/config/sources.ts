@@ -3,40 +3,22 @@ import { isWithin, realPathOf } from '../real-path.js';
 import { RECORDING_PRESETS, recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
 import { callLogPreset } from '../presets/calllog/index.js';
 import {
-  DELIMITERS,
-  ENCODINGS,
   ID_SOURCES,
   type ArchiveSource,
   type CallLogSource,
   type ConfigFile,
   type IdFrom,
 } from './settings.js';
-import { asList, oneOf } from './flag-values.js';
+import { asList } from './flag-values.js';
+import { choiceOf } from '../options/choice-of.js';
 import { resolveColumnMapping, type BusinessColumns, type NamedColumns } from './column-mapping.js';
+import type { FlagsOf } from '../options/flag-types.js';
 
-/** The flags that shape sources; a flag wins over every source's own setting. */
-export interface SourceFlags {
-  crm?: string[];
-  cdr?: string[];
-  preset?: string;
-  crmPreset?: string;
-  cdrPreset?: string;
-  idPattern?: string;
-  include?: string[];
-  idFrom?: string;
-  idTag?: string;
-  sidecarField?: string;
-  recordingMap?: string;
-  idColumn?: string;
-  outcomeColumn?: string;
-  timeColumn?: string;
-  encoding?: string;
-  delimiter?: string;
-  dateFormat?: string;
-  sheet?: string;
-  headerRow?: string;
-  records?: string;
-}
+/**
+ * The flags that shape sources, from the options model: those of `audit` and of `labels`; a flag
+ * wins over every source's own setting.
+ */
+export type SourceFlags = FlagsOf<'audit'> & FlagsOf<'labels'>;
 
 function parseIdFrom(value: string): IdFrom[] {
   const parts = value
@@ -221,7 +203,7 @@ export function resolveCallLogs(
     const shared = entry.preset === undefined || entry.preset === null ? config : {};
     const encoding = columns.encoding ?? entry.encoding ?? config.encoding ?? 'auto';
     const delimiter = columns.delimiter ?? entry.delimiter ?? config.delimiter ?? 'auto';
-    const d = oneOf('--delimiter', delimiter, DELIMITERS);
+    const d = choiceOf('delimiter', delimiter);
     const named: NamedColumns = {
       preset: presetName,
       idColumn: columns.idColumn ?? entry.idColumn ?? shared.idColumn ?? null,
@@ -231,7 +213,7 @@ export function resolveCallLogs(
     return {
       files: entry.files,
       ...named,
-      encoding: oneOf('--encoding', encoding, ENCODINGS),
+      encoding: choiceOf('encoding', encoding),
       delimiter: d === 'tab' ? '\t' : d,
       dateFormat: columns.dateFormat ?? entry.dateFormat ?? shared.dateFormat ?? null,
       timezone: entry.timezone ?? null,

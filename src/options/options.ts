@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { LABEL_TRUST } from '../audit/engine-settings.js';
 import { RECOGNISED_NOTICE } from '../audit/notice.js';
-import { DEFAULT_LOG, DEFAULTS } from '../config/defaults.js';
-import { ENGINE_DEFAULTS } from '../config/engine-plan.js';
+import { DEFAULT_LOG, DEFAULTS, ENGINE_DEFAULTS } from '../config/defaults.js';
 import { LABEL_FORMATS } from '../labels/render-labels.js';
 import { isoDurationSchema } from '../policy/pack-schema.js';
 import { CALL_LOG_PRESET_NAMES } from '../presets/calllog/index.js';
@@ -193,7 +192,8 @@ export const OPTIONS = {
   },
   noticeMissing: {
     flags: '--notice-missing <verdict>',
-    help: 'verdict when the notice column says the caller was not told: review or violation',
+    help: 'verdict when the notice column says the caller was not told',
+    choices: NOTICE_MISSING,
     default: "the policy pack's (review when it says nothing)",
     commands: AUDIT,
     config: z.enum(NOTICE_MISSING),
@@ -254,6 +254,7 @@ export const OPTIONS = {
   lang: {
     flags: '--lang <en|sl>',
     help: 'language of the HTML, Markdown and JUnit reports',
+    choices: REPORT_LANGS,
     default: 'sl for si-* policies',
     commands: ['audit', 'explain', 'render'],
     config: z.enum(REPORT_LANGS as [string, ...string[]]),
