@@ -104,7 +104,10 @@ describe('policy-engine settings', () => {
   it('refuses a --notice-missing other than review or violation', () => {
     expect(
       errorOf(() => resolvePlan(['rec'], { crm: ['c.csv'], noticeMissing: 'delete' }, null, fixedClock)),
-    ).toMatchObject({ code: 'BAD_FLAG', message: expect.stringMatching(/--notice-missing must be one of review, violation/) });
+    ).toMatchObject({
+      code: 'BAD_FLAG',
+      message: expect.stringMatching(/--notice-missing must be one of review, violation/),
+    });
   });
 
   it.each([
