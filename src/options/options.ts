@@ -522,6 +522,11 @@ export const OPTIONS = {
     default: 'next to the manifest',
     commands: ['purge'],
   },
+  explainReport: {
+    flags: '--report <report.json>',
+    help: 'explain within a saved audit: its roots, call logs, presets, flags and --now, saying which input changed since (SHA-256)',
+    commands: ['explain'],
+  },
   allowUnhashed: {
     flags: '--allow-unhashed',
     help: 'accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof',
