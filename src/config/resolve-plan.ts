@@ -9,6 +9,7 @@ import { policyFromConfig, resolveEnginePlan, type EngineFlags } from './engine-
 import { DEFAULTS, DELIMITERS, ENCODINGS, FAIL_ON, type AuditPlan } from './settings.js';
 import { checkDistinctRoots, resolveArchives, resolveCallLogs, type SourceFlags } from './sources.js';
 import { asList, oneOf } from './flag-values.js';
+import { pathOrigins } from './origins.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
@@ -135,6 +136,7 @@ export function resolvePlan(
           ? flags.cache
           : path.join(out, DEFAULTS.cacheFileName),
     shard: flags.shard === undefined ? null : parseShard(flags.shard),
+    origins: pathOrigins(flags, config, fromConfig, loaded?.file ?? null),
   };
 }
 

@@ -4,6 +4,7 @@ import { OPTIONS } from '../options/options.js';
 import type { ENCODINGS, FAIL_ON, IdFrom } from '../options/choices.js';
 import type { Shard } from '../archive/shard.js';
 import type { EnginePlan } from './engine-plan.js';
+import type { PathOrigins } from './origins.js';
 
 export { DELIMITERS, ENCODINGS, FAIL_ON, ID_SOURCES, type IdFrom } from '../options/choices.js';
 export { DEFAULTS } from './defaults.js';
@@ -86,6 +87,8 @@ export interface AuditPlan {
   cache: string | null;
   /** `--shard i/n`: audit only this part and write a partial report. */
   shard: Shard | null;
+  /** The flag or config key each path came from, for errors; absent in plans built by hand. */
+  origins?: PathOrigins;
 }
 
 export interface ArchiveSource {
