@@ -30,6 +30,11 @@ const READS_CALL_LOGS = ['audit', 'explain', 'labels'] as const;
 export const OPTIONS = {
   $schema: { help: 'The JSON Schema of this file, for editors.', commands: [], config: z.string() },
   debug: { flags: '--debug', help: 'show stack traces for errors', commands: ['callaudit'] },
+  color: {
+    flags: '--no-color',
+    help: 'no colour in terminal output; NO_COLOR set to any non-empty value, or TERM=dumb, does the same',
+    commands: ['callaudit'],
+  },
   roots: { help: 'Archive roots to audit.', commands: [], config: stringOrList },
   out: {
     flags: '--out <dir>',

@@ -56,11 +56,20 @@ export interface PurgeOptions {
 export type FaultPoint =
   'after-intent' | 'before-unlink-source' | 'after-action' | 'after-log' | 'after-done';
 
+/** What an --execute run is about to do, for the person asked to confirm it. */
+export interface PurgePlan {
+  files: number;
+  bytes: number;
+  mode: Mode;
+  /** The rows to act on, in manifest order. */
+  rows: Array<{ path: string; reason: string; size: number }>;
+}
+
 export interface PurgeHooks {
   now?: () => Date;
   fault?: (point: FaultPoint, rowIndex: number) => void;
   /** Asked once, before anything is touched; resolving false aborts with nothing done. */
-  confirm?: (plan: { files: number; bytes: number; mode: Mode }) => Promise<boolean>;
+  confirm?: (plan: PurgePlan) => Promise<boolean>;
   /** The file-system calls that act (tests make them fail). */
   fs?: FsOps;
 }
@@ -196,7 +205,8 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
   const toAct = planned.filter((r, index) => r.kind === 'planned' && !resumed?.state.done.has(index));
   if (hooks.confirm) {
     const bytes = toAct.reduce((sum, r) => sum + (r.kind === 'planned' ? r.size : 0), 0);
-    if (!(await hooks.confirm({ files: toAct.length, bytes, mode }))) {
+    const rows = toAct.map((r) => ({ path: r.row.path, reason: r.row.reason, size: r.row.size }));
+    if (!(await hooks.confirm({ files: toAct.length, bytes, mode, rows }))) {
       resumed?.journal.close();
       return { ...report, aborted: true };
     }
