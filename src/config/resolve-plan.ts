@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultCacheFile } from '../archive/cache-location.js';
 import { defaultThreads } from '../archive/default-threads.js';
 import { DateTime } from 'luxon';
 import { parseShard } from '../archive/shard.js';
@@ -130,11 +131,7 @@ export function resolvePlan(
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
     cache:
-      flags.cache === false
-        ? null
-        : typeof flags.cache === 'string'
-          ? flags.cache
-          : path.join(out, DEFAULTS.cacheFileName),
+      flags.cache === false ? null : typeof flags.cache === 'string' ? flags.cache : defaultCacheFile(roots),
     shard: flags.shard === undefined ? null : parseShard(flags.shard),
     origins: pathOrigins(flags, config, fromConfig, loaded?.file ?? null),
   };

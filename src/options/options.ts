@@ -301,7 +301,7 @@ export const OPTIONS = {
   cache: {
     flags: '--cache <file>',
     help: 'probe cache, so unchanged files are not read again',
-    default: `${DEFAULTS.cacheFileName} in the output folder`,
+    default: '$XDG_CACHE_HOME/callaudit/<key of the archive roots>/probe-cache.jsonl (else ~/.cache/…)',
     commands: AUDIT,
   },
   noCache: { flags: '--no-cache', help: 'neither read nor write a probe cache', commands: AUDIT },

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InjectedFault, purge } from '../../src/remediation/purge.js';
-import { BIN, hashTree, REPO, runCli } from '../support/run-cli.js';
+import { BIN, hashTree, REPO, runCli, TEST_CACHE_HOME } from '../support/run-cli.js';
 import { orSkipped } from '../support/skip-reason.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-purge-e2e-'));
@@ -346,7 +346,13 @@ describe('purge --execute on a terminal', () => {
         cwd: dir,
         input: 'no\n',
         encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', TERM: 'dumb' },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          XDG_CACHE_HOME: TEST_CACHE_HOME,
+          NO_COLOR: '1',
+          TERM: 'dumb',
+        },
         timeout: 60_000,
       });
       const preview = run.stdout.slice(0, run.stdout.indexOf('Type "yes"'));

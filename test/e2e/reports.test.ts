@@ -85,7 +85,6 @@ describe('every report format on the demo archive', () => {
         'deletion-manifest.csv',
         'findings.csv',
         'junit.xml',
-        'probe-cache.jsonl',
         'report.html',
         'report.json',
         'summary.md',
