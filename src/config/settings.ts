@@ -95,6 +95,8 @@ export interface ArchiveSource {
   root: string;
   preset: string | null;
   idPattern: string | null;
+  /** `--name-time`: luxon format of the pattern's time groups; absent: the preset's, else none. */
+  nameTime?: string;
   include: string[] | null;
   idFrom: IdFrom[];
   idTag: string | null;

@@ -21,6 +21,7 @@ export interface SourceFlags {
   crmPreset?: string;
   cdrPreset?: string;
   idPattern?: string;
+  nameTime?: string;
   include?: string[];
   idFrom?: string;
   idTag?: string;
@@ -94,6 +95,7 @@ export function resolveArchives(
       root: entry.root,
       preset: preset?.name ?? null,
       idPattern: flags.idPattern ?? own.idPattern ?? config.idPattern ?? preset?.idPattern ?? null,
+      ...nameTimeOf(flags.nameTime ?? own.nameTime ?? config.nameTime),
       include: flags.include ?? asList(own.include) ?? asList(config.include) ?? preset?.include ?? null,
       idFrom,
       idTag: flags.idTag ?? own.idTag ?? config.idTag ?? null,
@@ -122,6 +124,11 @@ export function resolveArchives(
     }
   }
   return archives;
+}
+
+/** Only when set, so the settings of an archive without it read as before. */
+function nameTimeOf(format: string | undefined): Pick<ArchiveSource, 'nameTime'> {
+  return format === undefined ? {} : { nameTime: format };
 }
 
 const INEFFECTIVE_OPTIONS = ['recordingMap', 'idTag', 'sidecarField'] as const;

@@ -72,6 +72,14 @@ export const OPTIONS = {
     config: z.string(),
     sources: { archive: 'idPattern' },
   },
+  nameTime: {
+    flags: '--name-time <format>',
+    help: 'when the call started, from the named groups of --id-pattern other than "id" (joined by a space, in their order) read with this luxon format in --timezone, e.g. "yyyyMMdd HHmm" for (?<date>\\d{8})-(?<time>\\d{4})',
+    default: "none: a preset's name time, else the modification time",
+    commands: AUDIT,
+    config: z.string(),
+    sources: { archive: 'nameTime' },
+  },
   idColumn: {
     flags: '--id-column <name>',
     help: 'call-ID column in the call log',
