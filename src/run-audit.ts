@@ -70,7 +70,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const { archives, callLogs: sources } = plan;
   const callLogJobs = (
     await Promise.all(
-      sources.map(async (source) => (await expandCallLogs(source.files, plan.origins)).map((file) => ({ file, source }))),
+      sources.map(async (source) =>
+        (await expandCallLogs(source.files, plan.origins)).map((file) => ({ file, source })),
+      ),
     )
   ).flat();
 
