@@ -25,8 +25,11 @@ function templates() {
     gsm: [2, 5, 10, 20].map((seconds) => wavGsm610({ seconds })),
     mulaw: [1, 2].map((seconds) => wavMulaw({ seconds })),
     alaw: [1, 2].map((seconds) => wavAlaw({ seconds })),
-    mp3: [demo('sales/out_C-1006.mp3'), demo('sales/OUT_C-1024.MP3')],
-    ogg: [demo('sales/2026-10/out_C-1007.ogg'), demo('2026/10/08/out_38640666444_C-1027.ogg')],
+    mp3: [demo('sales/out_20261004-0912_C-1006.mp3'), demo('sales/OUT_20261007-1202_C-1024.MP3')],
+    ogg: [
+      demo('sales/2026-10/out_20261004-0948_C-1007.ogg'),
+      demo('2026/10/08/out_38640666444_20261008-0915_C-1027.ogg'),
+    ],
     truncated: [wavPcm16({ seconds: 1 }).subarray(0, 40)],
     noise: [Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 251))],
     html: [Buffer.from('<html><body>404 Not Found</body></html>\n')],

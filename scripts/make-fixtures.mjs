@@ -14,6 +14,9 @@ import { rawGsm, wavAlaw, wavGsm610, wavMulaw, wavPcm16 } from './audio-bytes.mj
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo');
 const RECORDINGS = join(DEMO, 'recordings');
 const ID_PATTERN = String.raw`_(?<id>[A-Z0-9-]+)\.\w+$`;
+/** The demo run's pattern: the same call IDs, and the call's local start time from the name. */
+const TIMED_PATTERN = String.raw`[_ ](?<date>\d{8})-(?<time>\d{4})(?:_(?<id>[A-Z0-9-]+))?\.\w+$`;
+const NAME_TIME = 'yyyyMMdd HHmm';
 const SIZE_BUDGET = 1024 * 1024;
 
 // ffmpeg stamps its version and random Ogg serial numbers into files unless told to be
@@ -51,40 +54,40 @@ const FORMAT_LABEL = {
  */
 // prettier-ignore
 const RECORDINGS_PLAN = [
-  rec('2026/10/03/in_38640111222_C-1001.wav', 'pcm', 2, '03.10.2026 09:15', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/03/out_38641222333_C-1002.WAV', 'gsmwav', 3, '03.10.2026 10:02', ['Sprememba naročila'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/03/in_38651333444_C-1003.wav', 'mulaw', 2, '03.10.2026 11:40', ['Odpoved pogodbe'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/03/in_38640444555_C-1004.wav', 'alaw', 2, '03.10.2026 14:05', ['Reklamacija'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/04/in_38631555666_C-1005.gsm', 'rawgsm', 2, '04.10.2026 08:31', ['Ugovor na račun'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('sales/out_C-1006.mp3', 'mp3', 2, '04.10.2026 09:12', ['Nakup paketa'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('sales/2026-10/out_C-1007.ogg', 'ogg', 2, '04.10.2026 09:48', ['Informacije - delovni čas'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('sales/2026-10/out_C-1008.opus', 'opus', 2, '04.10.2026 10:20', ['Splošno vprašanje'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('2026/10/04/in_38640777888_C-1009.flac', 'flac', 1.5, '04.10.2026 11:03', ['Ni nakupa'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('sales/2026-10/week-41/out_C-1010.m4a', 'm4a', 2, '04.10.2026 13:37', ['Stranka ni naročila'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('2026/10/04/in_38641888999_C-1011.wav', 'mulaw', 1.5, '04.10.2026 15:10', ['Povratni klic'], 'review', 'UNKNOWN_OUTCOME'),
-  rec('2026/10/05/in_38640999000_C-1012.wav', 'pcm', 1, '05.10.2026 08:05', ['XYZ-17'], 'review', 'UNKNOWN_OUTCOME'),
-  rec('support/in_C-1013.wav', 'alaw', 2, '05.10.2026 08:50', ['Tehnična pomoč'], 'review', 'AMBIGUOUS_CATEGORY'),
-  rec('support/2026/10/in_C-1014.WAV', 'gsmwav', 2, '05.10.2026 09:30', ['Obročno odplačilo'], 'review', 'AMBIGUOUS_CATEGORY'),
-  rec('2026/10/05/in_38640123456_C-1015.wav', 'pcm', 2, '05.10.2026 10:15', ['Splošno vprašanje', 'Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/05/out_38640654321_C-1016.wav', 'pcm', 1, null, [], 'review', 'COVERAGE_UNKNOWN'),
-  rec('misc/recording.wav', 'pcm', 1, null, [], 'review', 'NO_CALL_ID'),
-  rec('misc/voicemail 2026-10-07.wav', 'alaw', 1, null, [], 'review', 'NO_CALL_ID'),
-  rec('2026/10/06/in_38640111333_C-1017.wav', 'empty', 0, '06.10.2026 09:00', ['Naročilo'], 'review', 'UNREADABLE_FILE'),
-  rec('2026/10/06/in_38640111444_C-1018.wav', 'truncated', 2, '06.10.2026 09:20', ['Naročilo'], 'review', 'UNREADABLE_FILE'),
-  rec('2026/10/06/in_38640222111_C-1019.wav', 'pcm', 1.5, '06.10.2026 10:45', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/06/transfer/q_38640222111_C-1019.wav', 'gsmwav', 1, null, [], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/07/in_38640333111_C-1020.wav', 'pcm', 1, '07.10.2026 08:12', ['Reklamacija'], 'compliant', 'QUALIFYING_EVENT', { ICMT: 'C-1020' }),
-  rec('sales/out_C-1021.aac', 'aac', 2, '07.10.2026 09:05', ['Sprememba naročila'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('3cx/[Janez Novak]_100-038640111222_20261007101500(3)_C-1022.wav', 'pcm', 1, '07.10.2026 10:15', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('prodaja/Špela/out_C-1023.mp3', 'mp3', 1, '07.10.2026 11:30', ['Informacije - delovni čas'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('sales/OUT_C-1024.MP3', 'mp3', 1, '07.10.2026 12:02', ['Ni nakupa'], 'violation', 'NON_QUALIFYING_ONLY'),
-  rec('2026/10/07/in_38640444222_C-1025.wav', 'mulaw', 1, '07.10.2026 13:44', ['Povratni klic', 'Ugovor na račun'], 'compliant', 'QUALIFYING_EVENT'),
-  rec('2026/10/08/in_38640555333_C-1026.gsm', 'rawgsm', 1, '08.10.2026 08:40', ['Splošno vprašanje', 'Tehnična pomoč'], 'review', 'AMBIGUOUS_CATEGORY'),
-  rec('2026/10/08/out_38640666444_C-1027.ogg', 'ogg', 1, '08.10.2026 09:15', ['Tehnična pomoč', 'XYZ-17'], 'review', 'UNKNOWN_OUTCOME'),
+  rec('2026/10/03/in_38640111222_20261003-0915_C-1001.wav', 'pcm', 2, '03.10.2026 09:15', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/03/out_38641222333_20261003-1002_C-1002.WAV', 'gsmwav', 3, '03.10.2026 10:02', ['Sprememba naročila'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/03/in_38651333444_20261003-1140_C-1003.wav', 'mulaw', 2, '03.10.2026 11:40', ['Odpoved pogodbe'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/03/in_38640444555_20261003-1405_C-1004.wav', 'alaw', 2, '03.10.2026 14:05', ['Reklamacija'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/04/in_38631555666_20261004-0831_C-1005.gsm', 'rawgsm', 2, '04.10.2026 08:31', ['Ugovor na račun'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('sales/out_20261004-0912_C-1006.mp3', 'mp3', 2, '04.10.2026 09:12', ['Nakup paketa'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('sales/2026-10/out_20261004-0948_C-1007.ogg', 'ogg', 2, '04.10.2026 09:48', ['Informacije - delovni čas'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('sales/2026-10/out_20261004-1020_C-1008.opus', 'opus', 2, '04.10.2026 10:20', ['Splošno vprašanje'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('2026/10/04/in_38640777888_20261004-1103_C-1009.flac', 'flac', 1.5, '04.10.2026 11:03', ['Ni nakupa'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('sales/2026-10/week-41/out_20261004-1337_C-1010.m4a', 'm4a', 2, '04.10.2026 13:37', ['Stranka ni naročila'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('2026/10/04/in_38641888999_20261004-1510_C-1011.wav', 'mulaw', 1.5, '04.10.2026 15:10', ['Povratni klic'], 'review', 'UNKNOWN_OUTCOME'),
+  rec('2026/10/05/in_38640999000_20261005-0805_C-1012.wav', 'pcm', 1, '05.10.2026 08:05', ['XYZ-17'], 'review', 'UNKNOWN_OUTCOME'),
+  rec('support/in_20261005-0850_C-1013.wav', 'alaw', 2, '05.10.2026 08:50', ['Tehnična pomoč'], 'review', 'AMBIGUOUS_CATEGORY'),
+  rec('support/2026/10/in_20261005-0930_C-1014.WAV', 'gsmwav', 2, '05.10.2026 09:30', ['Obročno odplačilo'], 'review', 'AMBIGUOUS_CATEGORY'),
+  rec('2026/10/05/in_38640123456_20261005-1015_C-1015.wav', 'pcm', 2, '05.10.2026 10:15', ['Splošno vprašanje', 'Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/05/out_38640654321_20261005-1040_C-1016.wav', 'pcm', 1, null, [], 'review', 'COVERAGE_UNKNOWN'),
+  rec('misc/recording 20261007-1000.wav', 'pcm', 1, null, [], 'review', 'NO_CALL_ID'),
+  rec('misc/voicemail 20261007-1830.wav', 'alaw', 1, null, [], 'review', 'NO_CALL_ID'),
+  rec('2026/10/06/in_38640111333_20261006-0900_C-1017.wav', 'empty', 0, '06.10.2026 09:00', ['Naročilo'], 'review', 'UNREADABLE_FILE'),
+  rec('2026/10/06/in_38640111444_20261006-0920_C-1018.wav', 'truncated', 2, '06.10.2026 09:20', ['Naročilo'], 'review', 'UNREADABLE_FILE'),
+  rec('2026/10/06/in_38640222111_20261006-1045_C-1019.wav', 'pcm', 1.5, '06.10.2026 10:45', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/06/transfer/q_38640222111_20261006-1050_C-1019.wav', 'gsmwav', 1, null, [], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/07/in_38640333111_20261007-0812_C-1020.wav', 'pcm', 1, '07.10.2026 08:12', ['Reklamacija'], 'compliant', 'QUALIFYING_EVENT', { ICMT: 'C-1020' }),
+  rec('sales/out_20261007-0905_C-1021.aac', 'aac', 2, '07.10.2026 09:05', ['Sprememba naročila'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('3cx/[Janez Novak]_100-038640111222_20261007101500(3)_20261007-1015_C-1022.wav', 'pcm', 1, '07.10.2026 10:15', ['Naročilo'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('prodaja/Špela/out_20261007-1130_C-1023.mp3', 'mp3', 1, '07.10.2026 11:30', ['Informacije - delovni čas'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('sales/OUT_20261007-1202_C-1024.MP3', 'mp3', 1, '07.10.2026 12:02', ['Ni nakupa'], 'violation', 'NON_QUALIFYING_ONLY'),
+  rec('2026/10/07/in_38640444222_20261007-1344_C-1025.wav', 'mulaw', 1, '07.10.2026 13:44', ['Povratni klic', 'Ugovor na račun'], 'compliant', 'QUALIFYING_EVENT'),
+  rec('2026/10/08/in_38640555333_20261008-0840_C-1026.gsm', 'rawgsm', 1, '08.10.2026 08:40', ['Splošno vprašanje', 'Tehnična pomoč'], 'review', 'AMBIGUOUS_CATEGORY'),
+  rec('2026/10/08/out_38640666444_20261008-0915_C-1027.ogg', 'ogg', 1, '08.10.2026 09:15', ['Tehnična pomoč', 'XYZ-17'], 'review', 'UNKNOWN_OUTCOME'),
 ];
 
 const IGNORED_FILES = {
-  '2026/10/03/in_38640111222_C-1001.json': `${JSON.stringify(
+  '2026/10/03/in_38640111222_20261003-0915_C-1001.json': `${JSON.stringify(
     {
       callId: 'C-1001',
       direction: 'inbound',
@@ -277,11 +280,13 @@ is 8 kHz mono and 1–3 s long.
 - \`expected.json\`: recording path → \`{verdict, reason}\`, as listed below.
 
 The call ID is the last \`_\`-separated part of the file name, so the audit must run with
-\`--id-pattern '${ID_PATTERN}'\`:
+\`--id-pattern '${ID_PATTERN}'\`. Every name also carries the call's local start time
+(\`YYYYMMDD-HHMM\`, the CRM row's time), so the demo run (\`npm run demo\`) reads it from the name and its report does
+not depend on when the files were checked out:
 
 \`\`\`sh
 callaudit audit fixtures/demo/recordings --crm fixtures/demo/crm/calls.csv \\
-  --id-pattern '${ID_PATTERN}' --now 2026-11-28T12:00:00Z
+  --id-pattern '${TIMED_PATTERN}' --name-time '${NAME_TIME}' --now 2026-11-28T12:00:00Z
 \`\`\`
 
 ## Expected verdicts (default policy si-ip-akos)
@@ -296,8 +301,7 @@ The rules are applied in this order, and the first that applies decides:
 5. otherwise any support / payment-plan outcome → review \`AMBIGUOUS_CATEGORY\`
 6. otherwise only information / no-sale outcomes → violation \`NON_QUALIFYING_ONLY\`
 7. no row at all → review \`COVERAGE_UNKNOWN\`: the demo log has no time column and the demo run no
-   \`--log-period\`, so nothing shows that the log covers the call (and the demo's times are file modification
-   times, which never can; see the main README)
+   \`--log-period\`, so nothing shows that the log covers the call
 
 | Recording | Format | Call ID | CRM outcome(s) | Verdict | Reason |
 |---|---|---|---|---|---|

@@ -11,6 +11,7 @@ export const DECISIONS_FILE: InputFileRole = {
   code: 'DECISIONS_UNREADABLE',
   what: 'the decisions file',
   hint: 'check the --decisions path',
+  csv: true,
 };
 
 export interface LoadedDecisions {

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { CallauditError } from './errors.js';
+import { kindOfHead } from './calllog/source-kind.js';
 import { kindOf } from './file-kind.js';
 
 const MIB = 1 << 20;
@@ -20,6 +21,8 @@ export interface InputFileRole {
   hint: string;
   /** The largest file read; default SETTINGS_FILE_LIMIT. */
   maxBytes?: number;
+  /** A CSV file: an Excel workbook given instead is refused by its bytes, not parsed as text. */
+  csv?: true;
 }
 
 /** The file's stats (links followed), or null when there is nothing there to stat. */
@@ -62,7 +65,9 @@ export function readInputFile(file: string, role: InputFileRole): Buffer {
   }
   try {
     checkInput(file, fstatSync(fd), role, limit);
-    return readUpTo(fd, file, role, limit);
+    const bytes = readUpTo(fd, file, role, limit);
+    if (role.csv) refuseWorkbook(file, bytes, role);
+    return bytes;
   } finally {
     closeSync(fd);
   }
@@ -116,6 +121,22 @@ function tooLarge(file: string, role: InputFileRole, limit: number): CallauditEr
     'INPUT_TOO_LARGE',
     `${role.what} is larger than ${limit % MIB === 0 ? `${limit / MIB} MiB` : `${limit} bytes`}, the most callaudit reads of it`,
     `${role.hint}; docs/input-limits.md lists the limits`,
+    file,
+  );
+}
+
+/**
+ * An Excel workbook saved under a CSV's name would otherwise be parsed as text and fail with a
+ * quote or delimiter message that sends the user the wrong way.
+ */
+function refuseWorkbook(file: string, bytes: Buffer, role: InputFileRole): void {
+  const kind = kindOfHead(bytes.subarray(0, 4096), file);
+  if (kind !== 'xlsx' && kind !== 'xls') return;
+  throw new CallauditError(
+    'CSV_IS_WORKBOOK',
+    `this is an Excel workbook (${kind === 'xlsx' ? 'a ZIP with [Content_Types].xml' : 'an OLE2 .xls file'}), not a CSV file: ${role.what} is read as CSV only`,
+    'Open it in Excel and save the sheet as "CSV UTF-8 (comma delimited)", then give that .csv file. ' +
+      'Only call logs (--crm, --cdr) are read from .xlsx workbooks directly.',
     file,
   );
 }

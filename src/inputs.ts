@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fg from 'fast-glob';
+import { fixOriginHint, type PathOrigins } from './config/origins.js';
 import { CallauditError } from './errors.js';
 import { isSqlUrl } from './calllog/sql-url.js';
 import { refuseIrregular, statIfExists, type InputFileRole } from './input-file.js';
@@ -13,7 +14,7 @@ const CALL_LOG_HINT = 'name the CSV file, or a glob such as "crm/*.csv"';
  * that is not a regular file is refused by its kind before it is opened: a FIFO would block the
  * read and a device such as /dev/zero would never end.
  */
-export async function expandCallLogs(patterns: readonly string[]): Promise<string[]> {
+export async function expandCallLogs(patterns: readonly string[], origins?: PathOrigins): Promise<string[]> {
   const files = new Set<string>();
   for (const pattern of patterns) {
     // A database is read by the SQL reader, which reports its own errors.
@@ -36,14 +37,7 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
     }
     if (literal) refuseIrregular(pattern, literal, 'the call log', CALL_LOG_HINT);
     const matches = fg.isDynamicPattern(pattern) ? await fg(pattern, { onlyFiles: true, dot: false }) : [];
-    if (matches.length === 0) {
-      throw new CallauditError(
-        'CALL_LOG_NOT_FOUND',
-        fg.isDynamicPattern(pattern) ? 'the glob matches no file' : 'the call-log file does not exist',
-        'check the --crm path (quote globs so the shell does not expand them)',
-        pattern,
-      );
-    }
+    if (matches.length === 0) throw callLogNotFound(pattern, origins?.get(pattern));
     for (const match of matches) {
       // A glob's symbolic link may lead to a FIFO or a device.
       const target = statIfExists(match);
@@ -54,6 +48,18 @@ export async function expandCallLogs(patterns: readonly string[]): Promise<strin
   return [...files].sort();
 }
 
+/** Names the flag or config key that gave the path, so the user fixes the right one. */
+function callLogNotFound(pattern: string, origin: string | undefined): CallauditError {
+  const what = fg.isDynamicPattern(pattern) ? 'matches no file' : 'does not exist';
+  const hint = fixOriginHint(
+    origin,
+    `check the ${origin ?? '--crm'} path (quote globs so the shell does not expand them)`,
+  );
+  if (origin === undefined)
+    return new CallauditError('CALL_LOG_NOT_FOUND', `the call-log file ${what}`, hint, pattern);
+  return new CallauditError('CALL_LOG_NOT_FOUND', `${pattern} (${origin}) ${what}`, hint);
+}
+
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -62,4 +68,5 @@ export const HOLDS_FILE: InputFileRole = {
   code: 'HOLDS_UNREADABLE',
   what: 'the legal holds file',
   hint: 'check the --holds path',
+  csv: true,
 };

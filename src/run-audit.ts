@@ -70,7 +70,9 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   const { archives, callLogs: sources } = plan;
   const callLogJobs = (
     await Promise.all(
-      sources.map(async (source) => (await expandCallLogs(source.files)).map((file) => ({ file, source }))),
+      sources.map(async (source) =>
+        (await expandCallLogs(source.files, plan.origins)).map((file) => ({ file, source })),
+      ),
     )
   ).flat();
 
@@ -222,6 +224,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       ...plan.topLevel,
       timezone: plan.timezone,
       now: plan.now,
+      policy: plan.policy,
       holds: engine.holds,
       customerColumn: engine.customerColumn,
       noticeColumn: engine.noticeColumn,
@@ -229,6 +232,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
       maxEventLagHours: engine.maxEventLagHours,
       labels: engine.labels ?? 'any',
       ...(decisions ? { decisions: decisions.file } : {}),
+      reviewWithinDays: engine.reviewWithinDays ?? ENGINE_DEFAULTS.reviewWithinDays,
       logPeriod: engine.logPeriod,
       dueWithinDays: engine.dueWithinDays,
       minJoinRate: engine.minJoinRate,

@@ -14,6 +14,7 @@ export function loadIdMap(file: string, spec: IdMapSpec): Map<string, string> {
     code: 'RECORDING_MAP_UNREADABLE',
     what: 'the recording map',
     hint: 'check the --recording-map path',
+    csv: true,
   });
   const rows = parse(text, {
     delimiter: sniffDelimiter(text),

@@ -205,7 +205,8 @@ export class ProbeCache {
 
   private open(): NonNullable<ProbeCache['out']> {
     if (this.out === null) {
-      mkdirSync(dirname(this.file), { recursive: true });
+      // Owner only: the cache lists every recording's path, phone numbers included.
+      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       const temporary = temporaryNameFor(this.file);
       const header = { format: CACHE_FORMAT, version: CACHE_FORMAT_VERSION, ...this.stamp };
       this.out = {

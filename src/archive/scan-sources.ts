@@ -6,11 +6,13 @@ import type { FileProblem, IdSource, Recording } from '../audit/types.js';
 import type { ArchiveSource } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { recordingPreset, type RecordingPreset } from '../presets/recording/index.js';
+import type { NameTime } from '../presets/recording/types.js';
 import { compileIdPattern } from './call-id.js';
 import { refuseSlowGlob } from '../glob-safety.js';
 import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
 import { timeFromName } from './name-time.js';
+import { nameTimeSource, userNameTime } from './user-name-time.js';
 import { mapWithConcurrency } from './pool.js';
 import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
@@ -66,11 +68,29 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
     throw await matchesNothing(archive, preset);
   }
   const idMap = preset?.idMap && archive.recordingMap ? loadIdMap(archive.recordingMap, preset.idMap) : null;
+  const nameTime = nameTimeOf(archive, preset, pattern);
   // The one place a recording's time is settled: name or preset, else tag or sidecar, else mtime.
   result.recordings = await mapWithConcurrency(result.recordings, options.concurrency, async (recording) =>
-    withRecordingTime(await refine(recording, archive, preset, pattern, idMap)),
+    withRecordingTime(await refine(recording, archive, preset, pattern, idMap, nameTime)),
   );
   return result;
+}
+
+/** The time in the name: `--name-time` with the user's pattern, else the preset's, else none. */
+function nameTimeOf(
+  archive: ArchiveSource,
+  preset: RecordingPreset | null,
+  pattern: RegExp | null,
+): NameTime | null {
+  if (archive.nameTime === undefined) return preset?.startedAt ?? null;
+  if (pattern === null) {
+    throw new CallauditError(
+      'OPTION_WITHOUT_EFFECT',
+      `--name-time (config "nameTime") has no effect for ${archive.root}: there is no call-ID pattern to read the time with`,
+      String.raw`give --id-pattern with named groups for the time, e.g. '_(?<date>\d{8})-(?<time>\d{4})_(?<id>[A-Z0-9-]+)\.\w+$'`,
+    );
+  }
+  return userNameTime(pattern, archive.nameTime);
 }
 
 async function matchesNothing(archive: ArchiveSource, preset: RecordingPreset): Promise<CallauditError> {
@@ -99,13 +119,16 @@ async function refine(
   preset: RecordingPreset | null,
   pattern: RegExp | null,
   idMap: Map<string, string> | null,
+  nameTime: NameTime | null,
 ): Promise<Recording> {
   const refined: Recording = { ...recording };
-  if (preset?.startedAt && pattern) {
-    const at = timeFromName(recording.path, pattern, preset.startedAt, archive.timezone);
+  if (nameTime && pattern) {
+    const at = timeFromName(recording.path, pattern, nameTime, archive.timezone);
     if (at !== null) {
       refined.startedAt = at;
-      refined.timeSource = preset.startedAt.source;
+      refined.timeSource = archive.nameTime
+        ? nameTimeSource(recording.path, pattern, nameTime)
+        : nameTime.source;
     }
   }
   if (idMap && recording.callId !== null) {

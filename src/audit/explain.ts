@@ -44,8 +44,8 @@ export interface Explanation {
 }
 
 /**
- * Traces one recording through every rule. `idRule` says how its call ID was looked for (the
- * --id-pattern, or the file-name default). Pure: the caller supplies recording, events and policy.
+ * Traces one recording through every rule. `idRule` says where its call ID was found and by which
+ * setting (archive/id-rule.ts). Pure: the caller supplies recording, events and policy.
  */
 export function explainRecording(
   recording: Recording,

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { PARTIAL_FILE_NAME } from '../audit/merge-partials.js';
+import { fixOriginHint } from '../config/origins.js';
 import type { AuditPlan } from '../config/settings.js';
+import { CallauditError } from '../errors.js';
 import { refuseIrregular, statIfExists } from '../input-file.js';
 import { expandCallLogs } from '../inputs.js';
 import { BUILTIN_PACK_IDS } from '../policy/load-pack.js';
@@ -18,7 +20,9 @@ interface InputFile {
  * CDRs, config, policy pack, holds, outcome map, recording maps and the baseline.
  */
 async function auditInputFiles(plan: AuditPlan, baseline: string | undefined): Promise<InputFile[]> {
-  const callLogs = await Promise.all((plan.callLogs ?? []).map((source) => expandCallLogs(source.files)));
+  const callLogs = await Promise.all(
+    (plan.callLogs ?? []).map((source) => expandCallLogs(source.files, plan.origins)),
+  );
   const named = (what: string, file: string | null | undefined) => (file ? [{ file, what }] : []);
   return [
     ...callLogs.flat().map((file) => ({ file, what: 'the call log' })),
@@ -31,6 +35,19 @@ async function auditInputFiles(plan: AuditPlan, baseline: string | undefined): P
   ];
 }
 
+/**
+ * A missing file or root named by where it came from: "exports/holds.csv
+ * (callaudit.config.json: holds) does not exist". Left to the reader when the origin is unknown.
+ */
+function refuseMissing(file: string, what: string, origin: string | undefined): void {
+  if (origin === undefined) return;
+  throw new CallauditError(
+    'INPUT_NOT_FOUND',
+    `${file} (${origin}) does not exist`,
+    fixOriginHint(origin, `check the ${origin} path: it names ${what}`),
+  );
+}
+
 /** Refuses, before the audit reads or writes anything, outputs that would land in an archive or on an input. */
 export async function checkAuditLocations(plan: AuditPlan, baseline: string | undefined): Promise<void> {
   const inputs = await auditInputFiles(plan, baseline);
@@ -38,7 +55,10 @@ export async function checkAuditLocations(plan: AuditPlan, baseline: string | un
   for (const { file, what } of inputs) {
     const stats = statIfExists(file);
     if (stats) refuseIrregular(file, stats, what, 'give a regular file');
+    else refuseMissing(file, what, plan.origins?.get(file));
   }
+  for (const { root } of plan.archives ?? [])
+    if (!statIfExists(root)) refuseMissing(root, 'the archive root', plan.origins?.get(root));
   checkOutputLocations({
     outDir: plan.out,
     files: plan.shard

@@ -1,18 +1,62 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { describeIdRule } from '../archive/id-rule.js';
+import { sha256OfFile } from '../archive/sha256-file.js';
 import { explainRecording, type Explanation } from '../audit/explain.js';
 import { normaliseCallId } from '../audit/join.js';
+import type { AuditResult } from '../audit/result.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
+import { planFromReport } from '../config/report-plan.js';
 import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
+import type { AuditPlan } from '../config/settings.js';
 import { CallauditError } from '../errors.js';
 import { renderExplanation } from '../report/explain-text.js';
 import { runAudit } from '../run-audit.js';
 import { withOptions } from '../options/commander.js';
 import type { CommandIo } from './audit-command.js';
+import { changesSinceAudit } from './explain-changes.js';
+import { readReport } from './read-report.js';
+
+type ExplainFlags = AuditFlags & { json?: boolean; config?: string; report?: string };
 
 function isFile(target: string): boolean {
   return existsSync(target) && statSync(target).isFile();
+}
+
+interface ExplainSetup {
+  plan: AuditPlan;
+  /** How the user gave an ID pattern that is not a preset's, for the evidence line. */
+  patternOrigin: string;
+  report: AuditResult | null;
+}
+
+/** The audit to explain within: a saved report's settings, or flags and config file as `audit` reads them. */
+function setUp(target: string, roots: string[], options: ExplainFlags): ExplainSetup {
+  if (options.report !== undefined) {
+    if (roots.length > 0) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `--report takes the archive roots from the report; do not also give ${roots.join(', ')}`,
+        'drop the roots, or drop --report and give every setting again',
+      );
+    }
+    const report = readReport(options.report, 'report');
+    return { plan: planFromReport(report, options.report), patternOrigin: "the audit's ID pattern", report };
+  }
+  const configFile = findConfigFile(options.config, process.cwd());
+  const loaded = configFile ? loadConfigFile(configFile) : null;
+  const fallbackRoots =
+    roots.length === 0 && !loaded?.config.roots && !loaded?.config.archives && isFile(target)
+      ? [path.dirname(target)]
+      : roots;
+  // explain writes nothing, not even the probe cache an audit keeps.
+  const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null };
+  const patternOrigin =
+    options.idPattern === undefined && configFile
+      ? `idPattern of ${path.basename(configFile)}`
+      : '--id-pattern';
+  return { plan, patternOrigin, report: null };
 }
 
 export function explainCommand(io: CommandIo): Command {
@@ -24,45 +68,69 @@ export function explainCommand(io: CommandIo): Command {
       .argument('<path-or-call-id>', 'a recording file, its path relative to an archive root, or a call ID')
       .argument('[archive-roots...]', 'folders of call recordings (default: the folder of the file given)'),
     'explain',
-  ).action(
-    async (target: string, roots: string[], options: AuditFlags & { json?: boolean; config?: string }) => {
-      const configFile = findConfigFile(options.config, process.cwd());
-      const loaded = configFile ? loadConfigFile(configFile) : null;
-      const targetIsFile = isFile(target);
-      const fallbackRoots =
-        roots.length === 0 && !loaded?.config.roots && targetIsFile ? [path.dirname(target)] : roots;
-      // explain writes nothing, not even the probe cache an audit keeps in its output folder.
-      const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null };
+  ).action(async (target: string, roots: string[], options: ExplainFlags) => {
+    const { plan, patternOrigin, report } = setUp(target, roots, options);
+    const targetIsFile = isFile(target);
+    const wanted = normaliseCallId(target);
+    const matches = (root: string, relative: string, callId: string | null) =>
+      targetIsFile
+        ? path.resolve(root, relative) === path.resolve(target)
+        : relative === target || (callId !== null && normaliseCallId(callId) === wanted);
+    const archiveOf = (root: string) => plan.archives.find((a) => a.root === root) ?? plan.archives[0]!;
+    const explanations: Explanation[] = [];
+    const result = await runAudit(plan, {
+      warn: (message) => io.stderr(`warning ${message}\n`),
+      onJudged: (recording, events, policy) => {
+        if (!matches(recording.root, recording.path, recording.callId)) return;
+        const idRule = describeIdRule({
+          idSource: recording.idSource,
+          archive: archiveOf(recording.root),
+          patternOrigin,
+        });
+        explanations.push(explainRecording(recording, events, policy, idRule));
+      },
+    });
+    if (explanations.length === 0) {
+      throw new CallauditError(
+        'NOT_FOUND',
+        `no recording in ${plan.archives.map((a) => a.root).join(', ')} is ${targetIsFile ? 'the file' : 'at the path or has the call ID'} "${target}"`,
+        'give a recording file, its path relative to the archive root, or its call ID; check --id-pattern',
+      );
+    }
+    const changes = report ? await changesOf(report, result, explanations) : null;
+    if (options.json) {
+      const since = report ? { audit: { generatedAt: report.generatedAt, changes } } : {};
+      io.stdout(
+        `${JSON.stringify({ policy: result.policy, ...since, recordings: explanations }, null, 2)}\n`,
+      );
+      return;
+    }
+    io.stdout(explanations.map((x) => renderExplanation(x, result.policy)).join('\n'));
+    if (report && changes) io.stdout(renderChanges(report, options.report!, changes));
+  });
+}
 
-      const wanted = normaliseCallId(target);
-      const matches = (root: string, relative: string, callId: string | null) =>
-        targetIsFile
-          ? path.resolve(root, relative) === path.resolve(target)
-          : relative === target || (callId !== null && normaliseCallId(callId) === wanted);
-      const idRule =
-        plan.topLevel.idPattern === null
-          ? 'the file name without its extension'
-          : `--id-pattern ${plan.topLevel.idPattern}`;
-      const explanations: Explanation[] = [];
-      const result = await runAudit(plan, {
-        warn: (message) => io.stderr(`warning ${message}\n`),
-        onJudged: (recording, events, policy) => {
-          if (matches(recording.root, recording.path, recording.callId))
-            explanations.push(explainRecording(recording, events, policy, idRule));
-        },
-      });
-      if (explanations.length === 0) {
-        throw new CallauditError(
-          'NOT_FOUND',
-          `no recording in ${plan.archives.map((a) => a.root).join(', ')} is ${targetIsFile ? 'the file' : 'at the path or has the call ID'} "${target}"`,
-          'give a recording file, its path relative to the archive root, or its call ID; check --id-pattern',
-        );
-      }
-      if (options.json) {
-        io.stdout(`${JSON.stringify({ policy: result.policy, recordings: explanations }, null, 2)}\n`);
-      } else {
-        io.stdout(explanations.map((x) => renderExplanation(x, result.policy)).join('\n'));
-      }
-    },
-  );
+async function changesOf(
+  report: AuditResult,
+  result: Awaited<ReturnType<typeof runAudit>>,
+  explanations: readonly Explanation[],
+): Promise<string[]> {
+  const recordings = explanations.map((x) => ({ ...x.recording, verdict: x.verdict, reason: x.reason }));
+  const hashes = new Map<string, string>();
+  const hashedThen = new Set(report.recordings.filter((f) => f.sha256).map((f) => `${f.root}\0${f.path}`));
+  for (const r of recordings) {
+    const key = `${r.root}\0${r.path}`;
+    if (!hashedThen.has(key)) continue;
+    // A recording that is gone or unreadable is reported by the size and mtime comparison.
+    const digest = await sha256OfFile(path.join(r.root, r.path)).catch(() => null);
+    if (digest) hashes.set(key, digest.sha256);
+  }
+  return changesSinceAudit(report, result, recordings, hashes);
+}
+
+function renderChanges(report: AuditResult, file: string, changes: readonly string[]): string {
+  const head = `\nSince the audit of ${report.generatedAt} (${file}):`;
+  if (changes.length === 0)
+    return `${head}\n  no input changed: call logs, outcome map, holds and policy have the SHA-256 the audit recorded\n`;
+  return `${head}\n${changes.map((c) => `  CHANGED  ${c}`).join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { isCallauditError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { withOptions } from '../options/commander.js';
 import { auditCommand, type CommandIo } from './audit-command.js';
+import { applyColourChoice } from './colour.js';
 import { EXIT_CANNOT_AUDIT, EXIT_OK } from './exit-code.js';
 import { explainCommand } from './explain-command.js';
 import { initCommand } from './init-command.js';
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
   const debug = argv.includes('--debug');
+  applyColourChoice(argv, process.env);
   try {
     await buildProgram(io).parseAsync(argv);
     return exitCode;

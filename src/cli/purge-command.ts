@@ -6,6 +6,7 @@ import type { CommandIo } from './audit-command.js';
 import { askYes, formatBytes, isInteractive } from './confirm.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-code.js';
 import { allHandled, purgeJson, renderPurge } from './purge-output.js';
+import { purgePreview } from './purge-preview.js';
 
 import { DEFAULT_LOG } from '../config/defaults.js';
 
@@ -54,10 +55,18 @@ export function purgeCommand(io: CommandIo): Command {
         confirm:
           flags.yes || !isInteractive()
             ? undefined
-            : ({ files, bytes, mode }) =>
-                askYes(
-                  `${mode === 'delete' ? 'Irreversibly delete' : 'Move to quarantine'} ${files} file(s), ${formatBytes(bytes)}, from ${flags.root}?`,
-                ),
+            : (plan) => {
+                io.stderr(
+                  purgePreview(plan, {
+                    manifest: manifestFile,
+                    root: flags.root,
+                    quarantine: flags.quarantine ?? null,
+                  }),
+                );
+                return askYes(
+                  `${plan.mode === 'delete' ? 'Irreversibly delete' : 'Move to quarantine'} ${plan.files} file(s), ${formatBytes(plan.bytes)}, from ${flags.root}?`,
+                );
+              },
       },
     );
     const exitCode = allHandled(report) ? EXIT_OK : EXIT_FINDINGS;

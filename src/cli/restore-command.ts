@@ -25,6 +25,8 @@ function render(report: RestoreReport): string {
   out.push(
     `${report.executed ? 'restored' : 'would restore'}: ${moved.length} file(s), ${formatBytes(bytes)}`,
   );
+  // The dry run is where the operator checks what comes back, file by file, before --execute.
+  for (const r of moved) out.push(`  ${r.path}  ${'size' in r ? formatBytes(r.size) : ''}`.trimEnd());
   const skipped = report.results.filter((r) => r.kind === 'skipped');
   if (skipped.length > 0) {
     out.push(`${report.executed ? 'skipped' : 'would skip'}: ${skipped.length} file(s) — left in quarantine`);

@@ -11,8 +11,6 @@ export const DEFAULTS = {
   failOn: 'violation',
   concurrency: 32,
   hash: true,
-  /** Inside the output folder, so each report folder keeps the cache of its archive. */
-  cacheFileName: 'probe-cache.jsonl',
 } as const;
 
 /** Built-in defaults of the policy engine's settings. */

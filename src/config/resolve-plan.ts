@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultCacheFile } from '../archive/cache-location.js';
 import { defaultThreads } from '../archive/default-threads.js';
 import { DateTime } from 'luxon';
 import { parseShard } from '../archive/shard.js';
@@ -11,6 +12,7 @@ import { checkDistinctRoots, resolveArchives, resolveCallLogs } from './sources.
 import { asList } from './flag-values.js';
 import { choiceOf } from '../options/choice-of.js';
 import type { FlagsOf } from '../options/flag-types.js';
+import { pathOrigins } from './origins.js';
 
 /** `--format json, csv` → ['json', 'csv']. */
 export function parseFormatList(list: string): string[] {
@@ -106,12 +108,9 @@ export function resolvePlan(
     configFile: loaded?.file ?? null,
     engine: resolveEnginePlan(flags, config, fromConfig, timezone),
     cache:
-      flags.cache === false
-        ? null
-        : typeof flags.cache === 'string'
-          ? flags.cache
-          : path.join(out, DEFAULTS.cacheFileName),
+      flags.cache === false ? null : typeof flags.cache === 'string' ? flags.cache : defaultCacheFile(roots),
     shard: flags.shard === undefined ? null : parseShard(flags.shard),
+    origins: pathOrigins(flags, config, fromConfig, loaded?.file ?? null),
   };
 }
 

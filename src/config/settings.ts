@@ -5,6 +5,7 @@ import type { ENCODINGS, FAIL_ON, IdFrom } from '../options/choices.js';
 import type { Shard } from '../archive/shard.js';
 import type { EnginePlan } from './engine-plan.js';
 import type { ColumnMapping } from './column-mapping.js';
+import type { PathOrigins } from './origins.js';
 
 export { DELIMITERS, ENCODINGS, FAIL_ON, ID_SOURCES, type IdFrom } from '../options/choices.js';
 export { DEFAULTS } from './defaults.js';
@@ -87,12 +88,16 @@ export interface AuditPlan {
   cache: string | null;
   /** `--shard i/n`: audit only this part and write a partial report. */
   shard: Shard | null;
+  /** The flag or config key each path came from, for errors; absent in plans built by hand. */
+  origins?: PathOrigins;
 }
 
 export interface ArchiveSource {
   root: string;
   preset: string | null;
   idPattern: string | null;
+  /** `--name-time`: luxon format of the pattern's time groups; absent: the preset's, else none. */
+  nameTime?: string;
   include: string[] | null;
   idFrom: IdFrom[];
   idTag: string | null;

@@ -77,6 +77,7 @@ export function resolveArchives(
       root: entry.root,
       preset: preset?.name ?? null,
       idPattern: flags.idPattern ?? own.idPattern ?? config.idPattern ?? preset?.idPattern ?? null,
+      ...nameTimeOf(flags.nameTime ?? own.nameTime ?? config.nameTime),
       include: flags.include ?? asList(own.include) ?? asList(config.include) ?? preset?.include ?? null,
       idFrom,
       idTag: flags.idTag ?? own.idTag ?? config.idTag ?? null,
@@ -105,6 +106,11 @@ export function resolveArchives(
     }
   }
   return archives;
+}
+
+/** Only when set, so the settings of an archive without it read as before. */
+function nameTimeOf(format: string | undefined): Pick<ArchiveSource, 'nameTime'> {
+  return format === undefined ? {} : { nameTime: format };
 }
 
 const INEFFECTIVE_OPTIONS = ['recordingMap', 'idTag', 'sidecarField'] as const;

@@ -29,6 +29,11 @@ const READS_CALL_LOGS = ['audit', 'explain', 'labels'] as const;
 export const OPTIONS = {
   $schema: { help: 'The JSON Schema of this file, for editors.', commands: [], config: z.string() },
   debug: { flags: '--debug', help: 'show stack traces for errors', commands: ['callaudit'] },
+  color: {
+    flags: '--no-color',
+    help: 'no colour in terminal output; NO_COLOR set to any non-empty value, or TERM=dumb, does the same',
+    commands: ['callaudit'],
+  },
   roots: { help: 'Archive roots to audit.', commands: [], config: stringOrList },
   out: {
     flags: '--out <dir>',
@@ -65,6 +70,14 @@ export const OPTIONS = {
     commands: AUDIT,
     config: z.string(),
     sources: { archive: 'idPattern' },
+  },
+  nameTime: {
+    flags: '--name-time <format>',
+    help: 'when the call started, from the named groups of --id-pattern other than "id" (joined by a space, in their order) read with this luxon format in --timezone, e.g. "yyyyMMdd HHmm" for (?<date>\\d{8})-(?<time>\\d{4})',
+    default: "none: a preset's name time, else the modification time",
+    commands: AUDIT,
+    config: z.string(),
+    sources: { archive: 'nameTime' },
   },
   idColumn: {
     flags: '--id-column <name>',
@@ -297,7 +310,7 @@ export const OPTIONS = {
   cache: {
     flags: '--cache <file>',
     help: 'probe cache, so unchanged files are not read again',
-    default: `${DEFAULTS.cacheFileName} in the output folder`,
+    default: '$XDG_CACHE_HOME/callaudit/<key of the archive roots>/probe-cache.jsonl (else ~/.cache/…)',
     commands: AUDIT,
   },
   noCache: { flags: '--no-cache', help: 'neither read nor write a probe cache', commands: AUDIT },
@@ -522,6 +535,11 @@ export const OPTIONS = {
     help: 'the report.json of the same audit run: every row must be one of its violations',
     default: 'next to the manifest',
     commands: ['purge'],
+  },
+  explainReport: {
+    flags: '--report <report.json>',
+    help: 'explain within a saved audit: its roots, call logs, presets, flags and --now, saying which input changed since (SHA-256)',
+    commands: ['explain'],
   },
   allowUnhashed: {
     flags: '--allow-unhashed',

@@ -7,6 +7,7 @@ export function loadOutcomeMap(file: string): OutcomeMap & { sha256: string } {
     code: 'OUTCOME_MAP_UNREADABLE',
     what: 'the outcome map',
     hint: 'check the --outcome-map path',
+    csv: true,
   });
   return {
     ...readOutcomeMap(bytes.toString('utf8').replace(/^\uFEFF/, ''), file),

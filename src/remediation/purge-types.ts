@@ -26,11 +26,20 @@ export interface PurgeOptions {
 export type FaultPoint =
   'after-intent' | 'before-unlink-source' | 'after-action' | 'after-log' | 'after-done';
 
+/** What an --execute run is about to do, for the person asked to confirm it. */
+export interface PurgePlan {
+  files: number;
+  bytes: number;
+  mode: Mode;
+  /** The rows to act on, in manifest order. */
+  rows: Array<{ path: string; reason: string; size: number }>;
+}
+
 export interface PurgeHooks {
   now?: () => Date;
   fault?: (point: FaultPoint, rowIndex: number) => void;
   /** Asked once, before anything is touched; resolving false aborts with nothing done. */
-  confirm?: (plan: { files: number; bytes: number; mode: Mode }) => Promise<boolean>;
+  confirm?: (plan: PurgePlan) => Promise<boolean>;
   /** The file-system calls that act (tests make them fail). */
   fs?: FsOps;
 }

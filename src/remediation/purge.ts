@@ -12,6 +12,7 @@ export {
   type FaultPoint,
   type PurgeHooks,
   type PurgeOptions,
+  type PurgePlan,
   type PurgeReport,
   type RowResult,
 } from './purge-types.js';
@@ -48,7 +49,8 @@ export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Prom
   const toAct = planned.filter((r, index) => r.kind === 'planned' && !resumed?.state.done.has(index));
   if (hooks.confirm) {
     const bytes = toAct.reduce((sum, r) => sum + (r.kind === 'planned' ? r.size : 0), 0);
-    if (!(await hooks.confirm({ files: toAct.length, bytes, mode }))) {
+    const rows = toAct.map((r) => ({ path: r.row.path, reason: r.row.reason, size: r.row.size }));
+    if (!(await hooks.confirm({ files: toAct.length, bytes, mode, rows }))) {
       resumed?.journal.close();
       return { ...report, aborted: true };
     }

@@ -36,9 +36,7 @@ export function renderExplanation(
   const r = x.recording;
   const lines: string[] = [];
   lines.push(`Recording ${r.root}/${r.path}`);
-  lines.push(
-    `  call ID     ${r.callId ?? '(none)'} — found in the ${r.idSource === 'none' ? 'path: no match' : r.idSource} by ${r.idRule}`,
-  );
+  lines.push(`  call ID     ${r.callId ?? '(none)'} — ${r.idRule}`);
   lines.push(`  time        ${r.startedAt ?? 'unknown'}${r.timeSource ? ` (from ${r.timeSource})` : ''}`);
   if (r.problems.length > 0) lines.push(`  problems    ${r.problems.map((p) => p.message).join('; ')}`);
   lines.push(windowLine(x.window));

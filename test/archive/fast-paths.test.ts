@@ -96,8 +96,8 @@ describe('parsing small files from memory agrees with parseFile', () => {
 
   it('on damaged MP3, Ogg and unknown files', async () => {
     const dir = tempDir();
-    const mp3 = readFileSync(join(DEMO_RECORDINGS, 'sales/out_C-1006.mp3'));
-    const ogg = readFileSync(join(DEMO_RECORDINGS, 'sales/2026-10/out_C-1007.ogg'));
+    const mp3 = readFileSync(join(DEMO_RECORDINGS, 'sales/out_20261004-0912_C-1006.mp3'));
+    const ogg = readFileSync(join(DEMO_RECORDINGS, 'sales/2026-10/out_20261004-0948_C-1007.ogg'));
     const cases: Array<[string, Buffer]> = [
       ['error-page.mp3', Buffer.from('<html><body>404 Not Found</body></html>\n')],
       ['noise.ogg', Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 31) % 256))],

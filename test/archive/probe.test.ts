@@ -19,21 +19,27 @@ async function probeBytes(name: string, bytes: Buffer | string) {
 describe('probeAudio on every committed demo format', () => {
   // Lossy encoders pad to whole frames, so their durations run up to ~0.2 s long.
   it.each([
-    ['2026/10/03/in_38640111222_C-1001.wav', 'WAVE', 'PCM', 2, 0.001],
-    ['2026/10/03/in_38651333444_C-1003.wav', 'WAVE', 'MULAW', 2, 0.001],
-    ['2026/10/03/in_38640444555_C-1004.wav', 'WAVE', 'ALAW', 2, 0.001],
-    ['2026/10/03/out_38641222333_C-1002.WAV', 'WAVE', 'GSM610', 3, 0.001],
-    ['support/2026/10/in_C-1014.WAV', 'WAVE', 'GSM610', 2, 0.001],
-    ['2026/10/04/in_38631555666_C-1005.gsm', 'GSM', 'GSM610', 2, 0.001],
-    ['2026/10/07/in_38640333111_C-1020.wav', 'WAVE', 'PCM', 1, 0.001],
-    ['sales/out_C-1006.mp3', 'MPEG', 'MPEG 2.5 Layer 3', 2, 0.25],
-    ['sales/OUT_C-1024.MP3', 'MPEG', 'MPEG 2.5 Layer 3', 1, 0.25],
-    ['sales/2026-10/out_C-1007.ogg', 'Ogg', 'Vorbis I', 2, 0.05],
-    ['sales/2026-10/out_C-1008.opus', 'Ogg', 'Opus', 2, 0.05],
-    ['2026/10/04/in_38640777888_C-1009.flac', 'FLAC', 'FLAC', 1.5, 0.001],
-    ['sales/2026-10/week-41/out_C-1010.m4a', 'M4A/isom/iso2', 'MPEG-4/AAC', 2, 0.25],
-    ['sales/out_C-1021.aac', 'ADTS/MPEG-4', 'AAC', 2, 0.25],
-    ['3cx/[Janez Novak]_100-038640111222_20261007101500(3)_C-1022.wav', 'WAVE', 'PCM', 1, 0.001],
+    ['2026/10/03/in_38640111222_20261003-0915_C-1001.wav', 'WAVE', 'PCM', 2, 0.001],
+    ['2026/10/03/in_38651333444_20261003-1140_C-1003.wav', 'WAVE', 'MULAW', 2, 0.001],
+    ['2026/10/03/in_38640444555_20261003-1405_C-1004.wav', 'WAVE', 'ALAW', 2, 0.001],
+    ['2026/10/03/out_38641222333_20261003-1002_C-1002.WAV', 'WAVE', 'GSM610', 3, 0.001],
+    ['support/2026/10/in_20261005-0930_C-1014.WAV', 'WAVE', 'GSM610', 2, 0.001],
+    ['2026/10/04/in_38631555666_20261004-0831_C-1005.gsm', 'GSM', 'GSM610', 2, 0.001],
+    ['2026/10/07/in_38640333111_20261007-0812_C-1020.wav', 'WAVE', 'PCM', 1, 0.001],
+    ['sales/out_20261004-0912_C-1006.mp3', 'MPEG', 'MPEG 2.5 Layer 3', 2, 0.25],
+    ['sales/OUT_20261007-1202_C-1024.MP3', 'MPEG', 'MPEG 2.5 Layer 3', 1, 0.25],
+    ['sales/2026-10/out_20261004-0948_C-1007.ogg', 'Ogg', 'Vorbis I', 2, 0.05],
+    ['sales/2026-10/out_20261004-1020_C-1008.opus', 'Ogg', 'Opus', 2, 0.05],
+    ['2026/10/04/in_38640777888_20261004-1103_C-1009.flac', 'FLAC', 'FLAC', 1.5, 0.001],
+    ['sales/2026-10/week-41/out_20261004-1337_C-1010.m4a', 'M4A/isom/iso2', 'MPEG-4/AAC', 2, 0.25],
+    ['sales/out_20261007-0905_C-1021.aac', 'ADTS/MPEG-4', 'AAC', 2, 0.25],
+    [
+      '3cx/[Janez Novak]_100-038640111222_20261007101500(3)_20261007-1015_C-1022.wav',
+      'WAVE',
+      'PCM',
+      1,
+      0.001,
+    ],
   ])('%s is %s/%s, about %d s', async (path, format, codec, seconds, tolerance) => {
     const result = await probeDemo(path);
     expect(result.problems).toEqual([]);
@@ -46,7 +52,7 @@ describe('probeAudio on every committed demo format', () => {
   });
 
   it('flags the zero-byte demo file as EMPTY_FILE without parsing it', async () => {
-    expect(await probeDemo('2026/10/06/in_38640111333_C-1017.wav')).toEqual({
+    expect(await probeDemo('2026/10/06/in_38640111333_20261006-0900_C-1017.wav')).toEqual({
       format: null,
       codec: null,
       durationSec: null,
@@ -55,7 +61,7 @@ describe('probeAudio on every committed demo format', () => {
   });
 
   it('flags the demo WAV cut after its header as TRUNCATED', async () => {
-    const result = await probeDemo('2026/10/06/in_38640111444_C-1018.wav');
+    const result = await probeDemo('2026/10/06/in_38640111444_20261006-0920_C-1018.wav');
     expect(result.codec).toBe('PCM');
     expect(result.problems.map((p) => p.code)).toEqual(['TRUNCATED']);
   });

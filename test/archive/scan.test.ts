@@ -90,19 +90,19 @@ describe('scanArchive on the demo archive', () => {
       }
     }
     const byPath = new Map(result.recordings.map((r) => [r.path, r]));
-    expect(byPath.get('2026/10/03/in_38640111222_C-1001.wav')).toMatchObject({
+    expect(byPath.get('2026/10/03/in_38640111222_20261003-0915_C-1001.wav')).toMatchObject({
       callId: 'C-1001',
       size: 32044,
       format: 'WAVE',
       codec: 'PCM',
       durationSec: 2,
     });
-    expect(byPath.get('2026/10/06/in_38640111333_C-1017.wav')?.problems.map((p) => p.code)).toEqual([
-      'EMPTY_FILE',
-    ]);
-    expect(byPath.get('2026/10/06/in_38640111444_C-1018.wav')?.problems.map((p) => p.code)).toEqual([
-      'TRUNCATED',
-    ]);
+    expect(
+      byPath.get('2026/10/06/in_38640111333_20261006-0900_C-1017.wav')?.problems.map((p) => p.code),
+    ).toEqual(['EMPTY_FILE']);
+    expect(
+      byPath.get('2026/10/06/in_38640111444_20261006-0920_C-1018.wav')?.problems.map((p) => p.code),
+    ).toEqual(['TRUNCATED']);
   });
 
   it('writes nothing inside the archive', async () => {
@@ -122,8 +122,8 @@ describe('scanArchive on the demo archive', () => {
 
   it('without a pattern takes the file name as the call ID', async () => {
     const result = await scanArchive([DEMO_RECORDINGS], { idPattern: null });
-    const recording = result.recordings.find((r) => r.path === 'misc/recording.wav');
-    expect(recording).toMatchObject({ callId: 'recording', idSource: 'filename' });
+    const recording = result.recordings.find((r) => r.path === 'misc/recording 20261007-1000.wav');
+    expect(recording).toMatchObject({ callId: 'recording 20261007-1000', idSource: 'filename' });
   });
 
   it('works on a root whose name is full of glob metacharacters', async () => {

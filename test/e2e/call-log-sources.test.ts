@@ -14,7 +14,7 @@ import {
   startPostgres,
   type RunningServer,
 } from '../support/db-servers.js';
-import { BIN, DEMO, REPO } from '../support/run-cli.js';
+import { BIN, DEMO, REPO, TEST_CACHE_HOME } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'callaudit-sources-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -58,6 +58,7 @@ function audit(args: string[]) {
         PATH: process.env.PATH,
         NO_COLOR: '1',
         HOME: process.env.HOME,
+        XDG_CACHE_HOME: TEST_CACHE_HOME,
         CALLAUDIT_DB_PASSWORD: DB_PASSWORD,
       },
     },

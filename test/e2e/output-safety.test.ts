@@ -2,6 +2,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
+import { defaultCacheFile } from '../../src/archive/cache-location.js';
 import { treeFingerprint } from '../archive/helpers.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -73,13 +75,35 @@ describe('audit outputs', () => {
     expect(treeFingerprint(root)).toBe(before);
   });
 
-  it('writes its cache and reports when all is well, and reuses the cache next time', () => {
+  it('writes its cache to $XDG_CACHE_HOME/callaudit/<key>, not beside the reports, and reuses it next time', () => {
     const out = path.join(tmp, 'out-ok');
-    expect(audit('--out', out, '--fail-on', 'never').status).toBe(0);
-    expect(readFileSync(path.join(out, 'probe-cache.jsonl'), 'utf8')).toMatch(
-      /^\{"format":"callaudit-probe-cache"/,
-    );
-    expect(audit('--out', out, '--fail-on', 'never').status).toBe(0);
+    const xdg = path.join(tmp, 'xdg-cache');
+    const run = () =>
+      runCli(
+        ['audit', root, '--crm', crm, '--now', '2026-11-28T12:00:00Z', '--out', out, '--fail-on', 'never'],
+        tmp,
+        { XDG_CACHE_HOME: xdg },
+      );
+    expect(run().status).toBe(0);
+    expect(readdirSync(out)).not.toContain('probe-cache.jsonl');
+    const cache = defaultCacheFile([root], { XDG_CACHE_HOME: xdg })!;
+    expect(cache.startsWith(path.join(xdg, 'callaudit') + path.sep)).toBe(true);
+    expect(readFileSync(cache, 'utf8')).toMatch(/^\{"format":"callaudit-probe-cache"/);
+    // Owner only: the cache lists every recording's path.
+    expect(statSync(path.dirname(cache)).mode & 0o077).toBe(0);
+    const written = statSync(cache).mtimeMs;
+    expect(run().status).toBe(0);
+    // An unchanged archive leaves its cache untouched: it was read, not rebuilt.
+    expect(statSync(cache).mtimeMs).toBe(written);
+  });
+
+  it('refuses a default cache that would lie inside the archive root', () => {
+    const inside = runCli(['audit', root, '--crm', crm, '--out', path.join(tmp, 'out-xdg-in')], tmp, {
+      XDG_CACHE_HOME: path.join(root, 'cache'),
+    });
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain('inside the archive root');
+    expect(existsSync(path.join(root, 'cache'))).toBe(false);
   });
 
   it.each([[''], [','], [' , ']])('refuses --format %j: it names no report', (format) => {

@@ -169,7 +169,7 @@ describe('callaudit explain', () => {
     expect(stderrBeyondSummary(run)).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      'call ID     E-NOTICE — found in the filename by the file name without its extension',
+      'call ID     E-NOTICE — found in the file name by the file name without its extension',
     );
     expect(run.stdout).toMatch(
       /calls\.csv:4 {2}"Naročilo" → order \(vocabulary phrase "narocil"\), qualifies: yes/,

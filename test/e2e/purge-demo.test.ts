@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -13,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InjectedFault, purge } from '../../src/remediation/purge.js';
-import { hashTree, REPO, runCli } from '../support/run-cli.js';
+import { BIN, hashTree, REPO, runCli, TEST_CACHE_HOME } from '../support/run-cli.js';
+import { orSkipped } from '../support/skip-reason.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-purge-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -260,7 +262,14 @@ describe('callaudit purge on a copy of the demo archive', () => {
     ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`quarantined: ${violations.length} file(s)`);
+    const quarantined = hashTree(path.join(dir, 'quarantine'));
     for (const file of violations) expect(existsSync(path.join(dir, 'quarantine', file))).toBe(true);
+    // The dry run lists every file it would put back, before anything moves.
+    const dry = cli(['restore', 'quarantine', '--root', 'recordings']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`would restore: ${violations.length} file(s)`);
+    for (const file of violations) expect(dry.stdout).toContain(`\n  ${file}  `);
+    expect(hashTree(path.join(dir, 'quarantine'))).toBe(quarantined);
     const restore = cli(['restore', 'quarantine', '--root', 'recordings', '--execute', '--operator', 'DPO']);
     expect(restore.status, restore.stderr).toBe(0);
     expect(hashTree(recordings)).toBe(before);
@@ -320,3 +329,39 @@ function hashTreeExcept(root: string, excluded: string[]): string {
   for (const file of excluded) rmSync(path.join(copy, file), { force: true });
   return hashTree(copy);
 }
+
+// util-linux `script` gives the command a pseudo-terminal, so purge believes a person is there.
+const SCRIPT = '/usr/bin/script';
+describe('purge --execute on a terminal', () => {
+  it.skipIf(!existsSync(SCRIPT))(
+    orSkipped(
+      'shows counts per reason, the paths and the full list before it asks',
+      existsSync(SCRIPT) ? null : `util-linux script not found at ${SCRIPT}`,
+    ),
+    () => {
+      const { dir, violations } = auditedCopy('terminal');
+      const before = hashTree(path.join(dir, 'recordings'));
+      const command = `${process.execPath} ${BIN} purge report/deletion-manifest.csv --root recordings --execute --operator DPO`;
+      const run = spawnSync(SCRIPT, ['-qec', command, '/dev/null'], {
+        cwd: dir,
+        input: 'no\n',
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          XDG_CACHE_HOME: TEST_CACHE_HOME,
+          NO_COLOR: '1',
+          TERM: 'dumb',
+        },
+        timeout: 60_000,
+      });
+      const preview = run.stdout.slice(0, run.stdout.indexOf('Type "yes"'));
+      expect(preview).toContain(`purge --execute will irreversibly delete ${violations.length} file(s)`);
+      expect(preview).toMatch(/NON_QUALIFYING_ONLY {2}\d+ file\(s\), [\d.]+ kB/);
+      for (const file of violations) expect(preview).toContain(`  ${file}`);
+      expect(preview).toContain('the full list: report/deletion-manifest.csv');
+      expect(run.stdout).toContain('not confirmed: nothing was touched');
+      expect(hashTree(path.join(dir, 'recordings'))).toBe(before);
+    },
+  );
+});

@@ -14,28 +14,35 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
+import { orSkipped } from '../support/skip-reason.js';
 
 const GOLDEN = path.join(REPO, 'test/golden');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-reports-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// A copy with fixed modification times: mtimes date the recordings (retention deadlines, run ID), and a
-// checkout sets them to the time of the clone.
-const DEMO_MTIME = new Date('2026-10-08T12:00:00.000Z');
-cpSync(path.join(REPO, 'fixtures/demo'), path.join(tmp, 'demo'), { recursive: true });
-for (const entry of readdirSync(path.join(tmp, 'demo'), { recursive: true })) {
-  utimesSync(path.join(tmp, 'demo', String(entry)), DEMO_MTIME, DEMO_MTIME);
+/** A copy of the demo whose files all have one modification time, as a checkout at that time would. */
+function demoCopy(folder: string, mtime: Date): void {
+  cpSync(path.join(REPO, 'fixtures/demo'), path.join(tmp, folder), { recursive: true });
+  for (const entry of readdirSync(path.join(tmp, folder), { recursive: true }))
+    utimesSync(path.join(tmp, folder, String(entry)), mtime, mtime);
 }
+demoCopy('demo', new Date('2026-10-08T12:00:00.000Z'));
 
-const audit = (out: string, ...extra: string[]) =>
+// As `npm run demo`: the call's time from the file name, so no report depends on the checkout's mtimes.
+const DEMO_TIME_FLAGS = [
+  '--id-pattern',
+  String.raw`[_ ](?<date>\d{8})-(?<time>\d{4})(?:_(?<id>[A-Z0-9-]+))?\.\w+$`,
+  '--name-time',
+  'yyyyMMdd HHmm',
+];
+const auditOf = (demo: string, out: string, ...extra: string[]) =>
   runCli(
     [
       'audit',
-      'demo/recordings',
+      `${demo}/recordings`,
       '--crm',
-      'demo/crm/calls.csv',
-      '--id-pattern',
-      '_(?<id>[A-Z0-9-]+)\\.\\w+$',
+      `${demo}/crm/calls.csv`,
+      ...DEMO_TIME_FLAGS,
       '--now',
       '2026-11-28T12:00:00Z',
       '--out',
@@ -44,6 +51,7 @@ const audit = (out: string, ...extra: string[]) =>
     ],
     tmp,
   );
+const audit = (out: string, ...extra: string[]) => auditOf('demo', out, ...extra);
 
 /**
  * File mtimes depend on the checkout, the version on the release, the root's real path, device and
@@ -84,7 +92,6 @@ describe('every report format on the demo archive', () => {
         'deletion-manifest.csv',
         'findings.csv',
         'junit.xml',
-        'probe-cache.jsonl',
         'report.html',
         'report.json',
         'summary.md',
@@ -99,6 +106,31 @@ describe('every report format on the demo archive', () => {
       'deletion-manifest.csv',
       normalise(readFileSync(path.join(out, 'deletion-manifest.csv'), 'utf8')),
     );
+  });
+
+  it('does not depend on the checkout: every file touched now gives the golden reports', () => {
+    demoCopy('demo-touched', new Date());
+    const touched = path.join(tmp, 'touched');
+    const run = auditOf('demo-touched', touched, '--format', 'json,csv,manifest,html,md', '--lang', 'en');
+    expect(run.status, run.stderr).toBe(1);
+    const sameRoot = (text: string) => text.replaceAll('demo-touched/', 'demo/');
+    const json = JSON.parse(readFileSync(path.join(touched, 'report.json'), 'utf8'));
+    expect(Object.values(json.engine.recordingTime)).toEqual([30]);
+    expect(json.engine.recordingTime.filename).toBe(30);
+    expectGolden('report.json', sameRoot(normalise(readFileSync(path.join(touched, 'report.json'), 'utf8'))));
+    expectGolden('findings.csv', sameRoot(readFileSync(path.join(touched, 'findings.csv'), 'utf8')));
+    expectGolden(
+      'deletion-manifest.csv',
+      sameRoot(normalise(readFileSync(path.join(touched, 'deletion-manifest.csv'), 'utf8'))),
+    );
+    // HTML and Markdown carry no modification time: apart from the run ID they equal the fixed-mtime run's.
+    const comparable = (dir: string, file: string) =>
+      sameRoot(readFileSync(path.join(dir, file), 'utf8').replaceAll(dir, '<out>')).replace(
+        /[0-9a-f]{32}/g,
+        '<run>',
+      );
+    for (const file of ['report.html', 'summary.md'])
+      expect(comparable(touched, file), file).toBe(comparable(out, file));
   });
 
   it('renders the golden report.json into the golden html, md and junit', () => {
@@ -202,15 +234,21 @@ describe('every report format on the demo archive', () => {
   it.runIf(!xmllint && process.env.CI)('has xmllint installed in CI (.ci/run installs it)', () => {
     expect(xmllint).toBe(true);
   });
-  it.skipIf(!xmllint)('writes JUnit XML that validates against the Ant JUnit schema', () => {
-    const check = spawnSync(
-      'xmllint',
-      ['--noout', '--schema', path.join(REPO, 'test/schemas/JUnit.xsd'), path.join(out, 'junit.xml')],
-      { encoding: 'utf8' },
-    );
-    expect(check.stderr).toContain('validates');
-    expect(check.status).toBe(0);
-  });
+  it.skipIf(!xmllint)(
+    orSkipped(
+      'writes JUnit XML that validates against the Ant JUnit schema',
+      xmllint ? null : 'xmllint not found on PATH (Debian package libxml2-utils)',
+    ),
+    () => {
+      const check = spawnSync(
+        'xmllint',
+        ['--noout', '--schema', path.join(REPO, 'test/schemas/JUnit.xsd'), path.join(out, 'junit.xml')],
+        { encoding: 'utf8' },
+      );
+      expect(check.stderr).toContain('validates');
+      expect(check.status).toBe(0);
+    },
+  );
 });
 
 describe('--baseline', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, runCli } from '../support/run-cli.js';
+import { BIN, REPO, runCli, TEST_CACHE_HOME } from '../support/run-cli.js';
 import { DEMO_AUDIT } from '../support/demo-audit.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-review-'));
@@ -86,7 +86,13 @@ function inTerminal(args: string[], answers: Array<[prompt: string, answer: stri
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd: REPO,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: process.env.HOME, TERM: 'dumb' },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      HOME: process.env.HOME,
+      XDG_CACHE_HOME: TEST_CACHE_HOME,
+      TERM: 'dumb',
+    },
   });
   let output = '';
   let seen = 0;

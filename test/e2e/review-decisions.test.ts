@@ -9,7 +9,7 @@ import { runCli } from '../support/run-cli.js';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-decisions-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const C1011 = '2026/10/04/in_38641888999_C-1011.wav';
+const C1011 = '2026/10/04/in_38641888999_20261004-1510_C-1011.wav';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function audit(out: string, ...extra: string[]) {

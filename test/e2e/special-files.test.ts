@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
-import { BIN, type CliRun } from '../support/run-cli.js';
+import { BIN, type CliRun, TEST_CACHE_HOME } from '../support/run-cli.js';
 
 // Item 9 of issue 13: a FIFO or a device given where a file is read must be refused by its kind,
 // at once (a FIFO opened for reading would wait for a writer for ever; /dev/zero never ends).
@@ -27,7 +27,7 @@ function runWithin(args: string[], seconds = 30): CliRun & { seconds: number } {
     cwd: tmp,
     encoding: 'utf8',
     timeout: seconds * 1000,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: process.env.HOME, XDG_CACHE_HOME: TEST_CACHE_HOME },
   });
   return {
     status: result.status ?? -1,

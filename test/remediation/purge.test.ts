@@ -257,7 +257,16 @@ describe('purge: every safety rule skips the row and leaves the file', () => {
         return false;
       },
     });
-    expect(asked).toEqual({ files: 3, bytes: 9 + 9 + 11, mode: 'delete' });
+    expect(asked).toEqual({
+      files: 3,
+      bytes: 9 + 9 + 11,
+      mode: 'delete',
+      rows: ROWS.map((r) => ({
+        path: r.path,
+        reason: r.reason ?? 'NON_QUALIFYING_ONLY',
+        size: FILES[r.path as keyof typeof FILES].length,
+      })),
+    });
     expect(report.aborted).toBe(true);
     expect(hashTree(s.root)).toBe(before);
     expect(existsSync(s.log)).toBe(false);

@@ -6,6 +6,7 @@ import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { restore } from '../../src/remediation/restore.js';
 import { hashTree } from '../support/run-cli.js';
 import { readLogLines, scratch, writeArchive, writeManifest } from './helpers.js';
+import { orSkipped } from '../support/skip-reason.js';
 
 const FILES = {
   '2026/10/03/in_38640111222_C-1.wav': 'one',
@@ -130,7 +131,10 @@ describe('quarantine and restore', () => {
   const shm = '/dev/shm';
   const crossDevice = existsSync(shm) && statSync(shm).dev !== statSync(scratch().root).dev;
   it.skipIf(!crossDevice)(
-    'across file systems it copies, verifies, keeps the mtime, then deletes',
+    orSkipped(
+      'across file systems it copies, verifies, keeps the mtime, then deletes',
+      crossDevice ? null : `${shm} is missing or on the same file system as the scratch folder`,
+    ),
     async () => {
       const parent = mkdtempSync(path.join(shm, 'callaudit-'));
       try {

@@ -7,6 +7,7 @@ import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { restore } from '../../src/remediation/restore.js';
 import { hashTree } from '../support/run-cli.js';
 import { readLogLines, scratch, writeArchive, writeManifest } from './helpers.js';
+import { orSkipped } from '../support/skip-reason.js';
 
 const FILES = { '2026/10/in_C-1.wav': 'audio one', 'in_C-2.wav': 'audio two' };
 const ROWS = Object.keys(FILES).map((p) => ({ path: p }));
@@ -132,57 +133,63 @@ afterEach(() => {
 });
 const canChattr = chattrWorks(scratch().dir);
 
-describe.skipIf(!canChattr)('with chattr +i (real immutable files and folders, item 4)', () => {
-  it('an immutable recording: nothing in the quarantine, logged as failed, later purges do not say HARD_LINKED', async () => {
-    const s = setup();
-    chattr('+i', path.join(s.root, 'in_C-2.wav'));
-    const report = await purge(s.options);
-    expect(report.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
-      'acted',
-      'ACTION_FAILED',
-    ]);
-    expect(listing(s.quarantine)).toEqual(['2026', '2026/10', '2026/10/in_C-1.wav']);
-    chattr('-i', path.join(s.root, 'in_C-2.wav'));
-    const again = await purge({
-      ...s.options,
-      quarantine: null,
-      logFile: path.join(s.logDir, 'second.ndjson'),
+describe.skipIf(!canChattr)(
+  orSkipped(
+    'with chattr +i (real immutable files and folders, item 4)',
+    canChattr ? null : 'chattr +i does not work here (needs root and a file system with the immutable flag)',
+  ),
+  () => {
+    it('an immutable recording: nothing in the quarantine, logged as failed, later purges do not say HARD_LINKED', async () => {
+      const s = setup();
+      chattr('+i', path.join(s.root, 'in_C-2.wav'));
+      const report = await purge(s.options);
+      expect(report.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
+        'acted',
+        'ACTION_FAILED',
+      ]);
+      expect(listing(s.quarantine)).toEqual(['2026', '2026/10', '2026/10/in_C-1.wav']);
+      chattr('-i', path.join(s.root, 'in_C-2.wav'));
+      const again = await purge({
+        ...s.options,
+        quarantine: null,
+        logFile: path.join(s.logDir, 'second.ndjson'),
+      });
+      expect(again.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
+        'MISSING',
+        'acted',
+      ]);
     });
-    expect(again.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
-      'MISSING',
-      'acted',
-    ]);
-  });
 
-  it('an immutable folder in the archive: the hard link in the quarantine is removed again', async () => {
-    const s = setup();
-    chattr('+i', path.join(s.root, '2026/10'));
-    const report = await purge(s.options);
-    expect(report.results[0]).toMatchObject({ kind: 'skipped', skip: { code: 'ACTION_FAILED' } });
-    expect(listing(s.quarantine)).toEqual(['in_C-2.wav']);
-    expect(readFileSync(path.join(s.root, ROWS[0]!.path), 'utf8')).toBe('audio one');
-  });
+    it('an immutable folder in the archive: the hard link in the quarantine is removed again', async () => {
+      const s = setup();
+      chattr('+i', path.join(s.root, '2026/10'));
+      const report = await purge(s.options);
+      expect(report.results[0]).toMatchObject({ kind: 'skipped', skip: { code: 'ACTION_FAILED' } });
+      expect(listing(s.quarantine)).toEqual(['in_C-2.wav']);
+      expect(readFileSync(path.join(s.root, ROWS[0]!.path), 'utf8')).toBe('audio one');
+    });
 
-  it('restore into an archive from an immutable quarantine folder: nothing is put back, and it is logged', async () => {
-    const s = setup();
-    await purge(s.options);
-    rmSync(path.join(s.root, '2026'), { recursive: true });
-    chattr('+i', path.join(s.quarantine, '2026/10'));
-    const report = await restore(s.restoreOptions);
-    expect(report.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
-      'ACTION_FAILED',
-      'restored',
-    ]);
-    expect(existsSync(path.join(s.root, ROWS[0]!.path))).toBe(false);
-    expect(existsSync(path.join(s.root, '2026'))).toBe(false);
-    expect(readLogLines(s.log).map((l) => l.action)).toEqual([
-      'quarantined',
-      'quarantined',
-      'skipped',
-      'restored',
-    ]);
-  });
-});
+    it('restore into an archive from an immutable quarantine folder: nothing is put back, and it is logged', async () => {
+      const s = setup();
+      await purge(s.options);
+      rmSync(path.join(s.root, '2026'), { recursive: true });
+      chattr('+i', path.join(s.quarantine, '2026/10'));
+      const report = await restore(s.restoreOptions);
+      expect(report.results.map((r) => (r.kind === 'skipped' ? r.skip.code : r.kind))).toEqual([
+        'ACTION_FAILED',
+        'restored',
+      ]);
+      expect(existsSync(path.join(s.root, ROWS[0]!.path))).toBe(false);
+      expect(existsSync(path.join(s.root, '2026'))).toBe(false);
+      expect(readLogLines(s.log).map((l) => l.action)).toEqual([
+        'quarantined',
+        'quarantined',
+        'skipped',
+        'restored',
+      ]);
+    });
+  },
+);
 
 describe('partial files are unique to the run, and only ours are removed (item 5)', () => {
   it("purge copying across file systems leaves another run's partial files alone and reports them", async () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -12,12 +13,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The default probe caches of test runs: never the developer's own ~/.cache. */
+export const TEST_CACHE_HOME = path.join(os.tmpdir(), 'callaudit-test-cache-home');
+
 /** Runs the built CLI the way a user would, with a scrubbed environment and no colour. */
-export function runCli(args: string[], cwd = REPO): CliRun {
+export function runCli(args: string[], cwd = REPO, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: process.env.HOME },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      HOME: process.env.HOME,
+      XDG_CACHE_HOME: TEST_CACHE_HOME,
+      ...env,
+    },
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
