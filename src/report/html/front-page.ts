@@ -147,7 +147,11 @@ function problemsSection(view: ReportView, lang: ReportLang): string {
   if (byFile.size === 0 && unreadable.length === 0) return '';
   const rows = [...byFile.keys()].sort().map((key) => {
     const e = byFile.get(key)!;
-    const lines = e.lines.slice(0, MAX_LINES).join(', ') + (e.count > MAX_LINES ? ', …' : '');
+    const lines =
+      e.lines
+        .slice(0, MAX_LINES)
+        .sort((a, b) => a - b)
+        .join(', ') + (e.count > MAX_LINES ? ', …' : '');
     return [`<code class="nowrap">${h(e.file)}</code>`, h(lines || '—'), h(e.code), h(e.count)];
   });
   for (const f of unreadable.slice(0, MAX_LIST_ROWS)) {

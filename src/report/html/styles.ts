@@ -43,7 +43,7 @@ code.hash { word-break: break-all; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { padding: 0; max-width: none; font-size: 11px; }
-  h1 { font-size: 18px; } h2 { font-size: 14px; margin: 12px 0 4px; }
+  h1 { font-size: 18px; } h2 { font-size: 14px; margin: 12px 0 4px; } code, .mono { font-size: 10px; }
   .detail, #findings-section, .controls, #pager, .lang-switch, noscript, #findings button.expander { display: none !important; }
   .print-only { display: block; }
   #decision { break-inside: avoid; }
