@@ -17,7 +17,9 @@ it.runIf(!available && process.env.CI)('has Debian chromium installed in CI (.ci
   expect(existsSync(CHROMIUM)).toBe(true);
 });
 
-describe.skipIf(!available)('the HTML report in headless Chromium', () => {
+const skipped = available ? '' : ` (skipped: chromium not found at ${CHROMIUM})`;
+
+describe.skipIf(!available)(`the HTML report in headless Chromium${skipped}`, () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-html-'));
   let context: BrowserContext;
   let report: { summary: Record<string, number> & { byReason: Record<string, number> } };
