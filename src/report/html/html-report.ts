@@ -33,6 +33,8 @@ function contentSecurityPolicy(script: string, style: string): string {
 export const htmlReporter: Reporter = {
   name: 'html',
   fileName: 'report.html',
+  // The front page names the run, so the signed printout and the deletion log cite the same audit.
+  readsRunId: true,
   render: (result, options) => [...htmlChunks(result, options)].join(''),
   chunks: htmlChunks,
 };
