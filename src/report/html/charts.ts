@@ -1,4 +1,5 @@
 import { h } from './escape.js';
+import type { Bucket, TimeColumn } from './time-axis.js';
 
 export const VERDICT_COLOURS: Record<string, string> = {
   violation: '#c0392b',
@@ -33,13 +34,22 @@ export function barChart(title: string, bars: readonly Bar[]): string {
   return `<svg class="chart" role="img" aria-label="${h(title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${h(title)}</title>${rows.join('')}</svg>`;
 }
 
-export interface DayColumn {
-  day: string;
-  counts: Record<string, number>;
+/** An axis label: months as YYYY-MM; days and weeks as MM-DD, with the year on the first label and at a new year. */
+function axisLabel(day: string, bucket: Bucket, previous: string | null): string {
+  if (bucket === 'month') return day.slice(0, 7);
+  return previous === null || previous.slice(0, 4) !== day.slice(0, 4) ? day : day.slice(5);
 }
 
-/** Columns per day, stacked by verdict in the order given; day labels thinned to stay legible. */
-export function stackedDayChart(title: string, days: readonly DayColumn[], order: readonly string[]): string {
+/**
+ * Columns per day, week or month (the first day of each is `day`), stacked by verdict in the order
+ * given; labels thinned to stay legible.
+ */
+export function stackedDayChart(
+  title: string,
+  days: readonly TimeColumn[],
+  order: readonly string[],
+  bucket: Bucket = 'day',
+): string {
   const height = 200;
   const plotTop = 10;
   const plotHeight = 150;
@@ -49,6 +59,7 @@ export function stackedDayChart(title: string, days: readonly DayColumn[], order
   const width = Math.max(900, left + days.length * step + 10);
   const max = Math.max(1, ...days.map((d) => order.reduce((n, v) => n + (d.counts[v] ?? 0), 0)));
   const labelEvery = Math.ceil(days.length / 12);
+  let previousLabel: string | null = null;
   const parts: string[] = [
     `<line x1="${left}" y1="${plotTop + plotHeight}" x2="${width}" y2="${plotTop + plotHeight}" stroke="#999"/>`,
     `<text x="${left - 4}" y="${plotTop + 10}" text-anchor="end" font-size="11">${max}</text>`,
@@ -66,10 +77,12 @@ export function stackedDayChart(title: string, days: readonly DayColumn[], order
         `<rect x="${x}" y="${y.toFixed(1)}" width="${step - 2}" height="${barHeight.toFixed(1)}" fill="${VERDICT_COLOURS[verdict] ?? '#888'}"><title>${h(`${d.day} ${verdict}: ${n}`)}</title></rect>`,
       );
     }
-    if (i % labelEvery === 0)
+    if (i % labelEvery === 0) {
       parts.push(
-        `<text x="${x}" y="${plotTop + plotHeight + 16}" font-size="10">${h(d.day.slice(5))}</text>`,
+        `<text x="${x}" y="${plotTop + plotHeight + 16}" font-size="10">${h(axisLabel(d.day, bucket, previousLabel))}</text>`,
       );
+      previousLabel = d.day;
+    }
   });
   return `<svg class="chart" role="img" aria-label="${h(title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${h(title)}</title>${parts.join('')}</svg>`;
 }

@@ -10,7 +10,7 @@ export const CLIENT_SCRIPT = `
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var S = data.strings, t = data.t, PAGE = 100;
   var COL = { root: 0, path: 1, callId: 2, verdict: 3, reason: 4, categories: 5, day: 6, duration: 7, size: 8,
-    explanation: 9, events: 10, legal: 11, problems: 12, baseline: 13 };
+    explanation: 9, events: 10, legal: 11, problems: 12, baseline: 13, deleteBy: 14 };
   var str = function (i) { return i < 0 ? '' : S[i]; };
   var rows = data.rows;
   var state = { verdict: '', reason: '', category: '', q: '', sort: null, dir: 1, page: 0, open: {} };
@@ -22,6 +22,7 @@ export const CLIENT_SCRIPT = `
     { key: 'callId', label: t.callId, value: function (r) { return r[COL.callId] || ''; } },
     { key: 'path', label: t.path, value: function (r) { return r[COL.path]; } },
     { key: 'day', label: t.date, value: function (r) { return str(r[COL.day]); } },
+    { key: 'deleteBy', label: t.deleteBy, value: function (r) { return str(r[COL.deleteBy]); } },
     { key: 'duration', label: t.duration, numeric: true, value: function (r) { return r[COL.duration] == null ? -1 : r[COL.duration]; } }
   ];
   if (hasBaseline) columns.unshift({ key: 'baseline', label: t.status, value: function (r) { return str(r[COL.baseline]); } });
@@ -110,8 +111,14 @@ export const CLIENT_SCRIPT = `
 
   var table = document.getElementById('findings');
   var thead = table.querySelector('thead tr');
+  thead.appendChild(el('th', null, 'expander-col'));
+  // A button in each header and each row: Tab reaches them, Enter and Space press them.
   columns.forEach(function (c) {
-    var th = el('th', c.label);
+    var th = el('th');
+    var button = el('button', c.label, 'sort');
+    button.type = 'button';
+    button.setAttribute('aria-label', t.sortBy + ': ' + c.label);
+    th.appendChild(button);
     th.dataset.key = c.key;
     th.addEventListener('click', function () {
       state.dir = state.sort === c.key ? -state.dir : 1;
@@ -123,6 +130,8 @@ export const CLIENT_SCRIPT = `
   });
 
   function render() {
+    var focused = document.activeElement;
+    var refocus = focused && focused.classList.contains('expander') ? focused.dataset.index : null;
     recompute();
     var tbody = table.querySelector('tbody');
     tbody.textContent = '';
@@ -133,14 +142,25 @@ export const CLIENT_SCRIPT = `
       var r = rows[i];
       var tr = el('tr', null, 'row');
       tr.dataset.index = String(i);
+      var toggle = el('button', state.open[i] ? '\u25be' : '\u25b8', 'expander');
+      toggle.type = 'button';
+      toggle.dataset.index = String(i);
+      toggle.setAttribute('aria-expanded', state.open[i] ? 'true' : 'false');
+      toggle.setAttribute('aria-label', t.showEvidence);
+      var toggleCell = el('td');
+      toggleCell.appendChild(toggle);
+      tr.appendChild(toggleCell);
       columns.forEach(function (c) {
         var value = c.value(r);
         var shown = c.key === 'verdict' ? data.verdicts[value] || value
           : c.key === 'baseline' ? (value === 'new' ? t.baselineNew : value === 'persisting' ? t.baselinePersisting : '')
-          : c.key === 'duration' && value < 0 ? '' : value;
+          : c.key === 'duration' && value < 0 ? ''
+          : c.key === 'deleteBy' && !value && str(r[COL.verdict]) === 'violation' ? t.deleteNow : value;
         var td = el('td', shown);
         if (c.key === 'verdict') td.className = 'verdict-' + value;
-        if (c.key === 'path' || c.key === 'callId') td.className = 'mono';
+        if (c.key === 'path') td.className = 'mono';
+        if (c.key === 'callId') td.className = 'mono nowrap';
+        if (c.key === 'day' || c.key === 'deleteBy') td.className = 'nowrap';
         if (c.key === 'baseline' && value === 'new') td.className = 'new';
         if (c.numeric) td.className = 'num';
         tr.appendChild(td);
@@ -150,13 +170,17 @@ export const CLIENT_SCRIPT = `
       if (state.open[i]) {
         var d = el('tr', null, 'detail');
         var td = el('td');
-        td.colSpan = columns.length;
+        td.colSpan = columns.length + 1;
         td.appendChild(detail(r));
         d.appendChild(td);
         tbody.appendChild(d);
       }
     });
-    Array.prototype.forEach.call(thead.children, function (th) {
+    if (refocus !== null) {
+      var again = tbody.querySelector('button.expander[data-index="' + refocus + '"]');
+      if (again) again.focus();
+    }
+    Array.prototype.forEach.call(thead.querySelectorAll('th[data-key]'), function (th) {
       th.setAttribute('aria-sort', th.dataset.key === state.sort ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
     });
     document.getElementById('shown-count').textContent = String(visible.length);

@@ -41,7 +41,7 @@ interface EngineView {
 
 const DUE_SOON_DAYS = 30;
 
-function engineOf(view: ReportView): EngineView | null {
+export function engineOf(view: ReportView): EngineView | null {
   const engine = (view as unknown as { engine?: unknown }).engine;
   return engine && typeof engine === 'object' ? (engine as EngineView) : null;
 }

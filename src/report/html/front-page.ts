@@ -2,7 +2,8 @@ import { messages, reasonLabel, verdictLabel } from '../i18n.js';
 import { labelsSection } from './labels-section.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
-import { barChart, stackedDayChart, VERDICT_COLOURS, type DayColumn } from './charts.js';
+import { barChart, stackedDayChart, VERDICT_COLOURS } from './charts.js';
+import { decisionSection, signaturesSection } from './decision.js';
 import {
   dueSoonSection,
   endedHoldsSection,
@@ -12,8 +13,11 @@ import {
 } from './engine-sections.js';
 import { h } from './escape.js';
 import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
+import { timeAxis, type Outliers, type TimeAxis } from './time-axis.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
+/** Lines named per file and problem; the count says how many there are in all. */
+const MAX_LINES = 10;
 
 /** The first and last day (string order, as a sort would give them) of recordings and logs. */
 function period(view: ReportView, days: readonly string[]): string {
@@ -62,14 +66,6 @@ function inputsSection(view: ReportView, lang: ReportLang): string {
 function chartsSection(view: ReportView, days: readonly string[], lang: ReportLang): string {
   const t = messages(lang);
   const s = view.summary;
-  const verdictRows = VERDICT_ORDER.map((v) => [
-    `<span class="verdict-${v}">${h(verdictLabel(lang, v))}</span>`,
-    `<span data-total="${v}">${s[v]}</span>`,
-  ]);
-  verdictRows.push([
-    `<strong>${h(t.total)}</strong>`,
-    `<strong data-total="recordings">${s.recordings}</strong>`,
-  ]);
   const verdictFirst = new Map<string, string>();
   for (const f of view.unmasked) if (!verdictFirst.has(f.reason)) verdictFirst.set(f.reason, f.verdict);
   const reasons = Object.entries(s.byReason).sort(
@@ -98,49 +94,75 @@ function chartsSection(view: ReportView, days: readonly string[], lang: ReportLa
   const legend = VERDICT_ORDER.map(
     (v) => `<span><i class="swatch sw-${v}"></i>${h(verdictLabel(lang, v))}</span>`,
   ).join('');
+  const axis = timeAxis(countsPerDay(view, days));
+  const title = axis.bucket === 'month' ? t.perMonth : axis.bucket === 'week' ? t.perWeek : t.perDay;
   return (
-    `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}${htmlTable([t.verdict, t.recordings], verdictRows, [1])}</section>` +
+    `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}</section>` +
     `<section><h2>${h(t.totalsByReason)}</h2>${reasonChart}${reasonTable}</section></div>` +
-    `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view, days), VERDICT_ORDER)}`
+    `<h2 id="per-time">${h(title)}</h2><div class="legend">${legend}</div>` +
+    `<div class="chart-scroll">${stackedDayChart(title, axis.columns, VERDICT_ORDER, axis.bucket)}</div>` +
+    outliersNote(axis, lang)
   );
 }
 
-/** Every calendar day between the first and last recording, so gaps show as gaps. */
-function perDay(view: ReportView, days: readonly string[]): DayColumn[] {
+/** Recordings per local calendar day, counted per verdict. */
+function countsPerDay(view: ReportView, days: readonly string[]): Map<string, Record<string, number>> {
   const counts = new Map<string, Record<string, number>>();
   for (let i = 0; i < view.unmasked.length; i++) {
     const f = view.unmasked[i]!;
     const day = days[i]!;
-    const c = counts.get(day) ?? {};
+    let c = counts.get(day);
+    if (c === undefined) {
+      c = {};
+      counts.set(day, c);
+    }
     c[f.verdict] = (c[f.verdict] ?? 0) + 1;
-    counts.set(day, c);
   }
-  const seen = [...counts.keys()].sort();
-  if (seen.length === 0) return [];
-  const out: DayColumn[] = [];
-  const last = Date.parse(`${seen[seen.length - 1]}T00:00:00Z`);
-  // Capped at ten years of days so a stray 1970 mtime cannot make a chart of 20,000 columns.
-  for (let d = Date.parse(`${seen[0]}T00:00:00Z`), n = 0; d <= last && n < 3660; d += 86_400_000, n++) {
-    const day = new Date(d).toISOString().slice(0, 10);
-    out.push({ day, counts: counts.get(day) ?? {} });
-  }
-  return out;
+  return counts;
 }
 
+function outliersNote(axis: TimeAxis, lang: ReportLang): string {
+  if (!axis.before && !axis.after) return '';
+  const t = messages(lang);
+  const part = (label: string, o: Outliers | null, key: string) =>
+    o
+      ? `${h(label)}: <strong data-outliers="${key}">${o.count}</strong> (<span class="nowrap">${h(o.first)}</span>${o.last === o.first ? '' : ` – <span class="nowrap">${h(o.last)}</span>`})`
+      : '';
+  const parts = [part(t.earlier, axis.before, 'before'), part(t.later, axis.after, 'after')].filter(Boolean);
+  return `<p class="muted" id="outliers">${h(t.notPlotted)}: ${parts.join('; ')}.</p>`;
+}
+
+/** CSV rows skipped, with their file and lines; recordings that could not be read, by path. */
 function problemsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
-  const byCode = new Map<string, number>();
-  for (const p of view.problems)
-    byCode.set(`${p.file}\u0000${p.code}`, (byCode.get(`${p.file}\u0000${p.code}`) ?? 0) + 1);
-  const unreadable = view.summary.byReason.UNREADABLE_FILE ?? 0;
-  if (byCode.size === 0 && unreadable === 0) return '';
-  const rows = [...byCode.entries()].sort().map(([key, n]) => {
-    const [file, code] = key.split('\u0000');
-    return [`<code>${h(file)}</code>`, h(code), h(n)];
+  const byFile = new Map<string, { file: string; code: string; lines: number[]; count: number }>();
+  for (const p of view.problems) {
+    const key = `${p.file}\u0000${p.code}`;
+    const entry = byFile.get(key) ?? { file: p.file, code: p.code, lines: [], count: 0 };
+    entry.count++;
+    if (p.line !== null && entry.lines.length <= MAX_LINES) entry.lines.push(p.line);
+    byFile.set(key, entry);
+  }
+  const unreadable = view.unmasked.filter((f) => f.reason === 'UNREADABLE_FILE');
+  if (byFile.size === 0 && unreadable.length === 0) return '';
+  const rows = [...byFile.keys()].sort().map((key) => {
+    const e = byFile.get(key)!;
+    const lines =
+      e.lines
+        .slice(0, MAX_LINES)
+        .sort((a, b) => a - b)
+        .join(', ') + (e.count > MAX_LINES ? ', …' : '');
+    return [`<code class="nowrap">${h(e.file)}</code>`, h(lines || '—'), h(e.code), h(e.count)];
   });
-  if (unreadable > 0)
-    rows.push(['—', h(t.unreadableFiles), `<span data-problem="UNREADABLE_FILE">${unreadable}</span>`]);
-  return `<h2>${h(t.inputProblems)}</h2>${htmlTable([t.file, t.problemCode, t.count], rows, [2])}`;
+  for (const f of unreadable.slice(0, MAX_LIST_ROWS)) {
+    const code = f.problems[0] ? view.field(f.problems[0], 'code') : 'UNREADABLE_FILE';
+    rows.push([`<code>${h(view.field(f, 'path'))}</code>`, '—', h(code), '1']);
+  }
+  const total =
+    unreadable.length > 0
+      ? `<p>${h(t.unreadableFiles)}: <span data-problem="UNREADABLE_FILE">${unreadable.length}</span></p>`
+      : '';
+  return `<h2>${h(t.inputProblems)}</h2>${total}${htmlTable([t.file, t.line, t.problemCode, t.count], rows, [3])}${moreRows(unreadable.length)}`;
 }
 
 function baselineSection(view: ReportView, lang: ReportLang): string {
@@ -160,9 +182,17 @@ function baselineSection(view: ReportView, lang: ReportLang): string {
   );
 }
 
+/** The command that renders this report in the other language (both are not embedded: see docs/reports.md). */
+function otherLanguage(lang: ReportLang): string {
+  const t = messages(lang);
+  const other = lang === 'sl' ? 'en' : 'sl';
+  return `<p class="muted lang-switch" lang="${other}">${h(t.otherLanguage)} <code class="nowrap">callaudit render report.json --lang ${other}</code></p>`;
+}
+
 /**
  * Everything above the findings table, rendered on the server: readable with scripts off and in
- * print. `days[i]` is the recording day of finding i.
+ * print. The result comes first (counts, deadlines, the manifest, the audit's identity), then the
+ * caveats, then the detail. `days[i]` is the recording day of finding i.
  */
 export function frontPage(
   view: ReportView,
@@ -174,22 +204,23 @@ export function frontPage(
   const notice = redact
     ? `<p class="notice">${h(t.redacted)}</p>`
     : `<p class="notice warning" id="not-redacted">${h(t.notRedacted)}</p>`;
-  const meta = htmlTable(
-    ['', ''],
+  const identity = [
+    [h(t.period), `<span class="nowrap">${h(period(view, days))}</span>`],
     [
-      [h(t.generatedAt), h(view.generatedAt)],
-      [h(t.tool), h(`${view.tool.name} ${view.tool.version}`)],
-      [
-        h(t.policy),
-        `${h(`${view.policy.id}@${view.policy.version}`)} <code>sha256 ${h(view.policy.sha256)}</code>`,
-      ],
-      [h(t.period), h(period(view, days))],
+      h(t.policy),
+      `${h(`${view.policy.id}@${view.policy.version}`)} <code class="hash">sha256 ${h(view.policy.sha256)}</code>`,
     ],
-  );
+    [h(t.runId), `<code class="nowrap" id="run-id">${h(view.runId)}</code>`],
+    [h(t.generatedAt), `<span class="nowrap">${h(view.generatedAt)}</span>`],
+    [h(t.tool), h(`${view.tool.name} ${view.tool.version}`)],
+  ];
   return (
-    `<header><h1>${h(t.title)}</h1><p class="subtitle">${h(t.subtitle)}</p>${notice}` +
-    `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</header>` +
-    meta +
+    `<header><h1>${h(t.title)}</h1><p class="subtitle">${h(t.subtitle)}</p>${otherLanguage(lang)}</header>` +
+    decisionSection(view, lang, identity) +
+    `<section id="caveats"><h2>${h(t.caveats)}</h2>${notice}` +
+    `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</section>` +
+    signaturesSection(lang) +
+    `<div class="detail">` +
     inputsSection(view, lang) +
     chartsSection(view, days, lang) +
     baselineSection(view, lang) +
@@ -198,6 +229,7 @@ export function frontPage(
     staleHoldsSection(view, lang) +
     endedHoldsSection(view, lang) +
     labelsSection(view, lang) +
-    problemsSection(view, lang)
+    problemsSection(view, lang) +
+    `</div>`
   );
 }

@@ -33,6 +33,8 @@ function contentSecurityPolicy(script: string, style: string): string {
 export const htmlReporter: Reporter = {
   name: 'html',
   fileName: 'report.html',
+  // The front page names the run, so the signed printout and the deletion log cite the same audit.
+  readsRunId: true,
   render: (result, options) => [...htmlChunks(result, options)].join(''),
   chunks: htmlChunks,
 };
@@ -56,6 +58,7 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
 </head>
 <body>
 ${frontPage(view, days, options.lang, options.redact)}
+<section id="findings-section">
 <h2>${h(t.findings)} (<span id="shown-count">${view.summary.recordings}</span> ${h(t.of)} <span data-total="table">${view.summary.recordings}</span>)</h2>
 <noscript><p class="notice">${h(t.noScript)}</p></noscript>
 <div id="findings-ui" hidden>
@@ -68,6 +71,7 @@ ${frontPage(view, days, options.lang, options.redact)}
 <table id="findings"><thead><tr></tr></thead><tbody></tbody></table>
 <div id="pager" class="controls"><button id="prev" type="button">${h(t.previous)}</button><span id="page-label"></span><button id="next" type="button">${h(t.next)}</button></div>
 </div>
+</section>
 <script type="application/json" id="report-data">`;
   yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang));
   yield `</script>

@@ -105,6 +105,11 @@ export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: stri
   return day;
 }
 
+/** The local calendar day of an instant (a deadline) in the audit's time zone. */
+export function localDay(iso: string, zone: string): string {
+  return recordingDay({ startedAt: iso, mtime: iso }, zone);
+}
+
 export function zoneOf(result: Pick<AuditResult, 'settings'>): string {
   const zone = result.settings['timezone'];
   return typeof zone === 'string' ? zone : 'UTC';
@@ -127,10 +132,13 @@ interface Cells {
   legalBasis(list: readonly string[]): number;
   /** A string that is never masked, or one already masked. */
   id(value: string | null | undefined): number;
+  /** The local day of the retention deadline, or -1 when there is none. */
+  deleteBy(f: Finding): number;
 }
 
 function rowCells(view: ReportView, table: StringTable): Cells {
   const v = view.field;
+  const zone = zoneOf(view);
   return {
     root: maskedColumn(view, table, 'root', (f: Finding) => f.root),
     explanation: maskedColumn(view, table, 'explanation', (f: Finding) => f.explanation),
@@ -143,6 +151,7 @@ function rowCells(view: ReportView, table: StringTable): Cells {
     categories: listColumn(table, ', '),
     legalBasis: listColumn(table, ' '),
     id: (value) => table.id(value),
+    deleteBy: (f) => (typeof f.deleteBy === 'string' ? table.id(localDay(f.deleteBy, zone)) : -1),
   };
 }
 
@@ -168,6 +177,7 @@ function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
   c.legalBasis(v(f, 'legalBasis'));
   for (const p of f.problems) c.id(`${v(p, 'code')}: ${c.message(p)}`);
   if (f.baseline !== undefined) c.baseline(f);
+  c.deleteBy(f);
 }
 
 /**
@@ -199,6 +209,7 @@ function row(view: ReportView, f: Finding, day: string, c: Cells) {
     c.legalBasis(v(f, 'legalBasis')),
     f.problems.map((p) => c.id(`${v(p, 'code')}: ${c.message(p)}`)),
     f.baseline === undefined ? -1 : c.baseline(f),
+    c.deleteBy(f),
   ];
 }
 
@@ -233,7 +244,7 @@ function listColumn(table: StringTable, separator: string): (list: readonly stri
  * element; the client script renders it page by page. Rows are arrays, not objects, so 100,000
  * recordings stay a few tens of megabytes.
  * Row: [root, path, callId, verdict, reason, categories, day, durationSec, size, explanation,
- *       events, legalBasis, problems, baseline]; string-typed cells hold StringTable indexes
+ *       events, legalBasis, problems, baseline, deleteBy (local day)]; string-typed cells hold StringTable indexes
  *       except path and callId, which are nearly always unique.
  * The string table precedes the rows in the JSON but is filled while reading them, so the findings
  * are read twice: once for the strings, in order of first use, then to write the rows.
