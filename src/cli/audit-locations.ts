@@ -55,7 +55,8 @@ export async function checkAuditLocations(plan: AuditPlan, baseline: string | un
   for (const { file, what } of inputs) {
     const stats = statIfExists(file);
     if (stats) refuseIrregular(file, stats, what, 'give a regular file');
-    else refuseMissing(file, what, plan.origins?.get(file));
+    // Call logs were found by expandCallLogs, and a database URL is no file.
+    else if (what !== 'the call log') refuseMissing(file, what, plan.origins?.get(file));
   }
   for (const { root } of plan.archives ?? [])
     if (!statIfExists(root)) refuseMissing(root, 'the archive root', plan.origins?.get(root));

@@ -11,7 +11,7 @@ const archive = path.join(tmp, 'archive');
 mkdirSync(archive);
 const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
   .map(String)
-  .find((f) => f.endsWith('.wav'))!;
+  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
 copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, 'C-1.wav'));
 
 function csv(name: string, content: string | Buffer): string {
