@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { explainRecording, type Explanation } from '../audit/explain.js';
 import { normaliseCallId } from '../audit/join.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
+import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
 import { CallauditError } from '../errors.js';
 import { renderExplanation } from '../report/explain-text.js';
@@ -25,7 +26,11 @@ export function explainCommand(io: CommandIo): Command {
       .argument('[archive-roots...]', 'folders of call recordings (default: the folder of the file given)'),
     'explain',
   ).action(
-    async (target: string, roots: string[], options: AuditFlags & { json?: boolean; config?: string }) => {
+    async (
+      target: string,
+      roots: string[],
+      options: AuditFlags & ReportFlags & { json?: boolean; config?: string },
+    ) => {
       const configFile = findConfigFile(options.config, process.cwd());
       const loaded = configFile ? loadConfigFile(configFile) : null;
       const targetIsFile = isFile(target);
@@ -61,7 +66,10 @@ export function explainCommand(io: CommandIo): Command {
       if (options.json) {
         io.stdout(`${JSON.stringify({ policy: result.policy, recordings: explanations }, null, 2)}\n`);
       } else {
-        io.stdout(explanations.map((x) => renderExplanation(x, result.policy)).join('\n'));
+        const { lang } = resolveRenderOptions(options, loaded?.config, result.policy.id);
+        io.stdout(
+          explanations.map((x) => renderExplanation(x, result.policy, lang, plan.timezone)).join('\n'),
+        );
       }
     },
   );

@@ -74,9 +74,9 @@ describe('fields the policy engine adds later', () => {
     const html = htmlReporter.render({ ...hostileResult(), engine } as AuditResult, en);
     expect(html).toContain('Retention deadlines due soon (1, ≤ 14 d)');
     expect(html).toContain('<code>engine-due.wav</code>');
-    expect(html).toContain('Stale holds (match no recording) (1)');
+    expect(html).toContain('Holds that match no recording (1)');
     expect(html).toContain('C-404&lt;b&gt;');
-    expect(html).toContain('prior notice not verified: no notice column');
+    expect(html).toContain('Prior notice not verified: the call logs were read without a notice column');
     expect(html).toContain('Citations not yet confirmed: <code>CIT_ZEKOM</code>');
   });
 

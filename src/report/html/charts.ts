@@ -39,7 +39,12 @@ export interface DayColumn {
 }
 
 /** Columns per day, stacked by verdict in the order given; day labels thinned to stay legible. */
-export function stackedDayChart(title: string, days: readonly DayColumn[], order: readonly string[]): string {
+export function stackedDayChart(
+  title: string,
+  days: readonly DayColumn[],
+  order: readonly string[],
+  label: (verdict: string) => string = (verdict) => verdict,
+): string {
   const height = 200;
   const plotTop = 10;
   const plotHeight = 150;
@@ -63,7 +68,7 @@ export function stackedDayChart(title: string, days: readonly DayColumn[], order
       const barHeight = (n / max) * plotHeight;
       y -= barHeight;
       parts.push(
-        `<rect x="${x}" y="${y.toFixed(1)}" width="${step - 2}" height="${barHeight.toFixed(1)}" fill="${VERDICT_COLOURS[verdict] ?? '#888'}"><title>${h(`${d.day} ${verdict}: ${n}`)}</title></rect>`,
+        `<rect x="${x}" y="${y.toFixed(1)}" width="${step - 2}" height="${barHeight.toFixed(1)}" fill="${VERDICT_COLOURS[verdict] ?? '#888'}"><title>${h(`${d.day} ${label(verdict)}: ${n}`)}</title></rect>`,
       );
     }
     if (i % labelEvery === 0)

@@ -1,4 +1,6 @@
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
+import { zoneOf } from '../finding-text.js';
+import { catalogue, formatDay, formatTime } from '../messages/render.js';
 import { labelsSection } from './labels-section.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
@@ -16,7 +18,7 @@ import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 
 /** The first and last day (string order, as a sort would give them) of recordings and logs. */
-function period(view: ReportView, days: readonly string[]): string {
+function period(view: ReportView, days: readonly string[], lang: ReportLang): string {
   let first: string | null = null;
   let last: string | null = null;
   const include = (day: string) => {
@@ -29,7 +31,7 @@ function period(view: ReportView, days: readonly string[]): string {
     if (log.firstAt) include(log.firstAt.slice(0, 10));
     if (log.lastAt) include(log.lastAt.slice(0, 10));
   }
-  return first === null ? '—' : `${first} – ${last}`;
+  return first === null ? '—' : `${formatDay(lang, first)} – ${formatDay(lang, last!)}`;
 }
 
 function inputsSection(view: ReportView, lang: ReportLang): string {
@@ -47,7 +49,9 @@ function inputsSection(view: ReportView, lang: ReportLang): string {
       h(l.events),
       h(l.skippedRows),
       h(`${l.encoding}${l.encodingDetected ? ' (auto)' : ''}`),
-      h(`${l.firstAt ?? '?'} – ${l.lastAt ?? '?'}`),
+      h(
+        `${l.firstAt ? formatTime(lang, l.firstAt, zoneOf(view)) : '?'} – ${l.lastAt ? formatTime(lang, l.lastAt, zoneOf(view)) : '?'}`,
+      ),
       `<code>${h(l.sha256)}</code>`,
     ]),
     [1, 2, 3],
@@ -101,7 +105,7 @@ function chartsSection(view: ReportView, days: readonly string[], lang: ReportLa
   return (
     `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}${htmlTable([t.verdict, t.recordings], verdictRows, [1])}</section>` +
     `<section><h2>${h(t.totalsByReason)}</h2>${reasonChart}${reasonTable}</section></div>` +
-    `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view, days), VERDICT_ORDER)}`
+    `<h2>${h(t.perDay)}</h2><div class="legend">${legend}</div>${stackedDayChart(t.perDay, perDay(view, days), VERDICT_ORDER, (v) => verdictLabel(lang, v))}`
   );
 }
 
@@ -177,19 +181,21 @@ export function frontPage(
   const meta = htmlTable(
     ['', ''],
     [
-      [h(t.generatedAt), h(view.generatedAt)],
+      [h(t.generatedAt), h(formatTime(lang, view.generatedAt, zoneOf(view)))],
       [h(t.tool), h(`${view.tool.name} ${view.tool.version}`)],
       [
         h(t.policy),
         `${h(`${view.policy.id}@${view.policy.version}`)} <code>sha256 ${h(view.policy.sha256)}</code>`,
       ],
-      [h(t.period), h(period(view, days))],
+      [h(t.period), h(period(view, days, lang))],
     ],
   );
+  const zoneNote = `<p class="muted" id="time-zone">${h(catalogue(lang).timesIn(zoneOf(view)))}</p>`;
   return (
     `<header><h1>${h(t.title)}</h1><p class="subtitle">${h(t.subtitle)}</p>${notice}` +
     `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</header>` +
     meta +
+    zoneNote +
     inputsSection(view, lang) +
     chartsSection(view, days, lang) +
     baselineSection(view, lang) +
