@@ -33,7 +33,7 @@ export interface HoldSuggestion {
 /** The arguments of every message code. Adding a code here makes both catalogues fail to compile until they render it. */
 export interface MessageArgs {
   LEGAL_HOLD: { holds: HoldRef[] };
-  UNREADABLE_FILE: { problems: string[] };
+  UNREADABLE_FILE: { problems: Array<{ code: string; message: string }> };
   CONFLICTING_CALL_ID: { detail: string };
   UNREADABLE_SIDECAR: { detail: string };
   REVIEWED_DELETE: { decision: DecisionRef };

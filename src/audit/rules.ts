@@ -100,7 +100,9 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'review',
             reason: 'UNREADABLE_FILE',
-            message: message('UNREADABLE_FILE', { problems: recording.problems.map((p) => p.message) }),
+            message: message('UNREADABLE_FILE', {
+              problems: recording.problems.map((p) => ({ code: p.code, message: p.message })),
+            }),
           }
         : null,
   },

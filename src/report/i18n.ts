@@ -23,7 +23,8 @@ export function reasonLabel(lang: ReportLang, reason: string): string {
 /** The category code with its name in `lang` beside it: codes stay, as in the machine outputs. */
 export function categoryLabel(lang: ReportLang, category: string): string {
   const name = catalogue(lang).categories[category as keyof ReturnType<typeof catalogue>['categories']];
-  return name ? `${name} (${category})` : category;
+  // English names that only spell out the code ("order change") would repeat it.
+  return name && name !== category.replace(/_/g, ' ') ? `${name} (${category})` : category;
 }
 
 export function reasonDescriptions(lang: ReportLang): Readonly<Record<string, string>> {

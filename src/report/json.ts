@@ -4,14 +4,16 @@ import { englishExplanation } from './messages/render.js';
 import type { Reporter } from './reporter.js';
 
 /**
- * A finding as report.json writes it: with its message and, for readers of earlier reports, the
- * message in English as `explanation` (times ISO UTC). A finding read from a report keeps its key
- * order, so writing it again gives the same bytes.
+ * A finding as report.json writes it: with its message and, right after it for readers of earlier
+ * reports, the message in English as `explanation` (times ISO UTC). A finding read from a report
+ * holds `explanation` in `rest`, which keeps it in the same place: writing it again gives the same bytes.
  */
 function written(finding: Finding): Finding {
   // A result built by hand (tests, the run ID of a partial result) may carry no message.
   if (finding.message === undefined) return finding;
-  return { ...finding, explanation: englishExplanation(finding.message) } as Finding;
+  const { root, path, callId, idSource, verdict, reason, message, ...rest } = finding;
+  const explanation = englishExplanation(message);
+  return { root, path, callId, idSource, verdict, reason, message, explanation, ...rest } as Finding;
 }
 
 const withExplanations = <T extends { recordings: readonly Finding[] }>(result: T) => ({

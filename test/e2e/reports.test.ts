@@ -125,6 +125,25 @@ describe('every report format on the demo archive', () => {
     );
   });
 
+  it('renders the golden report.json into the golden Slovenian html and md', () => {
+    const rendered = path.join(tmp, 'rendered-sl');
+    const render = runCli([
+      'render',
+      path.join(GOLDEN, 'report.json'),
+      '--format',
+      'html,md',
+      '--out',
+      rendered,
+      '--lang',
+      'sl',
+    ]);
+    expect(stderrBeyondSummary(render)).toBe('');
+    expect(render.status).toBe(0);
+    const md = readFileSync(path.join(rendered, 'summary.md'), 'utf8').replace(rendered, '<out>');
+    expectGolden('report.sl.html', readFileSync(path.join(rendered, 'report.html'), 'utf8'));
+    expectGolden('summary.sl.md', md);
+  });
+
   it('says in report.json and findings.csv that they hold personal data', () => {
     const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(Object.keys(json)[0]).toBe('notice');

@@ -12,7 +12,7 @@ export const CLIENT_SCRIPT = `
   var COL = { root: 0, path: 1, callId: 2, verdict: 3, reason: 4, categories: 5, day: 6, duration: 7, size: 8,
     explanation: 9, events: 10, legal: 11, problems: 12, baseline: 13 };
   var str = function (i) { return i < 0 ? '' : S[i]; };
-  var category = function (c) { return data.categories[c] ? data.categories[c] + ' (' + c + ')' : c; };
+  var category = function (c) { return data.categories[c] || c; };
   var reason = function (r) { return data.reasons[r] ? r + ' — ' + data.reasons[r] : r; };
   var rows = data.rows;
   var state = { verdict: '', reason: '', category: '', q: '', sort: null, dir: 1, page: 0, open: {} };

@@ -1,5 +1,5 @@
 import type { EventEvidence, FileProblem, Finding } from '../../audit/types.js';
-import { messages, reasonDescriptions, verdictLabels } from '../i18n.js';
+import { categoryLabel, messages, reasonDescriptions, verdictLabels } from '../i18n.js';
 import { findingText, zoneOf } from '../finding-text.js';
 import { catalogue, formatTime } from '../messages/render.js';
 import type { ReportView } from '../redacted-view.js';
@@ -136,7 +136,8 @@ function rowCells(view: ReportView, table: StringTable, lang: ReportLang, zone: 
     outcome: maskedColumn(view, table, 'outcome', (e: EventEvidence) => e.outcome),
     matchedBy: maskedColumn(view, table, 'matchedBy', (e: EventEvidence) => e.matchedBy),
     term: maskedColumn(view, table, 'term', (e: EventEvidence) => e.term),
-    message: (p) => v(p, 'message'),
+    // English keeps the reader's detailed message; other languages name the problem by its code.
+    message: (p) => (lang === 'en' ? undefined : catalogue(lang).problems[p.code]) ?? v(p, 'message'),
     categories: listColumn(table, ', '),
     legalBasis: listColumn(table, ' '),
     id: (value) => table.id(value),
@@ -252,7 +253,9 @@ export function* tableDataChunks(
     t: messages(lang),
     verdicts: verdictLabels(lang),
     reasons: reasonDescriptions(lang),
-    categories: catalogue(lang).categories,
+    categories: Object.fromEntries(
+      Object.keys(catalogue(lang).categories).map((code) => [code, categoryLabel(lang, code)]),
+    ),
     matchedBy: catalogue(lang).matchedBy,
     citations,
     strings: strings.values,

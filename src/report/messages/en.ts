@@ -91,7 +91,6 @@ const UI = {
   holdReference: 'Reference',
   holdReason: 'Reason',
   holdUntil: 'Until',
-  chartTooltip: '{day}, {verdict}: {count}',
 } as const;
 
 export type UiKey = keyof typeof UI;
@@ -160,7 +159,7 @@ export const EN: Catalogue<UiKey> = {
   findings: {
     LEGAL_HOLD: ({ holds }) => `Kept under an active legal hold: ${holdList(holds)}.`,
     UNREADABLE_FILE: ({ problems }) =>
-      `The file could not be read as audio (${problems.join('; ')}); a human must check it before anything is deleted.`,
+      `The file could not be read as audio (${problems.map((p) => p.message).join('; ')}); a human must check it before anything is deleted.`,
     CONFLICTING_CALL_ID: ({ detail }) =>
       `The sources of the call ID disagree (${detail}); a human must decide which call this recording belongs to.`,
     UNREADABLE_SIDECAR: ({ detail }) =>

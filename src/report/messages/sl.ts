@@ -21,6 +21,16 @@ const CATEGORIES: Catalogue['categories'] = {
   unknown: 'ni prepoznano',
 };
 
+const PROBLEMS: Record<string, string> = {
+  EMPTY_FILE: 'datoteka je prazna, 0 bajtov: snemalnik ni zapisal zvoka',
+  TRUNCATED: 'zvočni zapis je okrnjen: glava obljublja več zvoka, kot ga datoteka vsebuje',
+  UNDECODABLE: 'vsebine ni mogoče dekodirati kot zvok',
+  UNREADABLE: 'datoteke ni mogoče prebrati',
+  NO_CALL_ID: 'ni ID-ja klica',
+  CONFLICTING_CALL_ID: 'neskladni ID-ji klica',
+  UNREADABLE_SIDECAR: 'neberljiva spremna datoteka',
+};
+
 const HOLD_TYPES: Record<string, string> = {
   dsar: 'zahteva posameznika',
   litigation: 'sodni postopek',
@@ -140,7 +150,6 @@ export const SL: Catalogue<UiKey> = {
     holdReference: 'Opravilna številka',
     holdReason: 'Razlog',
     holdUntil: 'Do',
-    chartTooltip: '{day}, {verdict}: {count}',
   },
   verdicts: {
     compliant: 'skladno (za hrambo)',
@@ -174,7 +183,7 @@ export const SL: Catalogue<UiKey> = {
   findings: {
     LEGAL_HOLD: ({ holds }) => `Izbris je zadržan zaradi veljavnega zadržanja: ${holdList(holds)}.`,
     UNREADABLE_FILE: ({ problems }) =>
-      `Datoteke ni bilo mogoče prebrati kot zvočni posnetek (${problems.join('; ')}); preden se karkoli izbriše, jo mora preveriti človek.`,
+      `Datoteke ni bilo mogoče prebrati kot zvočni posnetek (${problems.map((p) => PROBLEMS[p.code] ?? p.message).join('; ')}); preden se karkoli izbriše, jo mora preveriti človek.`,
     CONFLICTING_CALL_ID: ({ detail }) =>
       `Viri ID-ja klica si nasprotujejo (${detail}); človek mora odločiti, kateremu klicu posnetek pripada.`,
     UNREADABLE_SIDECAR: ({ detail }) =>
@@ -264,15 +273,7 @@ export const SL: Catalogue<UiKey> = {
   },
   sources: SOURCES,
   holdTypes: HOLD_TYPES,
-  problems: {
-    EMPTY_FILE: 'prazna datoteka',
-    TRUNCATED: 'okrnjena datoteka',
-    UNDECODABLE: 'ni mogoče dekodirati kot zvok',
-    UNREADABLE: 'neberljiva datoteka',
-    NO_CALL_ID: 'ni ID-ja klica',
-    CONFLICTING_CALL_ID: 'neskladni ID-ji klica',
-    UNREADABLE_SIDECAR: 'neberljiva spremna datoteka',
-  },
+  problems: PROBLEMS,
   quotes: ['„', '“'],
   timeFormat: '{d}. {M}. {yyyy} {HH}:{mm}',
   dateFormat: '{d}. {M}. {yyyy}',
