@@ -69,8 +69,6 @@ export type MessageCode = keyof MessageArgs;
 
 export type Message = { [C in MessageCode]: { code: C; args: MessageArgs[C] } }[MessageCode];
 
-export type MessageOf<C extends MessageCode> = { code: C; args: MessageArgs[C] };
-
 const CODES: Record<MessageCode, true> = {
   LEGAL_HOLD: true,
   UNREADABLE_FILE: true,

@@ -253,7 +253,7 @@ export const OPTIONS = {
   },
   lang: {
     flags: '--lang <en|sl>',
-    help: 'language of the HTML, Markdown and JUnit reports',
+    help: 'language of the HTML, Markdown and JUnit reports and of explain',
     default: 'sl for si-* policies',
     commands: ['audit', 'explain', 'render'],
     config: z.enum(REPORT_LANGS as [string, ...string[]]),

@@ -13,11 +13,11 @@ export interface MessageFormat {
   message(message: Message): string;
 }
 
-export type FindingTexts = {
+type FindingTexts = {
   [C in MessageCode]: (args: MessageArgs[C], format: MessageFormat) => string;
 };
 
-export interface ExplainTexts {
+interface ExplainTexts {
   recording: string;
   callId: string;
   time: string;
