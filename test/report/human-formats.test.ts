@@ -47,7 +47,7 @@ describe('fields the policy engine adds later', () => {
   it('leaves those sections out when the result has no such data', () => {
     const plain = htmlReporter.render(hostileResult(), en);
     expect(plain).not.toContain('<h2>Retention deadlines due soon');
-    expect(plain).not.toContain('<h2>Stale holds');
+    expect(plain).not.toContain('<h2>Holds that match no recording');
     expect(plain).not.toContain('<h2>Holds that have ended');
   });
 
