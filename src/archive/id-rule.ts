@@ -2,6 +2,20 @@ import type { IdSource } from '../audit/types.js';
 import type { ArchiveSource } from '../config/settings.js';
 import { recordingPreset } from '../presets/recording/index.js';
 
+/** The words of `describeIdRule` in one language (src/report/messages). */
+export interface IdRulePhrases {
+  stem: string;
+  preset(name: string, pattern: string): string;
+  pattern(origin: string, pattern: string): string;
+  mapped(map: string): string;
+  inName(rule: string): string;
+  inPath(rule: string): string;
+  inTag(tag: string, idFrom: string): string;
+  sidecarField(field: string): string;
+  sidecarAny: string;
+  none(idFrom: string, rule: string | null): string;
+}
+
 /** Where a recording's call ID was found and by which setting, as `explain` prints it as evidence. */
 interface IdRuleInput {
   idSource: IdSource;
@@ -14,19 +28,16 @@ interface IdRuleInput {
 }
 
 /** The setting that turned a recording's path into a call ID, named as the user gave it. */
-function nameRule(archive: ArchiveSource, patternOrigin: string): string {
-  if (archive.idPattern === null) return 'the file name without its extension';
+function nameRule(archive: ArchiveSource, patternOrigin: string, words: IdRulePhrases): string {
+  if (archive.idPattern === null) return words.stem;
   const preset = archive.preset ? recordingPreset(archive.preset) : null;
-  if (preset && preset.idPattern === archive.idPattern)
-    return `the ${preset.name} preset's pattern ${archive.idPattern}`;
-  return `${patternOrigin} ${archive.idPattern}`;
+  if (preset && preset.idPattern === archive.idPattern) return words.preset(preset.name, archive.idPattern);
+  return words.pattern(patternOrigin, archive.idPattern);
 }
 
-function mapNote(archive: ArchiveSource): string {
+function mapNote(archive: ArchiveSource, words: IdRulePhrases): string {
   const preset = archive.preset ? recordingPreset(archive.preset) : null;
-  return preset?.idMap && archive.recordingMap
-    ? `, then mapped to the call ID by the recording map ${archive.recordingMap}`
-    : '';
+  return preset?.idMap && archive.recordingMap ? words.mapped(archive.recordingMap) : '';
 }
 
 /**
@@ -34,24 +45,23 @@ function mapNote(archive: ArchiveSource): string {
  * pattern, a user's pattern or the file name stem, and the recording map), a tag or a sidecar.
  * With no call ID, what was searched.
  */
-export function describeIdRule({ idSource, archive, patternOrigin }: IdRuleInput): string {
+export function describeIdRule(
+  { idSource, archive, patternOrigin }: IdRuleInput,
+  words: IdRulePhrases,
+): string {
+  const byName = () => `${nameRule(archive, patternOrigin, words)}${mapNote(archive, words)}`;
   switch (idSource) {
     case 'filename':
-      return `found in the file name by ${nameRule(archive, patternOrigin)}${mapNote(archive)}`;
+      return words.inName(byName());
     case 'path':
-      return `found in the folder path by ${nameRule(archive, patternOrigin)}${mapNote(archive)}`;
+      return words.inPath(byName());
     case 'tag':
-      return `found in the recording's tag ${archive.idTag ?? 'CALL_ID'} (--id-from ${archive.idFrom.join(',')})`;
+      return words.inTag(archive.idTag ?? 'CALL_ID', archive.idFrom.join(','));
     case 'sidecar':
-      return archive.sidecarField
-        ? `found in the sidecar file's field ${archive.sidecarField}`
-        : 'found in a sidecar file, under one of the usual call-ID field names';
+      return archive.sidecarField ? words.sidecarField(archive.sidecarField) : words.sidecarAny;
     case 'none': {
-      const byName = archive.idFrom.some((from) => from === 'filename' || from === 'path');
-      return (
-        `none found: looked in ${archive.idFrom.join(', ')}` +
-        (byName ? ` by ${nameRule(archive, patternOrigin)}${mapNote(archive)}` : '')
-      );
+      const searchedNames = archive.idFrom.some((from) => from === 'filename' || from === 'path');
+      return words.none(archive.idFrom.join(', '), searchedNames ? byName() : null);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { describeDecision, type Decision } from './decisions.js';
+import type { Decision } from './decisions.js';
 import type { Rule, RuleOutcome } from './judge-context.js';
+import { message, type DecisionRef } from './messages.js';
 import { deleteByOf, isPast } from './retention.js';
 import type { DecisionCitation } from './types.js';
 
@@ -13,6 +14,18 @@ function citationOf(d: Decision): DecisionCitation {
     decidedAt: d.decidedAt,
     reason: d.reason,
     evidence: d.evidence,
+  };
+}
+
+function decisionRef(d: Decision): DecisionRef {
+  return {
+    decision: d.decision,
+    category: d.category,
+    reviewer: d.reviewer,
+    decidedAt: d.decidedAt,
+    reason: d.reason,
+    evidence: d.evidence,
+    id: d.id,
   };
 }
 
@@ -33,7 +46,7 @@ export const DECISION_RULE: Rule = {
       return {
         verdict: 'violation',
         reason: 'REVIEWED_DELETE',
-        explanation: `A reviewer decided to delete the recording: ${describeDecision(d)}.`,
+        message: message('REVIEWED_DELETE', { decision: decisionRef(d) }),
         ...cited,
       };
     }
@@ -46,7 +59,11 @@ export const DECISION_RULE: Rule = {
       return {
         verdict: 'violation',
         reason: 'RETENTION_EXPIRED',
-        explanation: `A reviewer decided to keep the recording (${describeDecision(d)}), but the retention period of ${d.category} ended on ${deleteBy}; the recording must be deleted.`,
+        message: message('REVIEWED_KEEP_EXPIRED', {
+          decision: decisionRef(d),
+          category: d.category,
+          deleteBy,
+        }),
         deleteBy,
         ...cited,
       };
@@ -54,7 +71,7 @@ export const DECISION_RULE: Rule = {
     return {
       verdict: 'compliant',
       reason: 'REVIEWED_KEEP',
-      explanation: `A reviewer decided to keep the recording: ${describeDecision(d)}; ${deleteBy === null ? 'no retention deadline could be computed (no period for the category or no time known)' : `kept until ${deleteBy}`}.`,
+      message: message('REVIEWED_KEEP', { decision: decisionRef(d), deleteBy }),
       deleteBy,
       ...cited,
     };

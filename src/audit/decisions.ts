@@ -85,9 +85,3 @@ export function matchDecision(
   const actual = hashes?.get(fileKey(recording.root, recording.path));
   return { decision, bytes: actual === decision.recordingSha256 ? 'same' : 'changed' };
 }
-
-/** "keep (order) by Ana Novak on 2026-11-02: listened 00:45–01:30 — customer ordered" */
-export function describeDecision(d: Decision): string {
-  const what = d.category ? `${d.decision} (${d.category})` : d.decision;
-  return `${what} by ${d.reviewer} on ${d.decidedAt}: "${d.reason}"${d.evidence ? ` (evidence: ${d.evidence})` : ''}; ${d.id}`;
-}

@@ -1,6 +1,7 @@
 import { placeInCoverage, type CoveragePlace } from './coverage.js';
 import { buildContext, decisionOf, RULES, traceRules, type JudgePolicy } from './judge.js';
 import type { JudgedEvidence } from './judge-context.js';
+import type { Message } from './messages.js';
 import { legalBasisOf } from './shared-parts.js';
 import { EVENT_LEAD_MS } from './time-window.js';
 import type { CallEvent, ReasonCode, Recording, Verdict } from './types.js';
@@ -38,7 +39,7 @@ export interface Explanation {
   rules: ExplainedRule[];
   verdict: Verdict;
   reason: ReasonCode;
-  explanation: string;
+  message: Message;
   deleteBy: string | null;
   legalBasis: ExplainedCitation[];
 }
@@ -107,7 +108,7 @@ export function explainRecording(
     rules,
     verdict: decided.verdict,
     reason: decided.reason,
-    explanation: decided.explanation,
+    message: decided.message,
     deleteBy: decided.deleteBy ?? null,
     legalBasis: legalBasisOf(pack, decided.reason, context.holds.active).flatMap((id) => {
       const citation = pack.citations[id];

@@ -1,4 +1,5 @@
 import type { Rule } from './judge-context.js';
+import { message } from './messages.js';
 
 /**
  * Call-ID trouble found in tags and sidecars. Either one means the join key cannot be trusted,
@@ -14,7 +15,7 @@ export const CALL_ID_TRUST_RULE: Rule = {
       return {
         verdict: 'review',
         reason: 'CONFLICTING_CALL_ID',
-        explanation: `The sources of the call ID disagree (${conflict.message}); a human must decide which call this recording belongs to.`,
+        message: message('CONFLICTING_CALL_ID', { detail: conflict.message }),
       };
     }
     const sidecar = problems.find((p) => p.code === 'UNREADABLE_SIDECAR');
@@ -22,7 +23,7 @@ export const CALL_ID_TRUST_RULE: Rule = {
       return {
         verdict: 'review',
         reason: 'UNREADABLE_SIDECAR',
-        explanation: `${sidecar.message} Its call ID cannot be confirmed; fix or restore the sidecar, or review the recording.`,
+        message: message('UNREADABLE_SIDECAR', { detail: sidecar.message }),
       };
     }
     return null;

@@ -5,6 +5,7 @@ import { DEFAULT_ENGINE, type EngineSettings } from './engine-settings.js';
 import { readNotice, type NoticeReading } from './notice.js';
 import { compareStrings } from './summarise.js';
 import { windowPositionFor, type WindowPosition } from './time-window.js';
+import type { Message } from './messages.js';
 import type {
   CallEvent,
   DecisionCitation,
@@ -53,7 +54,7 @@ export interface JudgeContext {
 export interface RuleOutcome {
   verdict: Verdict;
   reason: ReasonCode;
-  explanation: string;
+  message: Message;
   deleteBy?: string | null;
   holdIds?: string[];
   decision?: DecisionCitation;

@@ -64,7 +64,7 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     idSource: recording.idSource,
     verdict: decided.verdict,
     reason: decided.reason,
-    explanation: decided.explanation,
+    message: decided.message,
     categories: categoriesOf(context.evidence),
     events: context.evidence.map((e) => ({
       file: e.file,

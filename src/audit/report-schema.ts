@@ -30,7 +30,9 @@ const finding = z.looseObject({
   idSource: text,
   verdict,
   reason: text,
-  explanation: text,
+  /** Absent in reports written before messages: then `explanation` is shown as it is. */
+  message: z.looseObject({ code: text, args: z.record(z.string(), z.unknown()) }).optional(),
+  explanation: text.optional(),
   baseline: z.enum(['new', 'persisting']).optional(),
   categories: z.array(text),
   events: z.array(eventEvidence),

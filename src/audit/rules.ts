@@ -4,22 +4,23 @@ import { decidedAfterHolds, DECISION_RULE } from './decision-rule.js';
 import { CALL_ID_TRUST_RULE } from './id-rules.js';
 import type { JudgeContext, Rule, RuleOutcome } from './judge-context.js';
 import { deleteByOf, isPast } from './retention.js';
+import { bare, message, type HoldRef, type HoldSuggestion, type Message } from './messages.js';
 import { countsAsEvidence } from './time-window.js';
 
 type Evidence = JudgeContext['evidence'][number];
 
-/** The distinct quoted outcome labels of the matching evidence, in evidence order. */
-function labelsOf(context: JudgeContext, predicate: (e: Evidence) => boolean): string {
+/** The distinct outcome labels of the matching evidence, in evidence order. */
+function labelsOf(context: JudgeContext, predicate: (e: Evidence) => boolean): string[] {
   // A recording has one to three events as a rule: a list beats a set at that size.
   const labels: string[] = [];
   for (const e of context.evidence) {
     if (predicate(e) && !labels.includes(e.outcome)) labels.push(e.outcome);
   }
-  return labels.length === 1 ? `"${labels[0]}"` : labels.map((label) => `"${label}"`).join(', ');
+  return labels;
 }
 
-const describeHolds = (holds: readonly Hold[]) =>
-  holds.map((h) => `${h.type} ${h.reference} (${h.reason}; ${h.id})`).join('; ');
+const holdRefs = (holds: readonly Hold[]): HoldRef[] =>
+  holds.map((h) => ({ type: h.type, reference: h.reference, reason: h.reason, id: h.id }));
 
 const UNLAWFUL_PURPOSES = new Set(['staff_monitoring', 'abuse_prevention']);
 
@@ -29,19 +30,14 @@ const qualifying = (e: Evidence) => e.qualifies === 'yes';
 
 /**
  * For categories the pack ties to a hold (a data-subject request, a lawsuit): which hold to
- * consider and the article it rests on, as a sentence; empty when none applies.
+ * consider and the articles it rests on; empty when none applies.
  */
-function holdSuggestion(context: JudgeContext, events: readonly Evidence[]): string {
+function holdSuggestions(context: JudgeContext, events: readonly Evidence[]): HoldSuggestion[] {
   const { pack } = context;
   const types = new Set(
     events.flatMap((e) => pack.categories.find((c) => c.code === e.category)?.suggestsHold ?? []),
   );
-  return [...types]
-    .map((type) => {
-      const cited = pack.holdCitations?.[type] ?? [];
-      return ` Consider a ${type} hold${cited.length > 0 ? ` (${cited.join(', ')})` : ''} before anything is deleted.`;
-    })
-    .join('');
+  return [...types].map((type) => ({ type, citations: [...(pack.holdCitations?.[type] ?? [])] }));
 }
 
 /**
@@ -69,19 +65,15 @@ function retentionDeadline(context: JudgeContext): string | null {
   return latest;
 }
 
-const NO_ROW = 'No call-log event carries this call ID, but';
-
 /** Why a recording without a call-log row cannot be judged by that absence, by where it lies. */
 const COVERAGE_UNKNOWN_BECAUSE: Record<
   Exclude<CoveragePlace, 'inside' | 'outside'>,
-  (recording: JudgeContext['recording'], spans: string) => string
+  (recording: JudgeContext['recording'], spans: string[]) => Message
 > = {
-  'no-coverage-data': () =>
-    `${NO_ROW} nothing says which period the call logs cover (no --time-column, no --log-period), so its absence proves nothing: a log of another month would look the same. Give --time-column or --log-period to decide it.`,
-  'unknown-time': (_, spans) =>
-    `${NO_ROW} the recording's time is unknown, so it cannot be shown to lie inside the period the call logs cover (${spans}); a human checks when the call took place.`,
+  'no-coverage-data': () => bare('COVERAGE_NO_DATA'),
+  'unknown-time': (_, spans) => message('COVERAGE_UNKNOWN_TIME', { spans }),
   'mtime-only': (recording, spans) =>
-    `${NO_ROW} the recording is dated only by its file modification time (${recording.startedAt}); the call started at or before it, possibly before the period the call logs cover (${spans}), so its absence proves nothing. A preset, tag or sidecar that gives the call time decides it.`,
+    message('COVERAGE_MTIME_ONLY', { startedAt: recording.startedAt, spans }),
 };
 
 /** The rules in order of precedence: the first that applies decides. */
@@ -95,7 +87,7 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'hold',
             reason: 'LEGAL_HOLD',
-            explanation: `Kept under an active legal hold: ${describeHolds(holds.active)}.`,
+            message: message('LEGAL_HOLD', { holds: holdRefs(holds.active) }),
             holdIds: holds.active.map((h) => h.id),
           }
         : null,
@@ -108,7 +100,9 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'review',
             reason: 'UNREADABLE_FILE',
-            explanation: `The file could not be read as audio (${recording.problems.map((p) => p.message).join('; ')}); a human must check it before anything is deleted.`,
+            message: message('UNREADABLE_FILE', {
+              problems: recording.problems.map((p) => ({ code: p.code, message: p.message })),
+            }),
           }
         : null,
   },
@@ -122,8 +116,7 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'review',
             reason: 'NO_CALL_ID',
-            explanation:
-              'No call ID could be extracted from this recording, so it cannot be matched to a call log.',
+            message: bare('NO_CALL_ID'),
           }
         : null,
   },
@@ -139,14 +132,10 @@ export const RULES: readonly Rule[] = [
       // A "no" is often how outbound calls log a notice the agent read out, so deletion on it
       // alone is the DPO's explicit choice (config noticeMissing or the pack), never the default.
       const verdict = context.settings.noticeMissing ?? context.pack.noticeMissing ?? 'review';
-      const consequence =
-        verdict === 'violation'
-          ? 'without prior notice the recording is unlawful even if a transaction followed'
-          : 'a human checks whether notice was given another way (e.g. read out by the agent) before the recording is deleted; noticeMissing "violation" makes this a deletion once the column is known to be reliable';
       return {
         verdict,
         reason: 'NO_PRIOR_NOTICE',
-        explanation: `The call log says the caller was not told of the recording beforehand (${labels}); ${consequence}.`,
+        message: message('NO_PRIOR_NOTICE', { labels, deletes: verdict === 'violation' }),
       };
     },
   },
@@ -160,11 +149,11 @@ export const RULES: readonly Rule[] = [
       );
       // Only decides when the recording would otherwise be kept: it never softens a violation.
       if (unlawful.length === 0 || !context.evidence.some(qualifying)) return null;
-      const purposes = [...new Set(unlawful.map((e) => `"${e.purpose}"`))].join(', ');
+      const purposes = [...new Set(unlawful.map((e) => e.purpose ?? ''))];
       return {
         verdict: 'review',
         reason: 'UNLAWFUL_STATED_PURPOSE',
-        explanation: `The stated recording purpose ${purposes} is not a lawful purpose for recording calls; a human decides whether the qualifying event justifies keeping it.`,
+        message: message('UNLAWFUL_STATED_PURPOSE', { purposes }),
       };
     },
   },
@@ -181,14 +170,14 @@ export const RULES: readonly Rule[] = [
         return {
           verdict: 'violation',
           reason: 'RETENTION_EXPIRED',
-          explanation: `The call log records a business transaction (${labels}), but its retention period ended on ${deleteBy}; the recording must be deleted.`,
+          message: message('RETENTION_EXPIRED', { labels, deleteBy }),
           deleteBy,
         };
       }
       return {
         verdict: 'compliant',
         reason: 'QUALIFYING_EVENT',
-        explanation: `The call log records a business transaction (${labels}); the recording may be kept as evidence${deleteBy === null ? ' (no time known, so no deadline could be computed)' : ` until ${deleteBy}`}.`,
+        message: message('QUALIFYING_EVENT', { labels, deleteBy }),
         deleteBy,
       };
     },
@@ -200,14 +189,16 @@ export const RULES: readonly Rule[] = [
     apply: (context) => {
       if (!context.evidence.some(qualifying)) return null;
       const { recording, settings } = context;
-      const window =
-        recording.timeSource === 'mtime'
-          ? `more than ${settings.maxEventLagHours} hours after the file's modification time (${recording.startedAt}); the call started at or before that time, as copies and conversions only move it later`
-          : `outside the window from 1 hour before to ${settings.maxEventLagHours} hours after the recording (${recording.startedAt}, from ${recording.timeSource})`;
       return {
         verdict: 'review',
         reason: 'EVENT_TIME_MISMATCH',
-        explanation: `The qualifying event ${labelsOf(context, qualifying)} lies ${window}; a human checks that it belongs to this call.`,
+        message: message('EVENT_TIME_MISMATCH', {
+          labels: labelsOf(context, qualifying),
+          byMtime: recording.timeSource === 'mtime',
+          startedAt: recording.startedAt,
+          timeSource: recording.timeSource,
+          maxEventLagHours: settings.maxEventLagHours,
+        }),
       };
     },
   },
@@ -219,7 +210,9 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'review',
             reason: 'UNKNOWN_OUTCOME',
-            explanation: `The outcome label ${labelsOf(context, (e) => e.category === 'unknown')} is not in the policy vocabulary; map it with --outcome-map or review the call.`,
+            message: message('UNKNOWN_OUTCOME', {
+              labels: labelsOf(context, (e) => e.category === 'unknown'),
+            }),
           }
         : null,
   },
@@ -229,13 +222,14 @@ export const RULES: readonly Rule[] = [
     apply: (context) => {
       const doubtful = context.evidence.filter((e) => e.qualifies === 'review');
       if (doubtful.length === 0) return null;
-      const topicOnly = doubtful.some((e) => e.matchedBy === 'topic')
-        ? ' (a qualifying word is only the topic of the call: an open complaint or order may be behind it)'
-        : '';
       return {
         verdict: 'review',
         reason: 'AMBIGUOUS_CATEGORY',
-        explanation: `The outcome ${labelsOf(context, (e) => e.qualifies === 'review')} may or may not change the business relationship${topicOnly}; a human decides.${holdSuggestion(context, doubtful)}`,
+        message: message('AMBIGUOUS_CATEGORY', {
+          labels: labelsOf(context, (e) => e.qualifies === 'review'),
+          topicOnly: doubtful.some((e) => e.matchedBy === 'topic'),
+          holdSuggestions: holdSuggestions(context, doubtful),
+        }),
       };
     },
   },
@@ -248,7 +242,7 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'review',
             reason: 'UNCONFIRMED_LABEL',
-            explanation: `The outcome ${labelsOf(context, (e) => !e.confirmed)} reads as non-qualifying, but no confirmed outcome-map row confirms the label (--labels confirmed); confirm it in the outcome map (callaudit labels --write-map) or review the call.`,
+            message: message('UNCONFIRMED_LABEL', { labels: labelsOf(context, (e) => !e.confirmed) }),
           }
         : null,
   },
@@ -260,7 +254,7 @@ export const RULES: readonly Rule[] = [
         ? {
             verdict: 'violation',
             reason: 'NON_QUALIFYING_ONLY',
-            explanation: `Every call-log event is non-qualifying (${labelsOf(context, () => true)}); the call led to no transaction, so the recording must be deleted.`,
+            message: message('NON_QUALIFYING_ONLY', { labels: labelsOf(context, () => true) }),
           }
         : null,
   },
@@ -271,17 +265,21 @@ export const RULES: readonly Rule[] = [
     apply: ({ recording, settings }) => {
       const place = placeInCoverage(recording, settings.coverage);
       if (place === 'inside') return null;
-      const spans = settings.coverage.spans.map((s) => `${s.from}..${s.to}`).join(', ');
+      const spans = settings.coverage.spans.map((s) => `${s.from}..${s.to}`);
       if (place === 'outside')
         return {
           verdict: 'review',
           reason: 'OUTSIDE_LOG_COVERAGE',
-          explanation: `No call-log event carries this call ID, but the recording (${recording.startedAt}, from ${recording.timeSource}) lies outside the period the call logs cover (${spans}); give the call log of that period.`,
+          message: message('OUTSIDE_LOG_COVERAGE', {
+            startedAt: recording.startedAt,
+            timeSource: recording.timeSource,
+            spans,
+          }),
         };
       return {
         verdict: 'review',
         reason: 'COVERAGE_UNKNOWN',
-        explanation: COVERAGE_UNKNOWN_BECAUSE[place](recording, spans),
+        message: COVERAGE_UNKNOWN_BECAUSE[place](recording, spans),
       };
     },
   },
@@ -292,8 +290,7 @@ export const RULES: readonly Rule[] = [
     apply: () => ({
       verdict: 'violation',
       reason: 'NO_CALL_LOG_ENTRY',
-      explanation:
-        'No call-log event carries this call ID, so nothing shows that the call led to a transaction.',
+      message: bare('NO_CALL_LOG_ENTRY'),
     }),
   },
 ];
@@ -314,7 +311,10 @@ export const SAFEGUARDS: ReadonlyArray<{
         ? {
             verdict: 'review',
             reason: 'HOLD_EXPIRED',
-            explanation: `Would be a violation (${decided.reason}: ${decided.explanation}) but was under a legal hold that has ended: ${describeHolds(holds.expired)}; a human confirms before deletion.`,
+            message: message('HOLD_EXPIRED', {
+              wouldBe: { reason: decided.reason, message: decided.message },
+              holds: holdRefs(holds.expired),
+            }),
             holdIds: holds.expired.map((h) => h.id),
           }
         : null,

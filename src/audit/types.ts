@@ -3,6 +3,8 @@
  * edges (archive, calllog) and consumed by pure functions (join, judge) and reporters.
  */
 
+import type { Message } from './messages.js';
+
 export type Verdict = 'compliant' | 'violation' | 'review' | 'hold';
 
 /** Verdicts ordered by how urgently a human must act; used for --fail-on thresholds. */
@@ -154,8 +156,8 @@ export interface Finding {
   idSource: IdSource;
   verdict: Verdict;
   reason: ReasonCode;
-  /** Human-readable sentence explaining the verdict. */
-  explanation: string;
+  /** Why the verdict, as a message code and arguments; each report renders it in its language. */
+  message: Message;
   /** Set only when the audit ran with --baseline: whether this finding was in the baseline. */
   baseline?: 'new' | 'persisting';
   /** Distinct categories of the joined events, sorted. */

@@ -8,17 +8,20 @@ import { normaliseCallId } from '../audit/join.js';
 import type { AuditResult } from '../audit/result.js';
 import { findConfigFile, loadConfigFile } from '../config/config-file.js';
 import { planFromReport } from '../config/report-plan.js';
+import { resolveRenderOptions, type ReportFlags } from '../config/report-options.js';
 import { resolvePlan, type AuditFlags } from '../config/resolve-plan.js';
 import type { AuditPlan } from '../config/settings.js';
+import type { ReportLang } from '../report/reporter.js';
 import { CallauditError } from '../errors.js';
 import { renderExplanation } from '../report/explain-text.js';
+import { catalogue } from '../report/messages/render.js';
 import { runAudit } from '../run-audit.js';
 import { withOptions } from '../options/commander.js';
 import type { CommandIo } from './audit-command.js';
 import { changesSinceAudit } from './explain-changes.js';
 import { readReport } from './read-report.js';
 
-type ExplainFlags = AuditFlags & { json?: boolean; config?: string; report?: string };
+type ExplainFlags = AuditFlags & ReportFlags & { json?: boolean; config?: string; report?: string };
 
 function isFile(target: string): boolean {
   return existsSync(target) && statSync(target).isFile();
@@ -29,6 +32,8 @@ interface ExplainSetup {
   /** How the user gave an ID pattern that is not a preset's, for the evidence line. */
   patternOrigin: string;
   report: AuditResult | null;
+  /** The config file's `lang`, if one was read. */
+  configLang: string | undefined;
 }
 
 /** The audit to explain within: a saved report's settings, or flags and config file as `audit` reads them. */
@@ -42,7 +47,12 @@ function setUp(target: string, roots: string[], options: ExplainFlags): ExplainS
       );
     }
     const report = readReport(options.report, 'report');
-    return { plan: planFromReport(report, options.report), patternOrigin: "the audit's ID pattern", report };
+    return {
+      plan: planFromReport(report, options.report),
+      patternOrigin: "the audit's ID pattern",
+      report,
+      configLang: undefined,
+    };
   }
   const configFile = findConfigFile(options.config, process.cwd());
   const loaded = configFile ? loadConfigFile(configFile) : null;
@@ -56,7 +66,7 @@ function setUp(target: string, roots: string[], options: ExplainFlags): ExplainS
     options.idPattern === undefined && configFile
       ? `idPattern of ${path.basename(configFile)}`
       : '--id-pattern';
-  return { plan, patternOrigin, report: null };
+  return { plan, patternOrigin, report: null, configLang: loaded?.config.lang };
 }
 
 export function explainCommand(io: CommandIo): Command {
@@ -69,7 +79,7 @@ export function explainCommand(io: CommandIo): Command {
       .argument('[archive-roots...]', 'folders of call recordings (default: the folder of the file given)'),
     'explain',
   ).action(async (target: string, roots: string[], options: ExplainFlags) => {
-    const { plan, patternOrigin, report } = setUp(target, roots, options);
+    const { plan, patternOrigin, report, configLang } = setUp(target, roots, options);
     const targetIsFile = isFile(target);
     const wanted = normaliseCallId(target);
     const matches = (root: string, relative: string, callId: string | null) =>
@@ -77,18 +87,24 @@ export function explainCommand(io: CommandIo): Command {
         ? path.resolve(root, relative) === path.resolve(target)
         : relative === target || (callId !== null && normaliseCallId(callId) === wanted);
     const archiveOf = (root: string) => plan.archives.find((a) => a.root === root) ?? plan.archives[0]!;
-    const explanations: Explanation[] = [];
+    const judged: Array<Parameters<typeof explainRecording>> = [];
     const result = await runAudit(plan, {
       warn: (message) => io.stderr(`warning ${message}\n`),
       onJudged: (recording, events, policy) => {
-        if (!matches(recording.root, recording.path, recording.callId)) return;
-        const idRule = describeIdRule({
-          idSource: recording.idSource,
-          archive: archiveOf(recording.root),
-          patternOrigin,
-        });
-        explanations.push(explainRecording(recording, events, policy, idRule));
+        if (matches(recording.root, recording.path, recording.callId))
+          judged.push([recording, events, policy, '']);
       },
+    });
+    // JSON is for machines: its phrases stay English whatever --lang says.
+    const lang = options.json
+      ? 'en'
+      : resolveRenderOptions(options, { lang: configLang }, result.policy.id).lang;
+    const explanations: Explanation[] = judged.map(([recording, events, policy]) => {
+      const idRule = describeIdRule(
+        { idSource: recording.idSource, archive: archiveOf(recording.root), patternOrigin },
+        catalogue(lang).explain.idRules,
+      );
+      return explainRecording(recording, events, policy, idRule);
     });
     if (explanations.length === 0) {
       throw new CallauditError(
@@ -105,8 +121,8 @@ export function explainCommand(io: CommandIo): Command {
       );
       return;
     }
-    io.stdout(explanations.map((x) => renderExplanation(x, result.policy)).join('\n'));
-    if (report && changes) io.stdout(renderChanges(report, options.report!, changes));
+    io.stdout(explanations.map((x) => renderExplanation(x, result.policy, lang, plan.timezone)).join('\n'));
+    if (report && changes) io.stdout(renderChanges(report, options.report!, changes, lang));
   });
 }
 
@@ -128,9 +144,14 @@ async function changesOf(
   return changesSinceAudit(report, result, recordings, hashes);
 }
 
-function renderChanges(report: AuditResult, file: string, changes: readonly string[]): string {
-  const head = `\nSince the audit of ${report.generatedAt} (${file}):`;
-  if (changes.length === 0)
-    return `${head}\n  no input changed: call logs, outcome map, holds and policy have the SHA-256 the audit recorded\n`;
-  return `${head}\n${changes.map((c) => `  CHANGED  ${c}`).join('\n')}\n`;
+function renderChanges(
+  report: AuditResult,
+  file: string,
+  changes: readonly string[],
+  lang: ReportLang,
+): string {
+  const words = catalogue(lang).explain;
+  const head = `\n${words.sinceAudit(report.generatedAt, file)}`;
+  if (changes.length === 0) return `${head}\n  ${words.noInputChanged}\n`;
+  return `${head}\n${changes.map((c) => `  ${words.changed}  ${c}`).join('\n')}\n`;
 }

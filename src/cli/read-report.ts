@@ -65,5 +65,7 @@ export function readReport(file: string, role: string): AuditResult {
   }
   // The notice is added by the JSON reporter on the way out; the result itself does not carry it.
   const { notice: _notice, ...result } = report;
+  for (const finding of result.recordings as Array<{ message?: unknown; explanation?: string }>)
+    finding.message ??= { code: 'TEXT', args: { text: finding.explanation ?? '' } };
   return result as AuditResult;
 }

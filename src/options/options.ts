@@ -266,7 +266,7 @@ export const OPTIONS = {
   },
   lang: {
     flags: '--lang <en|sl>',
-    help: 'language of the HTML, Markdown and JUnit reports',
+    help: 'language of the HTML, Markdown and JUnit reports and of explain',
     choices: REPORT_LANGS,
     default: 'sl for si-* policies',
     commands: ['audit', 'explain', 'render'],

@@ -1,90 +1,104 @@
 import type { Explanation } from '../audit/explain.js';
 import { describePart } from '../labels/render-labels.js';
+import { categoryLabel, reasonLabel, verdictLabel } from './i18n.js';
+import { catalogue, formatTime, localFormat, renderMessage } from './messages/render.js';
+import type { ReportLang } from './reporter.js';
 
-const MATCHED_BY: Record<string, string> = {
-  'outcome-map': 'outcome-map entry',
-  vocabulary: 'vocabulary phrase',
-  negation: 'negated qualifying phrase',
-  tie: 'tie between phrases',
-  topic: 'qualifying word only as the topic',
-  none: 'nothing matched',
-};
+/** A label padded to the column the values start in. */
+const field = (label: string) => `  ${label.padEnd(11)} `;
 
-function windowLine(window: Explanation['window']): string {
-  if (!window) return '  window      no call time: every event counts';
-  if (window.from === null)
-    return (
-      `  window      events up to ${window.to} count (${window.maxEventLagHours} h after the file's modification time; ` +
-      'the call started at or before it, as a copy, restore or conversion only moves it later, so no event is too early)'
-    );
-  return `  window      events from ${window.from} to ${window.to} count (1 h before, ${window.maxEventLagHours} h after)`;
-}
-
-/** Why a recording without a call-log row is or is not judged by that absence. */
-const COVERAGE_NOTE: Record<string, string> = {
-  'no-coverage-data': ": the logs' period is unknown (give --time-column or --log-period)",
-  'unknown-time': ": the recording's time is unknown",
-  'mtime-only':
-    ": dated only by its modification time, the call may have started before the logs' period, so its absence from them proves nothing",
-};
-
-/** `callaudit explain` for a human: the chain from file to verdict and legal text. */
+/**
+ * `callaudit explain` for a human: the chain from file to verdict and legal text, in `lang`, times
+ * in the audit's `zone` (named once at the top).
+ */
 export function renderExplanation(
   x: Explanation,
   policy: { id: string; version: string; sha256: string },
+  lang: ReportLang,
+  zone: string,
 ): string {
+  const c = catalogue(lang);
+  const e = c.explain;
+  const time = (iso: string | null) => (iso === null ? e.unknown : formatTime(lang, iso, zone));
   const r = x.recording;
   const lines: string[] = [];
-  lines.push(`Recording ${r.root}/${r.path}`);
-  lines.push(`  call ID     ${r.callId ?? '(none)'} — ${r.idRule}`);
-  lines.push(`  time        ${r.startedAt ?? 'unknown'}${r.timeSource ? ` (from ${r.timeSource})` : ''}`);
-  if (r.problems.length > 0) lines.push(`  problems    ${r.problems.map((p) => p.message).join('; ')}`);
-  lines.push(windowLine(x.window));
+  lines.push(`${e.recording} ${r.root}/${r.path}`);
+  lines.push(`${field(e.callId)}${r.callId ?? e.none} — ${r.idRule}`);
   lines.push(
-    `  coverage    ${x.coverage.recording} (basis: ${x.coverage.basis})${COVERAGE_NOTE[x.coverage.recording] ?? ''}`,
+    `${field(e.time)}${time(r.startedAt)}${r.timeSource ? ` ${e.timeFrom(c.sources[r.timeSource] ?? r.timeSource)}` : ''}`,
+  );
+  lines.push(`  ${c.timesIn(zone)}`);
+  if (r.problems.length > 0)
+    lines.push(
+      `${field(e.problems)}${r.problems.map((p) => `${c.problems[p.code] ?? p.code} (${p.message})`).join('; ')}`,
+    );
+  const w = x.window;
+  lines.push(
+    `${field(e.window)}${
+      !w
+        ? e.noWindow
+        : w.from === null
+          ? e.windowMtime(time(w.to), w.maxEventLagHours)
+          : e.windowBoth(time(w.from), time(w.to), w.maxEventLagHours)
+    }`,
+  );
+  const place = x.coverage.recording;
+  lines.push(
+    `${field(e.coverage)}${e.coveragePlaces[place] ?? place} (${e.basis}: ${e.coverageBases[x.coverage.basis] ?? x.coverage.basis})${e.coverageNotes[place] ?? ''}`,
   );
   lines.push('');
-  lines.push(`Candidate events (${x.events.length}):`);
-  if (x.events.length === 0) lines.push('  none: no call-log row carries this call ID');
-  for (const e of x.events) {
-    const how = `${MATCHED_BY[e.matchedBy] ?? e.matchedBy}${e.term ? ` "${e.term}"` : ''}`;
-    lines.push(`  ${e.file}:${e.line}  "${e.outcome}" → ${e.category} (${how}), qualifies: ${e.qualifies}`);
+  lines.push(e.candidates(x.events.length));
+  if (x.events.length === 0) lines.push(`  ${e.noCandidates}`);
+  const quote = localFormat(lang, zone).quote;
+  for (const ev of x.events) {
+    const how = `${c.matchedBy[ev.matchedBy] ?? ev.matchedBy}${ev.term ? ` ${quote(ev.term)}` : ''}`;
     lines.push(
-      `      at ${e.at ?? 'unknown'}, ${e.window === 'unknown-time' ? 'counts (time unknown)' : `${e.window} the window`}`,
+      `  ${ev.file}:${ev.line}  ${quote(ev.outcome)} → ${categoryLabel(lang, ev.category)} (${how}), ${e.qualifiesLabel}: ${e.qualifies[ev.qualifies] ?? ev.qualifies}`,
     );
-    if (e.parts.length > 1 || e.parts.some((p) => p.negations.length > 0 || p.topic !== null))
-      for (const part of e.parts) lines.push(`      part ${describePart(part)}`);
-    if (e.confirmed) lines.push('      confirmed in the outcome map');
-    if (e.notice !== null) lines.push(`      prior notice: ${e.notice}`);
-    if (e.purpose !== null) lines.push(`      stated purpose: "${e.purpose}" → ${e.purposeCategory}`);
+    lines.push(`      ${e.eventAt(time(ev.at), e.windowPlaces[ev.window] ?? ev.window)}`);
+    if (ev.parts.length > 1 || ev.parts.some((p) => p.negations.length > 0 || p.topic !== null))
+      for (const part of ev.parts) lines.push(`      part ${describePart(part)}`);
+    if (ev.confirmed) lines.push(`      ${e.confirmedInMap}`);
+    if (ev.notice !== null) lines.push(`      ${e.priorNotice}: ${e.notices[ev.notice] ?? ev.notice}`);
+    if (ev.purpose !== null)
+      lines.push(
+        `      ${e.statedPurpose}: ${quote(ev.purpose)} → ${ev.purposeCategory === null ? '' : categoryLabel(lang, ev.purposeCategory)}`,
+      );
   }
   for (const [label, holds] of [
-    ['Active holds', x.holds.active],
-    ['Ended holds', x.holds.expired],
+    [e.activeHolds, x.holds.active],
+    [e.endedHolds, x.holds.expired],
   ] as const) {
     if (holds.length === 0) continue;
     lines.push('');
     lines.push(`${label}:`);
     for (const h of holds)
       lines.push(
-        `  ${h.id}  ${h.type} ${h.scope}=${h.value}  ${h.reference}: ${h.reason}  until ${h.until ?? h.period ?? 'further notice'}`,
+        `  ${h.id}  ${c.holdTypes[h.type] ?? h.type} ${h.scope}=${h.value}  ${h.reference}: ${h.reason}  ${e.until} ${h.until ? time(h.until) : (h.period ?? e.furtherNotice)}`,
       );
   }
   lines.push('');
-  lines.push('Rules, in order of precedence:');
+  lines.push(e.rulesHeading);
   for (const rule of x.rules) {
-    const result = rule.verdict ? `${rule.status} → ${rule.verdict} / ${rule.reason}` : rule.status;
+    const status = e.statuses[rule.status] ?? rule.status;
+    const result = rule.verdict ? `${status} → ${rule.verdict} / ${rule.reason}` : status;
     lines.push(`  ${String(rule.order).padStart(2)}. ${rule.rule.padEnd(20)} ${result}`);
+    const description = c.rules[rule.rule];
+    if (description) lines.push(`      ${description}`);
   }
   lines.push('');
-  lines.push(`Verdict: ${x.verdict} / ${x.reason}${x.deleteBy ? ` (delete by ${x.deleteBy})` : ''}`);
-  lines.push(`  ${x.explanation}`);
+  lines.push(
+    `${e.verdict}: ${x.verdict} / ${x.reason}${x.deleteBy ? ` (${e.deleteBy} ${time(x.deleteBy)})` : ''}`,
+  );
+  lines.push(`  ${verdictLabel(lang, x.verdict)}; ${reasonLabel(lang, x.reason)}`);
+  lines.push(`  ${renderMessage(lang, x.message, localFormat(lang, zone))}`);
   lines.push('');
-  lines.push(`Legal basis (policy ${policy.id}@${policy.version}, sha256 ${policy.sha256.slice(0, 12)}…):`);
-  for (const c of x.legalBasis) {
-    lines.push(`  ${c.id}${c.status === 'confirmed' ? '' : ` [${c.status.toUpperCase()}]`}`);
-    lines.push(`    SL: ${c.textSl}`);
-    lines.push(`    EN: ${c.textEn}`);
+  lines.push(e.legalBasis(`${policy.id}@${policy.version}`, policy.sha256.slice(0, 12)));
+  for (const cit of x.legalBasis) {
+    const status = e.citationStatus[cit.status] ?? cit.status;
+    lines.push(`  ${cit.id}${status ? ` [${status}]` : ''}`);
+    lines.push(`    SL: ${cit.textSl}`);
+    lines.push(`    EN: ${cit.textEn}`);
   }
   return `${lines.join('\n')}\n`;
 }

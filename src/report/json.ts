@@ -1,5 +1,25 @@
 import type { AuditResult } from '../audit/result.js';
+import type { Finding } from '../audit/types.js';
+import { englishExplanation } from './messages/render.js';
 import type { Reporter } from './reporter.js';
+
+/**
+ * A finding as report.json writes it: with its message and, right after it for readers of earlier
+ * reports, the message in English as `explanation` (times ISO UTC). A finding read from a report
+ * holds `explanation` in `rest`, which keeps it in the same place: writing it again gives the same bytes.
+ */
+function written(finding: Finding): Finding {
+  // A result built by hand (tests, the run ID of a partial result) may carry no message.
+  if (finding.message === undefined) return finding;
+  const { root, path, callId, idSource, verdict, reason, message, ...rest } = finding;
+  const explanation = englishExplanation(message);
+  return { root, path, callId, idSource, verdict, reason, message, explanation, ...rest } as Finding;
+}
+
+const withExplanations = <T extends { recordings: readonly Finding[] }>(result: T) => ({
+  ...result,
+  recordings: result.recordings.map(written),
+});
 
 /** The first key of report.json, so whoever opens the file reads it before any path. */
 const PERSONAL_DATA_NOTICE =
@@ -11,10 +31,10 @@ export const jsonReporter: Reporter = {
   readsRunId: true,
   // Key order follows the AuditResult construction, which is fixed, so output is byte-stable.
   render: (result: AuditResult) =>
-    `${JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...result }, null, 2)}\n`,
+    `${JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...withExplanations(result) }, null, 2)}\n`,
   *chunks(result: AuditResult) {
     const { recordings, ...rest } = result;
-    const whole = { notice: PERSONAL_DATA_NOTICE, ...result };
+    const whole = { notice: PERSONAL_DATA_NOTICE, ...withExplanations(result) };
     // Everything but the findings, which JSON.stringify puts last as `"recordings": []`.
     const head = JSON.stringify({ notice: PERSONAL_DATA_NOTICE, ...rest, recordings: [] }, null, 2);
     const emptyTail = '[]\n}';
@@ -27,7 +47,7 @@ export const jsonReporter: Reporter = {
       // Inside `{"recordings": [...]}` the findings get exactly the indentation they have in the
       // report, so one native call serialises a whole slice; only the wrapper is cut off.
       const slice = JSON.stringify(
-        { recordings: recordings.slice(from, from + FINDINGS_PER_CHUNK) },
+        { recordings: recordings.slice(from, from + FINDINGS_PER_CHUNK).map(written) },
         null,
         2,
       );

@@ -1,6 +1,7 @@
 import type { AuditResult } from '../audit/result.js';
 import { VERDICT_SEVERITY, type Finding } from '../audit/types.js';
 import type { RenderOptions, Reporter } from './reporter.js';
+import { findingText, zoneOf } from './finding-text.js';
 import { viewFor, type ReportView } from './redacted-view.js';
 import { xmlText } from './xml.js';
 
@@ -43,8 +44,8 @@ const text = (value: unknown) => xmlText(String(value));
  * pieces escaped apart read as the whole escaped at once, without first copying the whole into one
  * string and then again into an escaped one. The quotes around an outcome are written escaped.
  */
-function escapedEvidence(v: ReportView['field'], f: Finding): string {
-  let lines = `${text(v(f, 'root'))}/${text(v(f, 'path'))}\n${text(v(f, 'explanation'))}`;
+function escapedEvidence(v: ReportView['field'], f: Finding, explain: (f: Finding) => string): string {
+  let lines = `${text(v(f, 'root'))}/${text(v(f, 'path'))}\n${text(explain(f))}`;
   for (const e of f.events)
     lines += `\n${text(v(e, 'file'))}:${e.line} &quot;${text(v(e, 'outcome'))}&quot; → ${text(v(e, 'category'))} (${text(v(e, 'matchedBy'))})`;
   const legalBasis = v(f, 'legalBasis');
@@ -53,7 +54,12 @@ function escapedEvidence(v: ReportView['field'], f: Finding): string {
 }
 
 /** One test case; `classname` is the suite's, escaped once for all its cases. */
-function testcase(v: ReportView['field'], f: Finding, classname: string): string {
+function testcase(
+  v: ReportView['field'],
+  f: Finding,
+  classname: string,
+  explain: (f: Finding) => string,
+): string {
   const name = xmlText(v(f, 'path'));
   const reason = v(f, 'reason');
   const verdict = v(f, 'verdict');
@@ -64,7 +70,7 @@ function testcase(v: ReportView['field'], f: Finding, classname: string): string
   const message = xmlText(`${tag}${verdict} ${reason}${callId ? ` (call ${callId})` : ''}`);
   // Violations fail; reviews are "skipped": the audit could not decide, a human must.
   if (verdict === 'violation')
-    return `${open}>\n      <failure message="${message}" type="${reason}">${escapedEvidence(v, f)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${message}" type="${reason}">${escapedEvidence(v, f, explain)}</failure>\n    </testcase>`;
   return `${open}>\n      <skipped message="${message}"/>\n    </testcase>`;
 }
 
@@ -81,6 +87,7 @@ const CASES_PER_CHUNK = 100;
 
 function* junitChunks(result: AuditResult, options: RenderOptions): Iterable<string> {
   const view = viewFor(result, options.redact);
+  const explain = findingText(view, options.lang, zoneOf(view));
   // The Ant schema wants a local date-time without zone; generatedAt is UTC.
   const timestamp = view.generatedAt.slice(0, 19);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n';
@@ -101,7 +108,7 @@ function* junitChunks(result: AuditResult, options: RenderOptions): Iterable<str
     for (let from = 0; from < findings.length; from += CASES_PER_CHUNK) {
       const cases: string[] = [];
       const to = Math.min(findings.length, from + CASES_PER_CHUNK);
-      for (let i = from; i < to; i++) cases.push(testcase(view.field, findings[i]!, classname));
+      for (let i = from; i < to; i++) cases.push(testcase(view.field, findings[i]!, classname, explain));
       // One flat string: a Buffer encodes a tree of concatenations many times slower.
       cases.push('');
       yield cases.join('\n');

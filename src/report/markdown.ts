@@ -1,4 +1,6 @@
-import { messages, reasonLabel, verdictLabel } from './i18n.js';
+import { zoneOf } from './finding-text.js';
+import { categoryLabel, messages, reasonLabel, verdictLabel } from './i18n.js';
+import { catalogue, formatTime } from './messages/render.js';
 import type { Reporter } from './reporter.js';
 import type { AuditResult } from '../audit/result.js';
 import { viewFor, type ReportView } from './redacted-view.js';
@@ -35,7 +37,9 @@ function newFindingsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'
   if (fresh.length === 0) return;
   lines.push(`| ${t.verdict} | ${t.reason} | ${t.callId} | ${t.path} |`, '|---|---|---|---|');
   for (const f of fresh.slice(0, MAX_NEW_ROWS).map(view.show)) {
-    lines.push(`| ${f.verdict} | ${f.reason} | ${mdText(f.callId ?? '—')} | ${mdText(f.path)} |`);
+    lines.push(
+      `| ${verdictLabel(lang, f.verdict)} | ${mdText(reasonLabel(lang, f.reason))} | ${mdText(f.callId ?? '—')} | ${mdText(f.path)} |`,
+    );
   }
   if (fresh.length > MAX_NEW_ROWS) lines.push('', `… +${fresh.length - MAX_NEW_ROWS}`);
   lines.push('');
@@ -80,7 +84,9 @@ function labelsSection(view: ReportView, lines: string[], lang: 'en' | 'sl'): vo
   );
   // Masked by the view: labels are CRM free text.
   for (const l of labels.slice(0, MAX_LABEL_ROWS))
-    lines.push(`| ${mdText(l.label)} | ${l.count} | ${l.category} | ${l.confirmed ? t.yes : t.no} |`);
+    lines.push(
+      `| ${mdText(l.label)} | ${l.count} | ${mdText(categoryLabel(lang, l.category))} | ${l.confirmed ? t.yes : t.no} |`,
+    );
   if (labels.length > MAX_LABEL_ROWS) lines.push('', `… +${labels.length - MAX_LABEL_ROWS}`);
   lines.push('');
 }
@@ -98,7 +104,9 @@ export const markdownReporter: Reporter = {
       // "label: count" sidesteps plural forms, of which Slovenian has four.
       `## ${t.title} — ${t.recordings}: ${s.recordings}, ${verdictLabel(options.lang, 'violation')}: ${s.violation}, ${verdictLabel(options.lang, 'review')}: ${s.review}`,
       '',
-      `${t.policy}: \`${mdText(view.policy.id)}@${mdText(view.policy.version)}\` (sha256 \`${view.policy.sha256.slice(0, 12)}\`) · ${t.generatedAt}: ${view.generatedAt} · ${t.tool}: ${view.tool.name} ${view.tool.version}`,
+      `${t.policy}: \`${mdText(view.policy.id)}@${mdText(view.policy.version)}\` (sha256 \`${view.policy.sha256.slice(0, 12)}\`) · ${t.generatedAt}: ${formatTime(options.lang, view.generatedAt, zoneOf(view))} · ${t.tool}: ${view.tool.name} ${view.tool.version}`,
+      '',
+      `_${catalogue(options.lang).timesIn(zoneOf(view))}_`,
       '',
       `| ${t.verdict} | ${t.recordings} |`,
       '|---|---:|',

@@ -1,4 +1,5 @@
 import type { Finding } from '../audit/types.js';
+import { englishExplanation } from '../report/messages/render.js';
 import { redactText } from '../report/redact.js';
 import type { DecisionRow } from './append-decision.js';
 import { labelsOf } from './todo.js';
@@ -27,7 +28,7 @@ function describe(f: Finding, index: number, total: number, redact: boolean): st
     `  reason:   ${f.reason}`,
     `  labels:   ${mask(labelsOf(f)) || '(none)'}`,
     `  time:     ${f.startedAt ?? 'unknown'}   duration: ${f.durationSec === null ? 'unknown' : `${f.durationSec.toFixed(1)} s`}`,
-    `  why:      ${mask(f.explanation)}`,
+    `  why:      ${mask(englishExplanation(f.message))}`,
   ].join('\n');
 }
 

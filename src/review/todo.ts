@@ -1,4 +1,5 @@
 import { DECISION_COLUMNS } from '../policy/decisions-file.js';
+import { englishExplanation } from '../report/messages/render.js';
 import { compareStrings } from '../audit/summarise.js';
 import type { Finding } from '../audit/types.js';
 import { csvLine } from '../report/csv-cell.js';
@@ -86,7 +87,7 @@ export function renderTodo(
       f.startedAt,
       f.durationSec,
       f.reviewSince ?? null,
-      redact ? redactText(f.explanation) : f.explanation,
+      redact ? redactText(englishExplanation(f.message)) : englishExplanation(f.message),
     ];
     lines.push(csvLine([...decision, ...context], { neutralise: true }));
   }

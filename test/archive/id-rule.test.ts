@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeIdRule } from '../../src/archive/id-rule.js';
 import type { ArchiveSource } from '../../src/config/settings.js';
 import { recordingPreset } from '../../src/presets/recording/index.js';
+import { catalogue } from '../../src/report/messages/render.js';
+
+const EN = catalogue('en').explain.idRules;
 
 const base: ArchiveSource = {
   root: 'monitor',
@@ -17,7 +20,7 @@ const base: ArchiveSource = {
 const describe_ = (
   idSource: Parameters<typeof describeIdRule>[0]['idSource'],
   archive: Partial<ArchiveSource>,
-) => describeIdRule({ idSource, archive: { ...base, ...archive }, patternOrigin: '--id-pattern' });
+) => describeIdRule({ idSource, archive: { ...base, ...archive }, patternOrigin: '--id-pattern' }, EN);
 
 describe('describeIdRule: where explain says a call ID came from', () => {
   it('names the file name stem when no pattern is set', () => {
@@ -42,11 +45,14 @@ describe('describeIdRule: where explain says a call ID came from', () => {
       'found in the file name by --id-pattern _(?<id>\\d+)\\.wav$',
     );
     expect(
-      describeIdRule({
-        idSource: 'filename',
-        archive: { ...base, preset: 'freepbx', idPattern: '-(?<id>\\d+)\\.wav$' },
-        patternOrigin: 'idPattern of callaudit.config.json',
-      }),
+      describeIdRule(
+        {
+          idSource: 'filename',
+          archive: { ...base, preset: 'freepbx', idPattern: '-(?<id>\\d+)\\.wav$' },
+          patternOrigin: 'idPattern of callaudit.config.json',
+        },
+        EN,
+      ),
     ).toBe('found in the file name by idPattern of callaudit.config.json -(?<id>\\d+)\\.wav$');
   });
 
@@ -84,5 +90,18 @@ describe('describeIdRule: where explain says a call ID came from', () => {
     expect(describe_('none', { idFrom: ['filename', 'sidecar'], idPattern: 'x(?<id>\\d+)' })).toBe(
       'none found: looked in filename, sidecar by --id-pattern x(?<id>\\d+)',
     );
+  });
+
+  it("speaks Slovenian in a Slovenian explain, naming the same preset's pattern", () => {
+    const freepbx = recordingPreset('freepbx');
+    const text = describeIdRule(
+      {
+        idSource: 'filename',
+        archive: { ...base, preset: 'freepbx', idPattern: freepbx.idPattern },
+        patternOrigin: '--id-pattern',
+      },
+      catalogue('sl').explain.idRules,
+    );
+    expect(text).toBe(`najden v imenu datoteke po vzorcu prednastavitve freepbx ${freepbx.idPattern}`);
   });
 });

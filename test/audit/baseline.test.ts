@@ -22,7 +22,7 @@ function finding(
     idSource: 'filename',
     verdict,
     reason,
-    explanation: '',
+    message: { code: 'TEXT', args: { text: '' } },
     categories: [],
     events: [],
     legalBasis: [],

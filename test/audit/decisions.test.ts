@@ -5,6 +5,7 @@ import { legalBasisOf } from '../../src/audit/shared-parts.js';
 import { loadPolicy } from '../../src/policy/load-pack-file.js';
 import { errorOf } from '../support/error-of.js';
 import { judgeCase, makeHold, stubClassifier, type JudgeCase } from '../support/builders.js';
+import { englishExplanation } from '../../src/report/messages/render.js';
 
 const classify = stubClassifier({
   Order: 'order',
@@ -200,7 +201,7 @@ describe('a decision against every rule', () => {
     expect([finding.verdict, finding.reason]).toEqual([verdict, reason]);
     if (reason.startsWith('REVIEWED_')) {
       expect(finding.decision?.reviewer).toBe('DPO');
-      expect(finding.explanation).toContain('by DPO on ');
+      expect(englishExplanation(finding.message)).toContain('by DPO on ');
     }
   });
 

@@ -12,7 +12,7 @@ function finding(overrides: Partial<Finding>): Finding {
     idSource: 'filename',
     verdict: 'compliant',
     reason: 'QUALIFYING_EVENT',
-    explanation: '',
+    message: { code: 'TEXT', args: { text: '' } },
     categories: [],
     events: [],
     legalBasis: [],

@@ -84,16 +84,16 @@ describe('explainRecording', () => {
     expect(late.window).toEqual({ from: null, to: '2026-10-23T08:00:00.000Z', maxEventLagHours: 72 });
     expect(late.events.map((e) => e.window)).toEqual(['after', 'inside']);
     expect([late.verdict, late.reason]).toEqual(['review', 'EVENT_TIME_MISMATCH']);
-    const text = renderExplanation(late, { id: 'test', version: '0', sha256: 'f'.repeat(64) });
+    const text = renderExplanation(late, { id: 'test', version: '0', sha256: 'f'.repeat(64) }, 'en', 'UTC');
     expect(text).toContain(
-      "window      events up to 2026-10-23T08:00:00.000Z count (72 h after the file's modification time; the call started at or before it",
+      "window      events up to 23 Oct 2026 08:00 count (72 h after the file's modification time; the call started at or before it",
     );
 
     const absent = explainRecording(recording, [], { pack, classify, engine }, 'x');
     expect(absent.coverage).toEqual({ basis: 'declared', recording: 'mtime-only' });
     expect([absent.verdict, absent.reason]).toEqual(['review', 'COVERAGE_UNKNOWN']);
-    expect(renderExplanation(absent, { id: 'test', version: '0', sha256: 'f'.repeat(64) })).toMatch(
-      /coverage {4}mtime-only \(basis: declared\): dated only by its modification time/,
-    );
+    expect(
+      renderExplanation(absent, { id: 'test', version: '0', sha256: 'f'.repeat(64) }, 'en', 'UTC'),
+    ).toMatch(/coverage {4}mtime-only \(basis: declared\): dated only by its modification time/);
   });
 });

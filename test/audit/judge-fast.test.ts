@@ -48,7 +48,7 @@ function judgeReference(recording: Recording, events: readonly CallEvent[], poli
     idSource: recording.idSource,
     verdict: decided.verdict,
     reason: decided.reason,
-    explanation: decided.explanation,
+    message: decided.message,
     categories: [...new Set<Category>(evidence.map((e) => e.category))].sort(compareStrings),
     events: evidence,
     legalBasis: [...legalBasisOf(policy.pack, decided.reason, context.holds.active)],

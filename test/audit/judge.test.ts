@@ -3,6 +3,7 @@ import { judge, traceRules } from '../../src/audit/judge.js';
 import { buildContext } from '../../src/audit/judge.js';
 import type { PolicyPack } from '../../src/policy/types.js';
 import { makeEvent, makeRecording, stubClassifier } from '../support/builders.js';
+import { englishExplanation } from '../../src/report/messages/render.js';
 
 const pack: PolicyPack = {
   id: 'test',
@@ -63,7 +64,7 @@ describe('judge', () => {
     const recording = makeRecording({ size: 0, problems: [{ code: 'EMPTY_FILE', message: 'zero bytes' }] });
     const finding = judge(recording, [makeEvent('Order')], policy);
     expect([finding.verdict, finding.reason]).toEqual(['review', 'UNREADABLE_FILE']);
-    expect(finding.explanation).toContain('zero bytes');
+    expect(englishExplanation(finding.message)).toContain('zero bytes');
   });
 
   it('carries the evidence: file, line, label and how it was read, sorted by file and line', () => {
@@ -80,7 +81,7 @@ describe('judge', () => {
     ]);
     expect(finding.categories).toEqual(['information', 'order']);
     expect(finding.legalBasis).toEqual(['CIT_A']);
-    expect(finding.explanation).toContain('"Order"');
+    expect(englishExplanation(finding.message)).toContain('"Order"');
   });
 
   it('traces the rules in order up to the one that decided', () => {

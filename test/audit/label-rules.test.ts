@@ -6,6 +6,7 @@ import type { Hold } from '../../src/policy/holds.js';
 import { createClassifier, normaliseLabel } from '../../src/policy/classify.js';
 import { loadBuiltinPack } from '../../src/policy/load-pack.js';
 import { makeEvent, makeRecording } from '../support/builders.js';
+import { englishExplanation } from '../../src/report/messages/render.js';
 
 const pack = loadBuiltinPack();
 const CALL_AT = '2026-10-03T08:00:00.000Z';
@@ -44,7 +45,7 @@ describe('--labels confirmed: UNCONFIRMED_LABEL', () => {
   it('sends a non-qualifying label no outcome-map row confirms to review', () => {
     const finding = judgeWith(['Ni nakupa'], { engine: { labels: 'confirmed' } });
     expect(finding).toMatchObject({ verdict: 'review', reason: 'UNCONFIRMED_LABEL' });
-    expect(finding.explanation).toContain('"Ni nakupa"');
+    expect(englishExplanation(finding.message)).toContain('"Ni nakupa"');
     expect(finding.legalBasis).toEqual(pack.reasonCitations.UNCONFIRMED_LABEL);
   });
 
@@ -73,8 +74,8 @@ describe('--labels confirmed: UNCONFIRMED_LABEL', () => {
       engine: { labels: 'confirmed' },
     });
     expect(finding.reason).toBe('UNCONFIRMED_LABEL');
-    expect(finding.explanation).toContain('"Info"');
-    expect(finding.explanation).not.toContain('"Ni nakupa"');
+    expect(englishExplanation(finding.message)).toContain('"Info"');
+    expect(englishExplanation(finding.message)).not.toContain('"Ni nakupa"');
   });
 
   it('never touches a qualifying or a doubtful verdict', () => {
@@ -97,7 +98,7 @@ describe('labels that need a human', () => {
   it('sends a topic-only label to review and says why', () => {
     const finding = judgeWith(['Vprašanje o reklamaciji']);
     expect(finding).toMatchObject({ verdict: 'review', reason: 'AMBIGUOUS_CATEGORY' });
-    expect(finding.explanation).toMatch(/only the topic of the call/);
+    expect(englishExplanation(finding.message)).toMatch(/only the topic of the call/);
   });
 
   it.each([
@@ -106,13 +107,13 @@ describe('labels that need a human', () => {
   ])('suggests the hold for %j: a %s hold citing %s', (label, type, citation) => {
     const finding = judgeWith([label]);
     expect(finding).toMatchObject({ verdict: 'review', reason: 'AMBIGUOUS_CATEGORY' });
-    expect(finding.explanation).toContain(`Consider a ${type} hold (${citation})`);
+    expect(englishExplanation(finding.message)).toContain(`Consider a ${type} hold (${citation})`);
   });
 
   it('says nothing of holds for a call dropped', () => {
     const finding = judgeWith(['Klic prekinjen']);
     expect(finding.reason).toBe('AMBIGUOUS_CATEGORY');
-    expect(finding.explanation).not.toMatch(/hold/);
+    expect(englishExplanation(finding.message)).not.toMatch(/hold/);
   });
 });
 

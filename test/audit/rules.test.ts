@@ -14,6 +14,7 @@ import {
   testPack,
   type JudgeCase,
 } from '../support/builders.js';
+import { englishExplanation } from '../../src/report/messages/render.js';
 
 const classify = stubClassifier({
   Order: 'order',
@@ -416,9 +417,9 @@ describe('outcome labels in explanations', () => {
         ['Info', at(CALL_AT)],
       ],
     });
-    expect(finding.explanation).toContain('non-qualifying ("Info")');
+    expect(englishExplanation(finding.message)).toContain('non-qualifying ("Info")');
     const mixed = run({ events: [['Info'], ['Quality'], ['Info']] });
-    expect(mixed.explanation).toContain('non-qualifying ("Info", "Quality")');
+    expect(englishExplanation(mixed.message)).toContain('non-qualifying ("Info", "Quality")');
   });
 
   it('takes the latest deadline whichever event comes first', () => {
@@ -497,7 +498,9 @@ describe('a recording dated only by its modification time', () => {
 
   it('says why a late event is no evidence', () => {
     const finding = run({ recording: byMtime(), events: [['Order', at('2026-11-01T08:00:00Z')]] });
-    expect(finding.explanation).toMatch(/more than 72 hours after the file's modification time/);
+    expect(englishExplanation(finding.message)).toMatch(
+      /more than 72 hours after the file's modification time/,
+    );
     expect(finding.events[0]?.window).toBe('after');
   });
 });

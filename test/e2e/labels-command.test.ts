@@ -302,7 +302,7 @@ describe('audit --labels confirmed', () => {
   it('explain shows the parts of a compound label', () => {
     setUp();
     writeFileSync(log, 'call_id,outcome\nC-1,"Reklamacija, klic prekinjen"\n');
-    const run = runCli(['explain', 'C-1', archive, '--crm', log, '--now', '2026-11-28'], tmp);
+    const run = runCli(['explain', 'C-1', archive, '--crm', log, '--now', '2026-11-28', '--lang', 'en'], tmp);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('part "reklamacija" → complaint [vocabulary] ← reklamacij (complaint)');
     expect(run.stdout).toContain('part "klic prekinjen" → technical_interruption');

@@ -1,16 +1,8 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINE_FLAGS, makeEngineArchive } from '../support/engine-archive.js';
 import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const FIXTURE = path.join(REPO, 'fixtures/engine');
@@ -18,46 +10,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-engine-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const archive = path.join(tmp, 'archive');
-const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-  .map(String)
-  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-const RECORDINGS: Record<string, string> = {
-  'E-HOLD.wav': '2026-10-03T08:00:00Z',
-  'E-CUST.wav': '2026-10-03T08:00:00Z',
-  'trading/E-TRADE.wav': '2026-10-03T08:00:00Z',
-  'E-NOTICE.wav': '2026-10-03T08:00:00Z',
-  'E-PURPOSE.wav': '2026-10-03T08:00:00Z',
-  'E-OLD.wav': '2022-03-01T09:00:00Z',
-  'E-DUE.wav': '2023-12-10T09:00:00Z',
-  'E-OK.wav': '2026-10-03T08:00:00Z',
-  'E-LATE.wav': '2026-10-03T08:00:00Z',
-  'E-EXPIRED.wav': '2026-10-03T08:00:00Z',
-  'E-SEPT.wav': '2026-09-15T08:00:00Z',
-  'E-NONE.wav': '2026-10-05T08:00:00Z',
-};
-for (const [file, time] of Object.entries(RECORDINGS)) {
-  const target = path.join(archive, file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), target);
-  utimesSync(target, new Date(time), new Date(time));
-}
-
-const ENGINE_FLAGS = [
-  '--crm',
-  path.join(FIXTURE, 'calls.csv'),
-  '--time-column',
-  'at',
-  '--holds',
-  path.join(FIXTURE, 'holds.csv'),
-  '--notice-column',
-  'notice',
-  '--purpose-column',
-  'purpose',
-  '--log-period',
-  '2026-10-01..2026-10-31',
-  '--now',
-  '2026-11-28T12:00:00Z',
-];
+makeEngineArchive(archive);
 
 describe('callaudit audit with the policy engine', () => {
   const out = path.join(tmp, 'report');
@@ -165,7 +118,7 @@ describe('callaudit audit with the policy engine', () => {
 
 describe('callaudit explain', () => {
   it('prints the chain for a call ID: events with file:line, each rule, verdict and legal text', () => {
-    const run = runCli(['explain', 'E-NOTICE', archive, ...ENGINE_FLAGS], tmp);
+    const run = runCli(['explain', 'E-NOTICE', archive, ...ENGINE_FLAGS, '--lang', 'en'], tmp);
     expect(stderrBeyondSummary(run)).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
@@ -174,9 +127,9 @@ describe('callaudit explain', () => {
     expect(run.stdout).toMatch(
       /calls\.csv:4 {2}"Naročilo" → order \(vocabulary phrase "narocil"\), qualifies: yes/,
     );
-    expect(run.stdout).toMatch(/at 2026-10-03T08:05:00.000Z, inside the window/);
+    expect(run.stdout).toMatch(/at 3 Oct 2026 10:05, inside the window/);
     expect(run.stdout).toMatch(
-      /window {6}events up to 2026-10-06T08:00:00.000Z count \(72 h after the file's modification time; the call started at or before it/,
+      /window {6}events up to 6 Oct 2026 10:00 count \(72 h after the file's modification time; the call started at or before it/,
     );
     expect(run.stdout).toMatch(/1\. legal-hold +does not apply/);
     expect(run.stdout).toMatch(/6\. prior-notice +decides → review \/ NO_PRIOR_NOTICE/);

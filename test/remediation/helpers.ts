@@ -82,7 +82,7 @@ function findingOf(defaultRoot: string, row: RowSpec, index: number, hash: boole
     idSource: 'filename',
     verdict: row.verdict ?? 'violation',
     reason: (row.reason ?? 'NON_QUALIFYING_ONLY') as Finding['reason'],
-    explanation: 'test',
+    message: { code: 'TEXT', args: { text: 'test' } },
     categories: [],
     events: [],
     legalBasis: [],

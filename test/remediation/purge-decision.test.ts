@@ -26,7 +26,7 @@ function compliant(root: string): Finding {
     idSource: 'filename',
     verdict: 'compliant',
     reason: 'QUALIFYING_EVENT',
-    explanation: 'an order',
+    message: { code: 'TEXT', args: { text: 'an order' } },
     categories: [],
     events: [],
     legalBasis: [],

@@ -5,6 +5,8 @@ import type { Finding } from '../../src/audit/types.js';
 import { htmlReporter } from '../../src/report/html/html-report.js';
 import { viewFor } from '../../src/report/redacted-view.js';
 import { hostileResult } from '../support/hostile-result.js';
+import { zoneOf } from '../../src/report/finding-text.js';
+import { englishExplanation, formatTime } from '../../src/report/messages/render.js';
 
 const PHONE = '040 111 222';
 
@@ -30,7 +32,7 @@ function findings(): Finding[] {
       root: i % 2 === 0 ? `/srv/${PHONE}` : '/srv/plain',
       path: `2026/10/0${i}/in-38640111222-7001-20261003-09150${i}-1729512345.12${i}.wav`,
       callId: i === 3 ? `call ${PHONE}` : `172951234${i}.5`,
-      explanation: `${text} ${i % 2}`,
+      message: { code: 'TEXT', args: { text: `${text} ${i % 2}` } },
       categories: [text, 'order'],
       events: [event(text, text, i < 3 ? text : `${text} term`), event('Naročilo', 'order', null)],
       legalBasis: [text],
@@ -70,7 +72,10 @@ describe('the findings table in report.html', () => {
         f.verdict,
         f.reason,
       ]);
-      expect([text(categories), text(explanation)]).toEqual([f.categories.join(', '), f.explanation]);
+      expect([text(categories), text(explanation)]).toEqual([
+        f.categories.join(', '),
+        englishExplanation(f.message),
+      ]);
       const events = (row[10] as unknown[][]).map(([file, line, outcome, category, matchedBy, term, at]) => ({
         file: text(file),
         line,
@@ -80,7 +85,10 @@ describe('the findings table in report.html', () => {
         term: text(term),
         at,
       }));
-      expect(events).toEqual(f.events);
+      // Event times are shown in the audit's zone and the report's language.
+      expect(events).toEqual(
+        f.events.map((e) => ({ ...e, at: e.at === null ? null : formatTime('en', e.at, zoneOf(result)) })),
+      );
       expect(text(row[11])).toBe(f.legalBasis.join(' '));
       expect((row[12] as unknown[]).map(text)).toEqual(f.problems.map((p) => `${p.code}: ${p.message}`));
       expect(text(row[13])).toBe(f.baseline ?? null);

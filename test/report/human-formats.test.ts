@@ -47,7 +47,7 @@ describe('fields the policy engine adds later', () => {
   it('leaves those sections out when the result has no such data', () => {
     const plain = htmlReporter.render(hostileResult(), en);
     expect(plain).not.toContain('<h2>Retention deadlines due soon');
-    expect(plain).not.toContain('<h2>Stale holds');
+    expect(plain).not.toContain('<h2>Holds that match no recording');
     expect(plain).not.toContain('<h2>Holds that have ended');
   });
 
@@ -74,9 +74,9 @@ describe('fields the policy engine adds later', () => {
     const html = htmlReporter.render({ ...hostileResult(), engine } as AuditResult, en);
     expect(html).toContain('Retention deadlines due soon (1, ≤ 14 d)');
     expect(html).toContain('<code>engine-due.wav</code>');
-    expect(html).toContain('Stale holds (match no recording) (1)');
+    expect(html).toContain('Holds that match no recording (1)');
     expect(html).toContain('C-404&lt;b&gt;');
-    expect(html).toContain('prior notice not verified: no notice column');
+    expect(html).toContain('Prior notice not verified: the call logs were read without a notice column');
     expect(html).toContain('Citations not yet confirmed: <code>CIT_ZEKOM</code>');
   });
 

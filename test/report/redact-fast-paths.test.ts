@@ -179,7 +179,7 @@ describe('redaction fast paths', () => {
       callId: '1729512345.123',
       verdict: 'violation',
       reason: 'NO_CALL_LOG_ENTRY',
-      explanation: 'Call +386 40 111 222 on 2026-10-03T09:15:00.000Z',
+      message: { code: 'TEXT', args: { text: 'Call +386 40 111 222 on 2026-10-03T09:15:00.000Z' } },
       categories: ['order'],
       events: [
         {

@@ -18,7 +18,7 @@ function finding(i: number, verdict: Finding['verdict'], category: string, reaso
     idSource: 'filename',
     verdict,
     reason: reason as Finding['reason'],
-    explanation: 'x',
+    message: { code: 'TEXT', args: { text: 'x' } },
     categories: [category as Finding['categories'][number]],
     events: [
       {

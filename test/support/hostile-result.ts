@@ -49,7 +49,7 @@ export function hostileResult(): AuditResult {
         idSource: 'tag',
         verdict: 'compliant',
         reason: 'QUALIFYING_EVENT',
-        explanation: `label ${XSS}`,
+        message: { code: 'TEXT', args: { text: `label ${XSS}` } },
         categories: ['order'],
         events: [
           {
@@ -78,7 +78,7 @@ export function hostileResult(): AuditResult {
         idSource: 'filename',
         verdict: 'violation',
         reason: 'NO_CALL_LOG_ENTRY',
-        explanation: '</script><script>alert(3)</script>',
+        message: { code: 'TEXT', args: { text: '</script><script>alert(3)</script>' } },
         categories: [],
         events: [],
         legalBasis: ['CIT_ZEKOM'],

@@ -49,6 +49,7 @@ export function stackedDayChart(
   days: readonly TimeColumn[],
   order: readonly string[],
   bucket: Bucket = 'day',
+  label: (verdict: string) => string = (verdict) => verdict,
 ): string {
   const height = 200;
   const plotTop = 10;
@@ -74,7 +75,7 @@ export function stackedDayChart(
       const barHeight = (n / max) * plotHeight;
       y -= barHeight;
       parts.push(
-        `<rect x="${x}" y="${y.toFixed(1)}" width="${step - 2}" height="${barHeight.toFixed(1)}" fill="${VERDICT_COLOURS[verdict] ?? '#888'}"><title>${h(`${d.day} ${verdict}: ${n}`)}</title></rect>`,
+        `<rect x="${x}" y="${y.toFixed(1)}" width="${step - 2}" height="${barHeight.toFixed(1)}" fill="${VERDICT_COLOURS[verdict] ?? '#888'}"><title>${h(`${d.day} ${label(verdict)}: ${n}`)}</title></rect>`,
       );
     }
     if (i % labelEvery === 0) {

@@ -12,6 +12,8 @@ export const CLIENT_SCRIPT = `
   var COL = { root: 0, path: 1, callId: 2, verdict: 3, reason: 4, categories: 5, day: 6, duration: 7, size: 8,
     explanation: 9, events: 10, legal: 11, problems: 12, baseline: 13, deleteBy: 14 };
   var str = function (i) { return i < 0 ? '' : S[i]; };
+  var category = function (c) { return data.categories[c] || c; };
+  var reason = function (r) { return data.reasons[r] ? r + ' — ' + data.reasons[r] : r; };
   var rows = data.rows;
   var state = { verdict: '', reason: '', category: '', q: '', sort: null, dir: 1, page: 0, open: {} };
   var hasBaseline = rows.some(function (r) { return r[COL.baseline] >= 0; });
@@ -74,8 +76,7 @@ export const CLIENT_SCRIPT = `
 
   function detail(r) {
     var box = el('div');
-    box.appendChild(el('p', str(r[COL.reason]) + ' — ' + (data.reasons[str(r[COL.reason])] || '') + '. ' + str(r[COL.explanation])));
-    if (t.explanationNote) box.appendChild(el('p', t.explanationNote, 'muted'));
+    box.appendChild(el('p', reason(str(r[COL.reason])) + '. ' + str(r[COL.explanation])));
     box.appendChild(el('p', str(r[COL.root]) + '/' + r[COL.path], 'mono'));
     box.appendChild(el('h4', t.evidence));
     var events = r[COL.events];
@@ -83,7 +84,7 @@ export const CLIENT_SCRIPT = `
     else {
       var list = el('ul');
       events.forEach(function (e) {
-        list.appendChild(el('li', str(e[0]) + ':' + e[1] + ' — "' + str(e[2]) + '" → ' + str(e[3]) + ' (' + t.howRead + ': ' + str(e[4]) + (e[5] >= 0 ? ', "' + str(e[5]) + '"' : '') + ')' + (e[6] ? ' · ' + e[6] : '')));
+        list.appendChild(el('li', str(e[0]) + ':' + e[1] + ' — "' + str(e[2]) + '" → ' + category(str(e[3])) + ' (' + t.howRead + ': ' + (data.matchedBy[str(e[4])] || str(e[4])) + (e[5] >= 0 ? ', "' + str(e[5]) + '"' : '') + ')' + (e[6] ? ' · ' + e[6] : '')));
       });
       box.appendChild(list);
     }
@@ -154,6 +155,8 @@ export const CLIENT_SCRIPT = `
         var value = c.value(r);
         var shown = c.key === 'verdict' ? data.verdicts[value] || value
           : c.key === 'baseline' ? (value === 'new' ? t.baselineNew : value === 'persisting' ? t.baselinePersisting : '')
+          : c.key === 'categories' ? value.split(', ').filter(Boolean).map(category).join(', ')
+          : c.key === 'reason' ? reason(value)
           : c.key === 'duration' && value < 0 ? ''
           : c.key === 'deleteBy' && !value && str(r[COL.verdict]) === 'violation' ? t.deleteNow : value;
         var td = el('td', shown);
@@ -190,8 +193,8 @@ export const CLIENT_SCRIPT = `
   }
 
   fillSelect('filter-verdict', distinct(COL.verdict), t.verdict, function (v) { return data.verdicts[v] || v; });
-  fillSelect('filter-reason', distinct(COL.reason), t.reason);
-  fillSelect('filter-category', distinct(COL.categories, true), t.category);
+  fillSelect('filter-reason', distinct(COL.reason), t.reason, reason);
+  fillSelect('filter-category', distinct(COL.categories, true), t.category, category);
   var search = document.getElementById('search');
   search.addEventListener('input', function () { state.q = search.value.trim().toLowerCase(); state.page = 0; render(); });
   document.getElementById('prev').addEventListener('click', function () { state.page -= 1; render(); });

@@ -4,7 +4,8 @@ import type { ReportLang } from '../reporter.js';
 import { engineOf } from './engine-sections.js';
 import { h } from './escape.js';
 import { htmlTable } from './html-table.js';
-import { localDay, zoneOf } from './table-data.js';
+import { formatDate } from '../messages/render.js';
+import { zoneOf } from '../finding-text.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 const DAY_MS = 86_400_000;
@@ -52,7 +53,7 @@ function deadlines(view: ReportView): { nextDeleteBy: string | null; earliestRev
 function deadlineRows(view: ReportView, lang: ReportLang): string[][] {
   const t = messages(lang);
   const zone = zoneOf(view);
-  const day = (iso: string) => `<span class="nowrap">${h(localDay(iso, zone))}</span>`;
+  const day = (iso: string) => `<span class="nowrap">${h(formatDate(lang, iso, zone))}</span>`;
   const { nextDeleteBy, earliestReview } = deadlines(view);
   const rows: string[][] = [];
   const deletion: string[] = [];
@@ -97,11 +98,16 @@ function verdictTable(view: ReportView, lang: ReportLang): string {
  * What the reader must do, before anything else: the counts per verdict in one sentence, the
  * deadlines, and the manifest to act on; then the audit's identity (period, policy, run ID).
  */
-export function decisionSection(view: ReportView, lang: ReportLang, identity: string[][]): string {
+export function decisionSection(
+  view: ReportView,
+  lang: ReportLang,
+  identity: string[][],
+  zoneNote: string,
+): string {
   const t = messages(lang);
   return (
     `<section id="decision"><h2>${h(t.result)}</h2>${countsSentence(view, lang)}` +
-    `<div class="decision-grid"><div>${htmlTable(['', ''], deadlineRows(view, lang).concat(identity))}</div>` +
+    `<div class="decision-grid"><div>${htmlTable(['', ''], deadlineRows(view, lang).concat(identity))}${zoneNote}</div>` +
     `<div>${verdictTable(view, lang)}</div></div></section>`
   );
 }

@@ -1,4 +1,6 @@
-import { messages, verdictLabel } from '../i18n.js';
+import { findingText, zoneOf } from '../finding-text.js';
+import { messages, reasonLabel, verdictLabel } from '../i18n.js';
+import { catalogue, formatDate } from '../messages/render.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import { h } from './escape.js';
@@ -77,8 +79,27 @@ export function dueSoonSection(view: ReportView, lang: ReportLang): string {
   if (due.length === 0) return '';
   const rows = due
     .slice(0, MAX_LIST_ROWS)
-    .map((d) => [h(d.deleteBy.slice(0, 10)), h(d.callId ?? '—'), `<code>${h(d.path)}</code>`]);
-  return `<h2>${h(t.dueSoon)} (${due.length}, ≤ ${days} d)</h2>${htmlTable([t.date, t.callId, t.path], rows)}${moreRows(due.length)}`;
+    .map((d) => [
+      `<span class="nowrap">${h(formatDate(lang, d.deleteBy, zoneOf(view)))}</span>`,
+      h(d.callId ?? '—'),
+      `<code>${h(d.path)}</code>`,
+    ]);
+  return `<h2>${h(t.dueSoon)} (${due.length}, ≤ ${days} d)</h2>${htmlTable([t.deleteBy, t.callId, t.path], rows)}${moreRows(due.length)}`;
+}
+
+const HOLD_COLUMNS: Record<string, keyof ReturnType<typeof messages>> = {
+  id: 'holdId',
+  type: 'holdType',
+  scope: 'holdScope',
+  value: 'holdValue',
+  reference: 'holdReference',
+  reason: 'holdReason',
+  until: 'holdUntil',
+};
+
+function holdColumn(t: ReturnType<typeof messages>, key: string): string {
+  const label = HOLD_COLUMNS[key];
+  return label ? t[label] : key;
 }
 
 /** Holds that match no recording: a mistyped call ID or a glob that no longer fits the archive. */
@@ -89,10 +110,18 @@ export function staleHoldsSection(view: ReportView, lang: ReportLang): string {
   const columns = [...new Set(stale.flatMap((hold) => Object.keys(hold)))].filter((key) =>
     stale.some((hold) => ['string', 'number'].includes(typeof hold[key])),
   );
-  const rows = stale
-    .slice(0, MAX_LIST_ROWS)
-    .map((hold) => columns.map((key) => h(hold[key] as string | null)));
-  return `<h2>${h(t.staleHolds)} (${stale.length})</h2>${htmlTable(columns, rows)}${moreRows(stale.length)}`;
+  const holdTypes = catalogue(lang).holdTypes;
+  const cell = (key: string, value: unknown) =>
+    key === 'until' && typeof value === 'string'
+      ? formatDate(lang, value, zoneOf(view))
+      : key === 'type' && typeof value === 'string'
+        ? (holdTypes[value] ?? value)
+        : (value as string | null);
+  const rows = stale.slice(0, MAX_LIST_ROWS).map((hold) => columns.map((key) => h(cell(key, hold[key]))));
+  return `<h2>${h(t.staleHolds)} (${stale.length})</h2>${htmlTable(
+    columns.map((key) => holdColumn(t, key)),
+    rows,
+  )}${moreRows(stale.length)}`;
 }
 
 /** Reviews open longer than --review-within days, oldest first (already masked with the view). */
@@ -104,13 +133,13 @@ export function overdueReviewsSection(view: ReportView, lang: ReportLang): strin
   const rows = overdue
     .slice(0, MAX_LIST_ROWS)
     .map((r) => [
-      h(r.reviewSince.slice(0, 10)),
+      `<span class="nowrap">${h(formatDate(lang, r.reviewSince, zoneOf(view)))}</span>`,
       h(r.openDays),
       h(r.callId ?? '—'),
       `<code>${h(r.path)}</code>`,
-      h(r.reason),
+      h(reasonLabel(lang, r.reason)),
     ]);
-  return `<h2>${h(t.overdueReviews)} (${overdue.length}, > ${h(reviews?.withinDays ?? 30)} d)</h2>${htmlTable([t.date, 'd', t.callId, t.path, t.reason], rows)}${moreRows(overdue.length)}`;
+  return `<h2>${h(t.overdueReviews)} (${overdue.length}, > ${h(reviews?.withinDays ?? 30)} d)</h2>${htmlTable([t.date, t.openDays, t.callId, t.path, t.reason], rows)}${moreRows(overdue.length)}`;
 }
 
 /** Holds that have ended: findings with reason HOLD_EXPIRED, which must now be judged like any other. */
@@ -118,14 +147,14 @@ export function endedHoldsSection(view: ReportView, lang: ReportLang): string {
   const t = messages(lang);
   const ended = view.unmasked.filter((f) => f.reason === 'HOLD_EXPIRED');
   if (ended.length === 0) return '';
+  const explain = findingText(view, lang, zoneOf(view));
   const rows = ended
     .slice(0, MAX_LIST_ROWS)
-    .map(view.show)
     .map((f) => [
-      h(f.callId ?? '—'),
-      `<code>${h(f.path)}</code>`,
+      h(view.field(f, 'callId') ?? '—'),
+      `<code>${h(view.field(f, 'path'))}</code>`,
       h(verdictLabel(lang, f.verdict)),
-      h(f.explanation),
+      h(explain(f)),
     ]);
   return `<h2>${h(t.endedHolds)} (${ended.length})</h2>${htmlTable([t.callId, t.path, t.verdict, t.reason], rows)}${moreRows(ended.length)}`;
 }
@@ -141,8 +170,8 @@ export function engineNotesSection(view: ReportView, lang: ReportLang): string {
       `<p class="notice" id="join-rate">${h(t.joinRecordings)}: <span data-join="recordings">${engine.join.recordingsJoined}/${engine.join.recordingsWithId}</span> · ` +
         `${h(t.joinCallLogIds)}: <span data-join="call-log-ids">${engine.join.callLogIdsJoined}/${engine.join.callLogIds}</span></p>`,
     );
-  if (engine.priorNotice && engine.priorNotice.verified === false && engine.priorNotice.statement)
-    notes.push(`<p class="notice warning">${h(engine.priorNotice.statement)}</p>`);
+  if (engine.priorNotice && engine.priorNotice.verified === false)
+    notes.push(`<p class="notice warning">${h(catalogue(lang).notes.noticeNotVerified)}</p>`);
   const unrecognised = engine.priorNotice?.unrecognised ?? [];
   if (unrecognised.length > 0)
     notes.push(

@@ -1,4 +1,6 @@
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
+import { zoneOf } from '../finding-text.js';
+import { catalogue, formatDay, formatTime } from '../messages/render.js';
 import { labelsSection } from './labels-section.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
@@ -20,7 +22,7 @@ const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 const MAX_LINES = 10;
 
 /** The first and last day (string order, as a sort would give them) of recordings and logs. */
-function period(view: ReportView, days: readonly string[]): string {
+function period(view: ReportView, days: readonly string[], lang: ReportLang): string {
   let first: string | null = null;
   let last: string | null = null;
   const include = (day: string) => {
@@ -33,7 +35,7 @@ function period(view: ReportView, days: readonly string[]): string {
     if (log.firstAt) include(log.firstAt.slice(0, 10));
     if (log.lastAt) include(log.lastAt.slice(0, 10));
   }
-  return first === null ? '—' : `${first} – ${last}`;
+  return first === null ? '—' : `${formatDay(lang, first)} – ${formatDay(lang, last!)}`;
 }
 
 function inputsSection(view: ReportView, lang: ReportLang): string {
@@ -51,7 +53,9 @@ function inputsSection(view: ReportView, lang: ReportLang): string {
       h(l.events),
       h(l.skippedRows),
       h(`${l.encoding}${l.encodingDetected ? ' (auto)' : ''}`),
-      h(`${l.firstAt ?? '?'} – ${l.lastAt ?? '?'}`),
+      h(
+        `${l.firstAt ? formatTime(lang, l.firstAt, zoneOf(view)) : '?'} – ${l.lastAt ? formatTime(lang, l.lastAt, zoneOf(view)) : '?'}`,
+      ),
       `<code>${h(l.sha256)}</code>`,
     ]),
     [1, 2, 3],
@@ -100,7 +104,7 @@ function chartsSection(view: ReportView, days: readonly string[], lang: ReportLa
     `<div class="grid"><section><h2>${h(t.totalsByVerdict)}</h2>${verdictChart}</section>` +
     `<section><h2>${h(t.totalsByReason)}</h2>${reasonChart}${reasonTable}</section></div>` +
     `<h2 id="per-time">${h(title)}</h2><div class="legend">${legend}</div>` +
-    `<div class="chart-scroll">${stackedDayChart(title, axis.columns, VERDICT_ORDER, axis.bucket)}</div>` +
+    `<div class="chart-scroll">${stackedDayChart(title, axis.columns, VERDICT_ORDER, axis.bucket, (v) => verdictLabel(lang, v))}</div>` +
     outliersNote(axis, lang)
   );
 }
@@ -205,18 +209,19 @@ export function frontPage(
     ? `<p class="notice">${h(t.redacted)}</p>`
     : `<p class="notice warning" id="not-redacted">${h(t.notRedacted)}</p>`;
   const identity = [
-    [h(t.period), `<span class="nowrap">${h(period(view, days))}</span>`],
+    [h(t.period), `<span class="nowrap">${h(period(view, days, lang))}</span>`],
     [
       h(t.policy),
       `${h(`${view.policy.id}@${view.policy.version}`)} <code class="hash">sha256 ${h(view.policy.sha256)}</code>`,
     ],
     [h(t.runId), `<code class="nowrap" id="run-id">${h(view.runId)}</code>`],
-    [h(t.generatedAt), `<span class="nowrap">${h(view.generatedAt)}</span>`],
+    [h(t.generatedAt), `<span class="nowrap">${h(formatTime(lang, view.generatedAt, zoneOf(view)))}</span>`],
     [h(t.tool), h(`${view.tool.name} ${view.tool.version}`)],
   ];
+  const zoneNote = `<p class="muted" id="time-zone">${h(catalogue(lang).timesIn(zoneOf(view)))}</p>`;
   return (
     `<header><h1>${h(t.title)}</h1><p class="subtitle">${h(t.subtitle)}</p>${otherLanguage(lang)}</header>` +
-    decisionSection(view, lang, identity) +
+    decisionSection(view, lang, identity, zoneNote) +
     `<section id="caveats"><h2>${h(t.caveats)}</h2>${notice}` +
     `<p class="notice">${h(t.personalData)} ${h(t.notLegalAdvice)}</p>${engineNotesSection(view, lang)}</section>` +
     signaturesSection(lang) +

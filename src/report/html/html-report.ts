@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { messages } from '../i18n.js';
+import { formatTime } from '../messages/render.js';
 import type { RenderOptions, Reporter } from '../reporter.js';
 import type { AuditResult } from '../../audit/result.js';
 import { viewFor } from '../redacted-view.js';
@@ -8,7 +9,8 @@ import { CLIENT_SCRIPT } from './client-script.js';
 import { h } from './escape.js';
 import { frontPage } from './front-page.js';
 import { STYLES } from './styles.js';
-import { recordingDay, tableDataChunks, zoneOf } from './table-data.js';
+import { zoneOf } from '../finding-text.js';
+import { recordingDay, tableDataChunks } from './table-data.js';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -53,7 +55,7 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(CLIENT_SCRIPT, STYLES)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(`${t.title} — ${view.generatedAt}`)}</title>
+<title>${h(`${t.title} — ${formatTime(options.lang, view.generatedAt, zone)}`)}</title>
 <style>${STYLES}</style>
 </head>
 <body>

@@ -1,4 +1,4 @@
-import { messages } from '../i18n.js';
+import { categoryLabel, messages } from '../i18n.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import { h } from './escape.js';
@@ -12,7 +12,7 @@ export function labelsSection(view: ReportView, lang: ReportLang): string {
   // The view masked the labels already: they are CRM free text.
   const rows = labels
     .slice(0, MAX_LIST_ROWS)
-    .map((l) => [h(l.label), h(l.count), `<code>${h(l.category)}</code>`, h(l.confirmed ? t.yes : t.no)]);
+    .map((l) => [h(l.label), h(l.count), h(categoryLabel(lang, l.category)), h(l.confirmed ? t.yes : t.no)]);
   return (
     `<h2>${h(t.labels)}</h2>` +
     htmlTable([t.label, t.count, t.category, t.labelConfirmed], rows, [1]) +

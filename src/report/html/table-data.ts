@@ -1,6 +1,7 @@
-import type { AuditResult } from '../../audit/result.js';
 import type { EventEvidence, FileProblem, Finding } from '../../audit/types.js';
-import { messages, reasonDescriptions, verdictLabels } from '../i18n.js';
+import { categoryLabel, messages, reasonDescriptions, verdictLabels } from '../i18n.js';
+import { findingText, zoneOf } from '../finding-text.js';
+import { catalogue, formatTime } from '../messages/render.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import type { CitationText } from './citations.js';
@@ -110,11 +111,6 @@ export function localDay(iso: string, zone: string): string {
   return recordingDay({ startedAt: iso, mtime: iso }, zone);
 }
 
-export function zoneOf(result: Pick<AuditResult, 'settings'>): string {
-  const zone = result.settings['timezone'];
-  return typeof zone === 'string' ? zone : 'UTC';
-}
-
 /** Rows are serialised this many at a time: one JSON.stringify call each, a few hundred kB. */
 const ROWS_PER_CHUNK = 100;
 
@@ -136,18 +132,19 @@ interface Cells {
   deleteBy(f: Finding): number;
 }
 
-function rowCells(view: ReportView, table: StringTable): Cells {
+function rowCells(view: ReportView, table: StringTable, lang: ReportLang, zone: string): Cells {
   const v = view.field;
-  const zone = zoneOf(view);
+  const explain = findingText(view, lang, zone);
   return {
     root: maskedColumn(view, table, 'root', (f: Finding) => f.root),
-    explanation: maskedColumn(view, table, 'explanation', (f: Finding) => f.explanation),
+    explanation: (f) => table.id(explain(f)),
     baseline: maskedColumn(view, table, 'baseline', (f: Finding) => f.baseline),
     file: maskedColumn(view, table, 'file', (e: EventEvidence) => e.file),
     outcome: maskedColumn(view, table, 'outcome', (e: EventEvidence) => e.outcome),
     matchedBy: maskedColumn(view, table, 'matchedBy', (e: EventEvidence) => e.matchedBy),
     term: maskedColumn(view, table, 'term', (e: EventEvidence) => e.term),
-    message: (p) => v(p, 'message'),
+    // English keeps the reader's detailed message; other languages name the problem by its code.
+    message: (p) => (lang === 'en' ? undefined : catalogue(lang).problems[p.code]) ?? v(p, 'message'),
     categories: listColumn(table, ', '),
     legalBasis: listColumn(table, ' '),
     id: (value) => table.id(value),
@@ -184,7 +181,7 @@ function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
  * One finding's row. Every value is read through `view.field` (in `Cells` too), masked as `show`
  * masks it, without copying the finding. Keep the string cells in step with `tableCells`.
  */
-function row(view: ReportView, f: Finding, day: string, c: Cells) {
+function row(view: ReportView, f: Finding, day: string, c: Cells, lang: ReportLang, zone: string) {
   const v = view.field;
   return [
     c.root(f),
@@ -204,7 +201,7 @@ function row(view: ReportView, f: Finding, day: string, c: Cells) {
       c.id(v(e, 'category')),
       c.matchedBy(e),
       c.term(e),
-      v(e, 'at'),
+      e.at === null ? null : formatTime(lang, e.at, zone),
     ]),
     c.legalBasis(v(f, 'legalBasis')),
     f.problems.map((p) => c.id(`${v(p, 'code')}: ${c.message(p)}`)),
@@ -256,7 +253,8 @@ export function* tableDataChunks(
   citations: Record<string, CitationText>,
 ): Iterable<string> {
   const strings = new StringTable();
-  const cells = rowCells(view, strings);
+  const zone = zoneOf(view);
+  const cells = rowCells(view, strings, lang, zone);
   const findings = view.unmasked;
   for (let i = 0; i < findings.length; i++) tableCells(view, findings[i]!, days[i]!, cells);
   strings.seal();
@@ -265,6 +263,10 @@ export function* tableDataChunks(
     t: messages(lang),
     verdicts: verdictLabels(lang),
     reasons: reasonDescriptions(lang),
+    categories: Object.fromEntries(
+      Object.keys(catalogue(lang).categories).map((code) => [code, categoryLabel(lang, code)]),
+    ),
+    matchedBy: catalogue(lang).matchedBy,
     citations,
     strings: strings.values,
     rows: [],
@@ -274,7 +276,7 @@ export function* tableDataChunks(
   for (let from = 0; from < findings.length; from += ROWS_PER_CHUNK) {
     const rows = [];
     const to = Math.min(findings.length, from + ROWS_PER_CHUNK);
-    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, cells));
+    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, cells, lang, zone));
     // `[a,b]` without its brackets; chunks after the first follow a comma. The comma goes out on
     // its own: glued to the slice it made a string that escaping and encoding must copy first.
     if (from > 0) yield ',';
