@@ -3,7 +3,7 @@
 // wall and CPU time, time in garbage collection (major collections counted apart), peak RSS and
 // the heap after writing. No archive is needed, so growth to 1,000,000 recordings can be checked
 // in minutes. Usage: npm run build && node bench/report-writers.mjs [--sizes 100000,1000000]
-//   [--formats json,html,csv,junit,manifest] [--out bench/results/<file>.json]
+//   [--formats json,html,csv,junit,manifest] [--compliant-share 0..1] [--out bench/results/<file>.json]
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,10 +20,14 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100000,1000000' },
     formats: { type: 'string', default: 'json,html,csv,junit,manifest' },
     out: { type: 'string' },
+    // e.g. 0: every finding a violation or review, so the HTML table lists every one
+    'compliant-share': { type: 'string' },
     child: { type: 'boolean', default: false },
   },
 });
 
+const compliantShare =
+  values['compliant-share'] === undefined ? undefined : Number(values['compliant-share']);
 if (values.child) await child(Number(values.sizes), values.formats);
 else parent();
 
@@ -32,7 +36,7 @@ async function child(count, format) {
   const { writeReports, reportPath } = await import('../dist/cli/write-reports.js');
   const { withRunId } = await import('../dist/report/run-id.js');
   const { withManifestRecord } = await import('../dist/report/deletion-manifest.js');
-  const unnamed = syntheticResult(count);
+  const unnamed = syntheticResult(count, compliantShare);
   // report.json names the run as it is written; every other writer is given a named result,
   // as it is in an audit that writes report.json first.
   const input = format === 'json' ? unnamed : withRunId(withManifestRecord(unnamed), 'f'.repeat(32));
@@ -88,7 +92,15 @@ function parent() {
       const loadBefore = load();
       const out = execFileSync(
         process.execPath,
-        [self, '--child', '--sizes', String(count), '--formats', format],
+        [
+          self,
+          '--child',
+          '--sizes',
+          String(count),
+          '--formats',
+          format,
+          ...(compliantShare === undefined ? [] : ['--compliant-share', String(compliantShare)]),
+        ],
         { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] },
       );
       const row = { ...JSON.parse(out), load: loadBefore };

@@ -8,7 +8,8 @@ import { CLIENT_SCRIPT } from './client-script.js';
 import { h } from './escape.js';
 import { frontPage } from './front-page.js';
 import { STYLES } from './styles.js';
-import { recordingDay, tableDataChunks, zoneOf } from './table-data.js';
+import { compliantSummarySection } from './compliant-summary.js';
+import { recordingDay, tableDataChunks, tableSelection, zoneOf } from './table-data.js';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -44,6 +45,9 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
   const zone = zoneOf(view);
   // Computed once for the period, the per-day chart and the table.
   const days = view.unmasked.map((f) => recordingDay(f, zone));
+  const selection = tableSelection(view.unmasked);
+  const summary = selection.compliantSummary;
+  const tableRows = selection.listed?.length ?? view.summary.recordings;
   yield `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -56,7 +60,7 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
 </head>
 <body>
 ${frontPage(view, days, options.lang, options.redact)}
-<h2>${h(t.findings)} (<span id="shown-count">${view.summary.recordings}</span> ${h(t.of)} <span data-total="table">${view.summary.recordings}</span>)</h2>
+${summary ? `${compliantSummarySection(summary, options.lang)}\n` : ''}<h2>${h(t.findings)} (<span id="shown-count">${tableRows}</span> ${h(t.of)} <span data-total="table">${tableRows}</span>)</h2>
 <noscript><p class="notice">${h(t.noScript)}</p></noscript>
 <div id="findings-ui" hidden>
 <div class="controls">
@@ -69,7 +73,7 @@ ${frontPage(view, days, options.lang, options.redact)}
 <div id="pager" class="controls"><button id="prev" type="button">${h(t.previous)}</button><span id="page-label"></span><button id="next" type="button">${h(t.next)}</button></div>
 </div>
 <script type="application/json" id="report-data">`;
-  yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang));
+  yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang), selection);
   yield `</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
