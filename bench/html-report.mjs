@@ -56,7 +56,9 @@ t = performance.now();
 await page.click('#findings th[data-key="path"]');
 console.log(`sort by path: ${(performance.now() - t).toFixed(0)} ms`);
 t = performance.now();
-await page.fill('#search', result.recordings[Math.floor(count / 2)].callId);
+// A finding the table lists: compliant ones are summarised above 50,000 findings.
+const sought = result.recordings.slice(Math.floor(count / 2)).find((f) => f.verdict !== 'compliant');
+await page.fill('#search', sought.callId);
 console.log(
   `search: ${(performance.now() - t).toFixed(0)} ms, matching: ${await page.textContent('#shown-count')}`,
 );
