@@ -72,8 +72,15 @@ function child(nodeArgs, extraEnv = {}) {
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`node ${nodeArgs.join(' ')} failed (${result.status}):\n${result.stderr}`);
   }
-  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-  return { seconds, rssMb, stdout: result.stdout, stderr: result.stderr };
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : null;
+  const rssMb = usage ? usage.maxRssKb / 1024 : null;
+  return {
+    seconds,
+    rssMb,
+    cpuSeconds: usage?.cpuSeconds ?? null,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 function median(runs) {
@@ -120,11 +127,21 @@ function auditArgs(target = plain, extra = []) {
 const prof = (name) =>
   args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `${name}.cpuprofile`] : [];
 const phases = {};
+/** The ratio of two phases' CPU seconds, as text; 'n/a' when either was not measured. */
+const cpuRatio = (a, b) => (a.cpuSeconds && b.cpuSeconds ? (a.cpuSeconds / b.cpuSeconds).toFixed(3) : 'n/a');
 const measure = (name, run) => {
   const runs = [];
   for (let i = 0; i < REPEAT; i++) runs.push(run());
-  phases[name] = { ...median(runs), all: runs.map((r) => Number(r.seconds.toFixed(3))) };
-  console.error(`${name}: ${phases[name].seconds.toFixed(2)} s`);
+  const cpu = runs.map((r) => r.cpuSeconds).filter((c) => c !== null);
+  const cpuSeconds = cpu.length > 0 ? [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)] : null;
+  phases[name] = {
+    ...median(runs),
+    all: runs.map((r) => Number(r.seconds.toFixed(3))),
+    // The median of the CPU times on their own: under load, wall time mostly measures the others.
+    cpuSeconds,
+    allCpu: cpu.map((c) => Number(c.toFixed(3))),
+  };
+  console.error(`${name}: ${phases[name].seconds.toFixed(2)} s, ${cpuSeconds?.toFixed(2) ?? '?'} s CPU`);
 };
 
 const wanted = new Set(args.phases.split(','));
@@ -236,7 +253,7 @@ const lines = [
     return `| ${label} | ${phase.seconds.toFixed(2)} | ${perSec.toLocaleString('en')} ${unit}/s | ${vsFloor} | ${phase.rssMb?.toFixed(0) ?? '?'} |`;
   }),
   '',
-  `warm/cold: ${phases.auditWarm ? (phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(2) : 'n/a (no --cache)'}` +
+  `warm/cold: ${phases.auditWarm ? `${(phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(2)} (CPU ${cpuRatio(phases.auditWarm, phases.auditCold)})` : 'n/a (no --cache)'}` +
     `; reports: ${Object.entries(reportBytes)
       .map(([name, bytes]) => `${name} ${(bytes / 2 ** 20).toFixed(1)} MB`)
       .join(', ')}`,
@@ -256,12 +273,12 @@ const lines = [
         }),
         ...(phases.taggedCold
           ? [
-              `tagged cold / plain cold: ${(phases.taggedCold.seconds / phases.auditCold.seconds).toFixed(2)} (target ≤ 1.25)`,
+              `tagged cold / plain cold: ${(phases.taggedCold.seconds / phases.auditCold.seconds).toFixed(2)}, CPU ${cpuRatio(phases.taggedCold, phases.auditCold)} (target ≤ 1.25)`,
             ]
           : []),
         ...(phases.taggedIdFromTag && phases.taggedCold
           ? [
-              `--id-from tag / filename, tagged shape: ${(phases.taggedIdFromTag.seconds / phases.taggedCold.seconds).toFixed(2)} (target ≤ 1.5)`,
+              `--id-from tag / filename, tagged shape: ${(phases.taggedIdFromTag.seconds / phases.taggedCold.seconds).toFixed(2)}, CPU ${cpuRatio(phases.taggedIdFromTag, phases.taggedCold)} (target ≤ 1.5)`,
             ]
           : []),
       ]
@@ -321,6 +338,16 @@ writeFileSync(
         warmVsCold: phases.auditWarm
           ? Number((phases.auditWarm.seconds / phases.auditCold.seconds).toFixed(3))
           : null,
+        cpu: {
+          warmVsCold: phases.auditWarm ? Number(cpuRatio(phases.auditWarm, phases.auditCold)) : null,
+          taggedColdVsPlainCold: phases.taggedCold
+            ? Number(cpuRatio(phases.taggedCold, phases.auditCold))
+            : null,
+          idFromTagVsFilename:
+            phases.taggedIdFromTag && phases.taggedCold
+              ? Number(cpuRatio(phases.taggedIdFromTag, phases.taggedCold))
+              : null,
+        },
       },
       reportBytes,
       summary,

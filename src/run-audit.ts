@@ -213,7 +213,10 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   );
   if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   hooks.onPhaseDone?.('engine report', false);
-  if (plan.hash) await hashViolations(findings, plan.concurrency);
+  if (plan.hash) {
+    hashViolations(findings);
+    hooks.onPhaseDone?.('hash violations', false);
+  }
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

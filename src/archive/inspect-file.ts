@@ -8,6 +8,9 @@ export type Inspection =
   | { kind: 'cached'; identity: FileIdentity }
   | { kind: 'probed'; identity: FileIdentity; probe: ProbeResult };
 
+/** What reads a file's format and duration; tests count its calls through this seam. */
+export type Prober = typeof probeAudio;
+
 export interface InspectJob {
   absPath: string;
   /** The identity of the file when its cached probe was made; null when nothing is cached. */
@@ -18,7 +21,11 @@ export interface InspectJob {
  * Stats one file and probes it unless the cached probe still describes it. Never throws: a file
  * that cannot be stat-ed comes back as `unstatable`, any other trouble as a probe problem.
  */
-export async function inspectFile(job: InspectJob, skipFastReaders: boolean): Promise<Inspection> {
+export async function inspectFile(
+  job: InspectJob,
+  skipFastReaders: boolean,
+  probe: Prober = probeAudio,
+): Promise<Inspection> {
   let identity: FileIdentity;
   try {
     // Synchronous on purpose: this usually runs in a worker thread, where the promise version's
@@ -30,6 +37,5 @@ export async function inspectFile(job: InspectJob, skipFastReaders: boolean): Pr
   }
   const { cached } = job;
   if (cached !== null && sameIdentity(cached, identity)) return { kind: 'cached', identity };
-  const probe = await probeAudio(job.absPath, identity.size, { skipFastReaders });
-  return { kind: 'probed', identity, probe };
+  return { kind: 'probed', identity, probe: await probe(job.absPath, identity.size, { skipFastReaders }) };
 }

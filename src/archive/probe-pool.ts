@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CallauditError } from '../errors.js';
-import { inspectFile, type InspectJob, type Inspection } from './inspect-file.js';
+import { inspectFile, type InspectJob, type Inspection, type Prober } from './inspect-file.js';
 import { forEachWithConcurrency } from './pool.js';
 import type { ChunkRequest } from './probe-worker.js';
 
@@ -31,6 +31,8 @@ export interface InspectOptions {
   concurrency: number;
   skipFastReaders: boolean;
   signal?: AbortSignal;
+  /** Test seam: probes with this on this thread (a function cannot cross to a worker). */
+  probe?: Prober;
   /** Told the number of files inspected so far. */
   onProgress?: (done: number) => void;
 }
@@ -54,13 +56,13 @@ export async function inspectFiles(
   options: InspectOptions,
 ): Promise<void> {
   const stop = () => options.signal?.aborted === true;
-  if (options.threads === 0 || !workerAvailable || count < MIN_FILES_FOR_WORKERS) {
+  if (options.threads === 0 || options.probe || !workerAvailable || count < MIN_FILES_FOR_WORKERS) {
     let done = 0;
     await forEachWithConcurrency(
       count,
       options.concurrency,
       async (index) => {
-        onInspected(index, await inspectFile(jobAt(index), options.skipFastReaders));
+        onInspected(index, await inspectFile(jobAt(index), options.skipFastReaders, options.probe));
         options.onProgress?.(++done);
       },
       stop,

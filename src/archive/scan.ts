@@ -5,6 +5,7 @@ import { locateCallId } from './call-id.js';
 import type { ProbeResult } from './probe.js';
 import type { CacheEntry, FileIdentity, ProbeCache } from './probe-cache.js';
 import { inspectFiles } from './probe-pool.js';
+import type { Prober } from './inspect-file.js';
 import { inShard, type Shard } from './shard.js';
 import { walkArchive, type IgnoreReason } from './walk.js';
 import { sortByBytes } from './byte-order.js';
@@ -26,6 +27,8 @@ export interface ScanOptions {
   shard?: Shard;
   /** Test switch: music-metadata for every file, no fast header readers (see ProbeOptions). */
   skipFastReaders?: boolean;
+  /** Test seam: what probes a file, on this thread (see InspectOptions). */
+  probe?: Prober;
   /** Told when a phase of the scan ends (timing, for the CLI). */
   onPhaseDone?: (phase: string, garbage: boolean) => void;
   /** When aborted, probing stops after the files in flight and the scan throws ScanInterrupted. */
@@ -161,6 +164,7 @@ export async function scanArchive(roots: readonly string[], options: ScanOptions
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       skipFastReaders: options.skipFastReaders === true,
       signal: options.signal,
+      ...(options.probe ? { probe: options.probe } : {}),
       onProgress: (done) => options.onProgress?.(done, total),
     },
   );

@@ -10,7 +10,8 @@ import { h } from './escape.js';
 import { frontPage } from './front-page.js';
 import { STYLES } from './styles.js';
 import { zoneOf } from '../finding-text.js';
-import { recordingDay, tableDataChunks } from './table-data.js';
+import { compliantSummarySection } from './compliant-summary.js';
+import { recordingDay, tableDataChunks, tableSelection } from './table-data.js';
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -48,6 +49,9 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
   const zone = zoneOf(view);
   // Computed once for the period, the per-day chart and the table.
   const days = view.unmasked.map((f) => recordingDay(f, zone));
+  const selection = tableSelection(view.unmasked);
+  const summary = selection.compliantSummary;
+  const tableRows = selection.listed?.length ?? view.summary.recordings;
   yield `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -61,7 +65,7 @@ function* htmlChunks(result: AuditResult, options: RenderOptions): Iterable<stri
 <body>
 ${frontPage(view, days, options.lang, options.redact)}
 <section id="findings-section">
-<h2>${h(t.findings)} (<span id="shown-count">${view.summary.recordings}</span> ${h(t.of)} <span data-total="table">${view.summary.recordings}</span>)</h2>
+${summary ? `${compliantSummarySection(summary, options.lang)}\n` : ''}<h2>${h(t.findings)} (<span id="shown-count">${tableRows}</span> ${h(t.of)} <span data-total="table">${tableRows}</span>)</h2>
 <noscript><p class="notice">${h(t.noScript)}</p></noscript>
 <div id="findings-ui" hidden>
 <div class="controls">
@@ -75,7 +79,7 @@ ${frontPage(view, days, options.lang, options.redact)}
 </div>
 </section>
 <script type="application/json" id="report-data">`;
-  yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang));
+  yield* tableDataChunks(view, days, options.lang, citationTexts(result, options.lang), selection);
   yield `</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>

@@ -6,6 +6,7 @@ import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
 import type { CitationText } from './citations.js';
 import { scriptSafe } from './escape.js';
+import { compareStrings } from '../../audit/summarise.js';
 
 /**
  * Repeated strings (roots, reasons, labels, log files) are stored once; rows hold their index.
@@ -109,6 +110,55 @@ export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: stri
 /** The local calendar day of an instant (a deadline) in the audit's time zone. */
 export function localDay(iso: string, zone: string): string {
   return recordingDay({ startedAt: iso, mtime: iso }, zone);
+}
+
+/**
+ * Above this many findings the table lists every finding that needs action (violation, review,
+ * hold) and summarises the compliant ones per category: a browser parses and holds every listed
+ * row before it shows the first screen, and a million rows took far longer than a reader waits
+ * (docs/performance.md). findings.csv and report.json keep every finding.
+ */
+export const LIST_COMPLIANT_UP_TO = 50_000;
+
+/** The compliant findings left out of the table: how many, and how many per category list. */
+export interface CompliantSummary {
+  recordings: number;
+  /** Categories as the table's column shows them (joined with ", "), most recordings first. */
+  byCategory: Array<{ categories: string; recordings: number }>;
+}
+
+/** Which findings the table lists: all (`listed` null), or these indexes with the rest summarised. */
+export interface TableSelection {
+  listed: readonly number[] | null;
+  compliantSummary: CompliantSummary | null;
+}
+
+/** The table's findings: all of them up to `listCompliantUpTo`, else all but the compliant ones. */
+export function tableSelection(
+  findings: readonly Pick<Finding, 'verdict' | 'categories'>[],
+  listCompliantUpTo = LIST_COMPLIANT_UP_TO,
+): TableSelection {
+  if (findings.length <= listCompliantUpTo) return { listed: null, compliantSummary: null };
+  const listed: number[] = [];
+  const perList = new Map<readonly string[], number>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.verdict !== 'compliant') listed.push(i);
+    // Counted by the list itself: the audit shares one list among findings of a kind.
+    else perList.set(f.categories, (perList.get(f.categories) ?? 0) + 1);
+  }
+  const perCategory = new Map<string, number>();
+  for (const [list, n] of perList) {
+    const key = list.join(', ');
+    perCategory.set(key, (perCategory.get(key) ?? 0) + n);
+  }
+  const byCategory = [...perCategory]
+    .map(([categories, recordings]) => ({ categories, recordings }))
+    .sort((a, b) => b.recordings - a.recordings || compareStrings(a.categories, b.categories));
+  return {
+    listed,
+    compliantSummary: { recordings: findings.length - listed.length, byCategory },
+  };
 }
 
 /** Rows are serialised this many at a time: one JSON.stringify call each, a few hundred kB. */
@@ -251,12 +301,19 @@ export function* tableDataChunks(
   days: readonly string[],
   lang: ReportLang,
   citations: Record<string, CitationText>,
+  selection: TableSelection = tableSelection(view.unmasked),
 ): Iterable<string> {
   const strings = new StringTable();
   const zone = zoneOf(view);
   const cells = rowCells(view, strings, lang, zone);
   const findings = view.unmasked;
-  for (let i = 0; i < findings.length; i++) tableCells(view, findings[i]!, days[i]!, cells);
+  const { listed } = selection;
+  const count = listed?.length ?? findings.length;
+  const indexAt = listed === null ? (k: number) => k : (k: number) => listed[k]!;
+  for (let k = 0; k < count; k++) {
+    const i = indexAt(k);
+    tableCells(view, findings[i]!, days[i]!, cells);
+  }
   strings.seal();
   const head = JSON.stringify({
     lang,
@@ -268,15 +325,20 @@ export function* tableDataChunks(
     ),
     matchedBy: catalogue(lang).matchedBy,
     citations,
+    // Only in a summarised table, so a smaller report's data block is as it always was.
+    ...(selection.compliantSummary ? { compliantSummary: selection.compliantSummary } : {}),
     strings: strings.values,
     rows: [],
   });
   yield scriptSafe(head.slice(0, -'[]}'.length));
   yield '[';
-  for (let from = 0; from < findings.length; from += ROWS_PER_CHUNK) {
+  for (let from = 0; from < count; from += ROWS_PER_CHUNK) {
     const rows = [];
-    const to = Math.min(findings.length, from + ROWS_PER_CHUNK);
-    for (let i = from; i < to; i++) rows.push(row(view, findings[i]!, days[i]!, cells, lang, zone));
+    const to = Math.min(count, from + ROWS_PER_CHUNK);
+    for (let k = from; k < to; k++) {
+      const i = indexAt(k);
+      rows.push(row(view, findings[i]!, days[i]!, cells, lang, zone));
+    }
     // `[a,b]` without its brackets; chunks after the first follow a comma. The comma goes out on
     // its own: glued to the slice it made a string that escaping and encoding must copy first.
     if (from > 0) yield ',';
