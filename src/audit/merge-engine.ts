@@ -6,9 +6,10 @@ import type { JoinRate } from './join-rate.js';
  * Every shard read the whole call log but only its part of the archive: recording counts add up,
  * and a call-log ID found a recording if a shard found one for it. The ID sets are not in the
  * partial reports, so an ID found in two shards (recordings of one call in different parts)
- * counts twice; the sum is capped at the number of IDs.
+ * counts twice: `countedTwice` (from the merged findings) takes those off, and the sum is capped
+ * at the number of IDs.
  */
-function mergeJoinRates(measured: ReadonlyArray<JoinRate | null>): JoinRate | null {
+function mergeJoinRates(measured: ReadonlyArray<JoinRate | null>, countedTwice: number): JoinRate | null {
   // Partial reports written before the join was measured have no `join` at all.
   const parts = measured.filter((j): j is JoinRate => j != null);
   if (parts.length === 0) return null;
@@ -24,7 +25,7 @@ function mergeJoinRates(measured: ReadonlyArray<JoinRate | null>): JoinRate | nu
     callLogIds: parts[0]!.callLogIds,
     callLogIdsJoined: Math.min(
       parts[0]!.callLogIds,
-      sum((j) => j.callLogIdsJoined),
+      Math.max(0, sum((j) => j.callLogIdsJoined) - countedTwice),
     ),
     minJoinRate: parts[0]!.minJoinRate,
   };
@@ -34,7 +35,10 @@ function mergeJoinRates(measured: ReadonlyArray<JoinRate | null>): JoinRate | nu
  * The engine section of a sharded run, as one run would have written it: counts add up, the
  * due-soon lists interleave, and a hold is stale only if it matched nothing in every shard.
  */
-export function mergeEngineReports(parts: readonly EngineReport[]): EngineReport | undefined {
+export function mergeEngineReports(
+  parts: readonly EngineReport[],
+  countedTwice = 0,
+): EngineReport | undefined {
   const [first] = parts;
   if (first === undefined) return undefined;
   const sum = (pick: (e: EngineReport) => number) => parts.reduce((n, e) => n + pick(e), 0);
@@ -61,7 +65,10 @@ export function mergeEngineReports(parts: readonly EngineReport[]): EngineReport
       ...first.priorNotice,
       unverifiedRecordings: sum((e) => e.priorNotice.unverifiedRecordings),
     },
-    join: mergeJoinRates(parts.map((e) => e.join)),
+    join: mergeJoinRates(
+      parts.map((e) => e.join),
+      countedTwice,
+    ),
     recordingTime: Object.fromEntries([...recordingTime].sort(([a], [b]) => compareStrings(a, b))),
     retention: { ...first.retention, dueSoon },
     holds: first.holds && { ...first.holds, stale: first.holds.stale.filter((h) => staleEverywhere(h.id)) },

@@ -1,5 +1,6 @@
 import type { AuditResult, RootInput, UnnamedResult } from './result.js';
 import { labelsOfFindings } from './label-inventory.js';
+import { normaliseCallId } from './join.js';
 import { mergeEngineReports } from './merge-engine.js';
 import { sortFindings, summarise } from './summarise.js';
 
@@ -84,9 +85,25 @@ export function mergePartials(partials: readonly PartialReport[], names: readonl
     inputs: { ...common.inputs, roots: mergeRoots(partials.map((p) => p.result.inputs.roots)) },
     summary: summarise(recordings),
     labels: labelsOfFindings(recordings),
-    ...(engines.length > 0 ? { engine: mergeEngineReports(engines) } : {}),
+    ...(engines.length > 0 ? { engine: mergeEngineReports(engines, joinedInSeveralShards(partials)) } : {}),
     recordings,
   };
+}
+
+/**
+ * Call IDs whose recordings found call-log rows in more than one shard: each of those shards
+ * counted the call-log ID as joined, one run counts it once.
+ */
+function joinedInSeveralShards(partials: ReadonlyArray<{ result: AuditResult }>): number {
+  const shardsOf = new Map<string, Set<number>>();
+  partials.forEach((partial, shard) => {
+    for (const finding of partial.result.recordings) {
+      if (finding.callId === null || finding.events.length === 0) continue;
+      const key = normaliseCallId(finding.callId);
+      shardsOf.set(key, (shardsOf.get(key) ?? new Set()).add(shard));
+    }
+  });
+  return [...shardsOf.values()].reduce((n, shards) => n + shards.size - 1, 0);
 }
 
 function rootPaths(result: AuditResult): string[] {
