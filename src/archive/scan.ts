@@ -52,7 +52,7 @@ interface IgnoredFiles {
 }
 
 /** What one root held; the shape of the report's `inputs.roots`. */
-interface RootSummary {
+export interface RootSummary {
   path: string;
   recordings: number;
   ignoredFiles: number;
@@ -71,7 +71,7 @@ export interface ScanResult {
 
 const DEFAULT_CONCURRENCY = 32;
 
-interface FileRef {
+export interface FileRef {
   root: string;
   path: string;
 }
@@ -207,7 +207,7 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
   return record;
 }
 
-function toRecording(
+export function toRecording(
   file: FileRef,
   identity: FileIdentity,
   probe: ProbeResult,

@@ -37,6 +37,10 @@ export interface AuditFlags extends EngineFlags, SourceFlags {
   concurrency?: string;
   threads?: string;
   hash?: boolean;
+  s3Endpoint?: string;
+  s3Region?: string;
+  s3ForcePathStyle?: boolean;
+  profile?: string;
   /** A file, or false for --no-cache; commander gives true when neither flag is used. */
   cache?: string | boolean;
   shard?: string;
@@ -124,6 +128,12 @@ export function resolvePlan(
     failOn: oneOf('--fail-on', flags.failOn ?? config.failOn ?? DEFAULTS.failOn, FAIL_ON),
     concurrency,
     threads,
+    s3: {
+      endpoint: flags.s3Endpoint ?? config.s3Endpoint ?? null,
+      region: flags.s3Region ?? config.s3Region ?? null,
+      forcePathStyle: flags.s3ForcePathStyle ?? config.s3ForcePathStyle ?? false,
+      profile: flags.profile ?? config.profile ?? null,
+    },
     // On by default: without a hash, purge cannot tell a rewritten file of the same size and mtime.
     hash: flags.hash ?? config.hash ?? DEFAULTS.hash,
     configFile: loaded?.file ?? null,

@@ -1,3 +1,4 @@
+import type { S3Settings } from '../archive/s3/client.js';
 import { z } from 'zod';
 import { configShape, sourceShape } from '../options/config-shape.js';
 import { OPTIONS } from '../options/options.js';
@@ -86,6 +87,8 @@ export interface AuditPlan {
   cache: string | null;
   /** `--shard i/n`: audit only this part and write a partial report. */
   shard: Shard | null;
+  /** How to reach the object storage of s3:// roots (credentials come from the AWS chain). */
+  s3: S3Settings;
 }
 
 export interface ArchiveSource {
