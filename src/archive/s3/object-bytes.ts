@@ -1,4 +1,4 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { MissingBytes, type ByteSource } from '../read-bytes.js';
 
 /**
@@ -47,7 +47,6 @@ export class ObjectReader {
     private readonly bucket: string,
     private readonly key: string,
     etag: string,
-    private readonly signal?: AbortSignal,
     private readonly onGet?: () => void,
   ) {
     this.version = { versionId: null, etag };
@@ -60,6 +59,7 @@ export class ObjectReader {
     if (end <= position) return;
     this.gets++;
     this.onGet?.();
+    // No abort signal: a stopped scan lets the GETs in flight finish, as local reads do.
     const answer = await this.client.send(
       new GetObjectCommand({
         Bucket: this.bucket,
@@ -69,14 +69,27 @@ export class ObjectReader {
           ? { VersionId: this.version.versionId }
           : { IfMatch: this.version.etag }),
       }),
-      { abortSignal: this.signal },
     );
     const bytes = Buffer.from(await answer.Body!.transformToByteArray());
-    if (!this.pinned) {
-      this.pinned = true;
-      const versionId = answer.VersionId && answer.VersionId !== 'null' ? answer.VersionId : null;
-      this.version = { versionId, etag: answer.ETag ?? this.version.etag };
-    }
+    this.pin(answer);
     into.add(position, bytes);
+  }
+
+  /** For an object with no bytes to GET (a range of an empty object is refused): its version by HEAD. */
+  async head(): Promise<void> {
+    this.gets++;
+    this.onGet?.();
+    this.pin(
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.key, IfMatch: this.version.etag }),
+      ),
+    );
+  }
+
+  private pin(answer: { VersionId?: string; ETag?: string }): void {
+    if (this.pinned) return;
+    this.pinned = true;
+    const versionId = answer.VersionId && answer.VersionId !== 'null' ? answer.VersionId : null;
+    this.version = { versionId, etag: answer.ETag ?? this.version.etag };
   }
 }

@@ -32,13 +32,13 @@ export async function probeObject(
   client: S3Client,
   bucket: string,
   object: { key: string; size: number; etag: string },
-  signal?: AbortSignal,
   onGet?: () => void,
 ): Promise<ObjectProbe> {
   const { key, size } = object;
   const ranges = new FetchedRanges(size);
-  const reader = new ObjectReader(client, bucket, key, object.etag, signal, onGet);
+  const reader = new ObjectReader(client, bucket, key, object.etag, onGet);
   if (size > 0) await reader.fetch(ranges, 0, Math.min(size, HEAD_BYTES));
+  else await reader.head();
   if (size > HEAD_BYTES && TAIL_EXTENSIONS.has(extname(key).toLowerCase())) {
     await reader.fetch(ranges, size - TAIL_BYTES, TAIL_BYTES);
   }

@@ -134,7 +134,7 @@ async function inspectObject(
     probe = cached;
     versionId = options.cache.lookup(cacheKey)?.version ?? null;
   } else {
-    const probed = await probeObject(options.client, location.bucket, object, options.signal, options.onGet);
+    const probed = await probeObject(options.client, location.bucket, object, options.onGet);
     probe = probed.probe;
     versionId = probed.version.versionId;
     etag = probed.version.etag;
