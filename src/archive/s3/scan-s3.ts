@@ -134,7 +134,16 @@ async function inspectObject(
     probe = cached;
     versionId = options.cache.lookup(cacheKey)?.version ?? null;
   } else {
-    const probed = await probeObject(options.client, location.bucket, object, options.onGet);
+    let probed;
+    try {
+      probed = await probeObject(options.client, location.bucket, object, options.onGet);
+    } catch (error) {
+      if (!changedMeanwhile(error)) throw error;
+      // Like a file removed during the walk: no verdict may rest on bytes that are gone.
+      const recording = toRecording({ root, path }, identity, CHANGED_MEANWHILE, options.idPattern);
+      recording.object = { versionId: null, etag: object.etag };
+      return recording;
+    }
     probe = probed.probe;
     versionId = probed.version.versionId;
     etag = probed.version.etag;
@@ -148,6 +157,18 @@ async function inspectObject(
   recording.object = { versionId, etag };
   return recording;
 }
+
+const CHANGED_MEANWHILE: ProbeResult = {
+  format: null,
+  codec: null,
+  durationSec: null,
+  problems: [
+    {
+      code: 'UNREADABLE',
+      message: 'The object was overwritten or deleted while the audit read it: audit again.',
+    },
+  ],
+};
 
 /** 412: the ETag no longer matches (overwritten since the listing); 404: deleted since. */
 function changedMeanwhile(error: unknown): boolean {
