@@ -52,7 +52,7 @@ interface IgnoredFiles {
 }
 
 /** What one root held; the shape of the report's `inputs.roots`. */
-export interface RootSummary {
+interface RootSummary {
   path: string;
   recordings: number;
   ignoredFiles: number;

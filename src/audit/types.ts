@@ -85,7 +85,7 @@ export interface Recording {
 }
 
 /** The version of an S3 object an audit read; `purge` acts only on that version. */
-export interface StoredObject {
+interface StoredObject {
   /** null in a bucket that never had versioning on. */
   versionId: string | null;
   etag: string;

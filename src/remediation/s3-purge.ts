@@ -20,13 +20,13 @@ export interface S3PurgeTarget {
 }
 
 /** A version or delete marker of the key. */
-export interface S3VersionRef {
+interface S3VersionRef {
   versionId: string | null;
   etag: string | null;
   deleteMarker: boolean;
 }
 
-export type S3RefusalCode = 'S3_OBJECT_GONE' | 'S3_OBJECT_CHANGED' | 'S3_OBJECT_LOCKED';
+type S3RefusalCode = 'S3_OBJECT_GONE' | 'S3_OBJECT_CHANGED' | 'S3_OBJECT_LOCKED';
 
 export type S3PurgeOutcome =
   | {

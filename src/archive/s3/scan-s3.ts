@@ -27,7 +27,7 @@ export interface S3ScanOptions extends Pick<
 const SIDECAR_NAME = /\.(?:json|xml)$/i;
 
 /** The probe cache's key of an object: a new ETag is a new entry, so the old one is never reused. */
-export function s3CacheKey(bucket: string, key: string, etag: string): string {
+function s3CacheKey(bucket: string, key: string, etag: string): string {
   return `s3://${bucket}/${key}\u0000${etag}`;
 }
 
