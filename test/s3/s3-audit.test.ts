@@ -214,6 +214,40 @@ describeS3('auditing an archive in an S3 bucket', () => {
     }
   }, 180_000);
 
+  it('applies --include globs to keys as to paths, reads sidecars as objects and skips hidden keys', async () => {
+    const other = await createTestBucket(client);
+    try {
+      const wav = wavPcm16({ seconds: 0.2 });
+      await putObject(client, other, 'r/sales/abc.wav', wav);
+      await putObject(client, other, 'r/sales/abc.json', JSON.stringify({ callId: 'C-77' }));
+      await putObject(client, other, 'r/support/def.wav', wav);
+      await putObject(client, other, 'r/.trash/old.wav', wav);
+      const s3 = { endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true, profile: null };
+      const scan = await scanSources(
+        [
+          {
+            root: `s3://${other}/r`,
+            preset: null,
+            idPattern: null,
+            include: ['sales/**'],
+            idFrom: ['sidecar'],
+            idTag: null,
+            sidecarField: null,
+            recordingMap: null,
+            timezone: 'UTC',
+          },
+        ],
+        { concurrency: 4, s3 },
+      );
+      expect(scan.recordings.map((r) => [r.path, r.callId, r.idSource])).toEqual([
+        ['sales/abc.wav', 'C-77', 'sidecar'],
+      ]);
+      expect(scan.roots[0]!.ignoredByReason).toEqual({ hidden: 1, 'not-audio': 1, 'not-included': 1 });
+    } finally {
+      await removeTestBucket(client, other);
+    }
+  });
+
   it('says so when the prefix holds nothing', () => {
     const run = runAudit([
       `s3://${bucket}/no/such/prefix`,
