@@ -96,6 +96,7 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
         client,
         onGet: options.onS3Get,
       });
+      await refuseMatchingNothing(scanned, archive, preset);
       result = scanned;
       files = {
         locate: (recording) => location.prefix + recording.path,
@@ -109,12 +110,20 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
   }
   result = await scanArchive([archive.root], { ...options, idPattern: pattern, ...includeFn });
   files = { locate: (recording) => join(recording.root, recording.path), base: archive.root };
-  // Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later.
+  await refuseMatchingNothing(result, archive, preset);
+  return refineAll(result, archive, preset, pattern, options, files);
+}
+
+/** Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later. */
+async function refuseMatchingNothing(
+  result: ScanResult,
+  archive: ArchiveSource,
+  preset: RecordingPreset | null,
+): Promise<void> {
   const byName = archive.idFrom.some((from) => from === 'filename' || from === 'path');
   if (preset && preset.name !== 'generic' && byName && !result.recordings.some((r) => r.callId !== null)) {
-    throw await matchesNothing(archive, preset);
+    throw await matchesNothing(archive, preset, result);
   }
-  return refineAll(result, archive, preset, pattern, options, files);
 }
 
 async function refineAll(
@@ -133,8 +142,15 @@ async function refineAll(
   return result;
 }
 
-async function matchesNothing(archive: ArchiveSource, preset: RecordingPreset): Promise<CallauditError> {
-  const { files, shapes } = await commonShapes(archive.root);
+async function matchesNothing(
+  archive: ArchiveSource,
+  preset: RecordingPreset,
+  result: ScanResult,
+): Promise<CallauditError> {
+  // A bucket is not listed twice: the shapes of the recordings it listed stand for it.
+  const { files, shapes } = await commonShapes(
+    isS3Root(archive.root) ? result.recordings.map((r) => r.path) : archive.root,
+  );
   return new CallauditError(
     'PRESET_MATCHES_NOTHING',
     `the ${preset.name} preset matches no recording in ${archive.root}: ${files} file(s) seen` +

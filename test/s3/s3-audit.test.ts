@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { ProbeCache } from '../../src/archive/probe-cache.js';
 import { scanSources } from '../../src/archive/scan-sources.js';
+import { recordingPreset } from '../../src/presets/recording/index.js';
 import type { ArchiveSource } from '../../src/config/settings.js';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
 import { BIN, REPO } from '../support/run-cli.js';
@@ -243,6 +244,29 @@ describeS3('auditing an archive in an S3 bucket', () => {
         ['sales/abc.wav', 'C-77', 'sidecar'],
       ]);
       expect(scan.roots[0]!.ignoredByReason).toEqual({ hidden: 1, 'not-audio': 1, 'not-included': 1 });
+
+      // A name-based preset that fits no key says so, with the shapes of the names it saw.
+      const freepbx = recordingPreset('freepbx');
+      const wrongPreset = scanSources(
+        [
+          {
+            root: `s3://${other}/r`,
+            preset: 'freepbx',
+            idPattern: freepbx.idPattern,
+            include: null,
+            idFrom: ['filename'],
+            idTag: null,
+            sidecarField: null,
+            recordingMap: null,
+            timezone: 'UTC',
+          },
+        ],
+        { concurrency: 4, s3 },
+      );
+      await expect(wrongPreset).rejects.toMatchObject({
+        code: 'PRESET_MATCHES_NOTHING',
+        message: expect.stringContaining('a.wav (2 files, e.g. sales/abc.wav)'),
+      });
     } finally {
       await removeTestBucket(client, other);
     }
