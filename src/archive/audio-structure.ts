@@ -6,7 +6,7 @@
  */
 import { id3v2TagLength } from './id3v2-skip.js';
 import { decodeFrameHeader, frameBytes, type FrameHeader } from './mpeg-frames.js';
-import { readAt } from './read-bytes.js';
+import type { ByteSource } from './read-bytes.js';
 
 /** How far into a file (after its ID3v2 tags) audio frames are looked for; then it is given up. */
 const STRUCTURE_SEARCH_BYTES = 1024 * 1024;
@@ -62,16 +62,16 @@ export function implausibleFormat(format: FormatFacts): string | null {
  * found where the one before it ends. Reads at most STRUCTURE_SEARCH_BYTES after the ID3v2 tags,
  * so a huge file of zeros is given up on at once instead of being scanned to its end.
  */
-export function hasMpegFrameRun(fd: number, size: number, adts: boolean): boolean {
-  const start = afterId3v2Tags(fd, size);
+export function hasMpegFrameRun(source: ByteSource, size: number, adts: boolean): boolean {
+  const start = afterId3v2Tags(source, size);
   const frameAt = adts ? adtsFrameLength : mpegFrameLength;
   // A recording's frames start at once: its run is found in a first look, and only junk (or a
   // stream behind junk) costs the read up to the search limit, every MP3 of an archive otherwise.
   if (size - start > FIRST_LOOK_BYTES) {
-    const head = readAt(fd, start, FIRST_LOOK_BYTES);
+    const head = source.readAt(start, FIRST_LOOK_BYTES);
     if (hasRun(head, head.length, frameAt, false)) return true;
   }
-  const window = readAt(fd, start, Math.min(size - start, STRUCTURE_SEARCH_BYTES + RUN_SLACK_BYTES));
+  const window = source.readAt(start, Math.min(size - start, STRUCTURE_SEARCH_BYTES + RUN_SLACK_BYTES));
   const wholeRest = start + window.length === size;
   const end = wholeRest ? window.length : Math.min(window.length, STRUCTURE_SEARCH_BYTES);
   return hasRun(window, end, frameAt, wholeRest);
@@ -151,10 +151,10 @@ function adtsFrameLength(
 }
 
 /** Where the audio starts: after every ID3v2 tag at the head of the file (cover art can be MBs). */
-function afterId3v2Tags(fd: number, size: number): number {
+function afterId3v2Tags(source: ByteSource, size: number): number {
   let offset = 0;
   for (;;) {
-    const tagBytes = id3v2TagLength(readAt(fd, offset, 10));
+    const tagBytes = id3v2TagLength(source.readAt(offset, 10));
     if (tagBytes === 0) return offset;
     const next = offset + tagBytes;
     if (next >= size) return offset;
@@ -167,8 +167,8 @@ const GSM_FRAME_BYTES = 33;
 const GSM_FRAMES_CHECKED = 32;
 
 /** Whether every one of the first frames of a raw GSM 06.10 file starts with the 0xD nibble. */
-export function gsmFramesSigned(fd: number, size: number): boolean {
-  const bytes = readAt(fd, 0, Math.min(size, GSM_FRAME_BYTES * GSM_FRAMES_CHECKED));
+export function gsmFramesSigned(source: ByteSource, size: number): boolean {
+  const bytes = source.readAt(0, Math.min(size, GSM_FRAME_BYTES * GSM_FRAMES_CHECKED));
   if (bytes.length === 0) return false;
   for (let at = 0; at < bytes.length; at += GSM_FRAME_BYTES) if (bytes[at]! >> 4 !== 0xd) return false;
   return true;

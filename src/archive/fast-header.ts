@@ -9,7 +9,7 @@ import { id3v2TagLength } from './id3v2-skip.js';
 import { readMpegHeader } from './mpeg-header.js';
 import type { NativeTags } from './native-tags.js';
 import { readOggHeader } from './ogg-header.js';
-import { readAt, readHead, withOpenFile } from './read-bytes.js';
+import { rethrowMissingBytes, type ByteSource, type OpenBytes } from './read-bytes.js';
 import type { StreamFormat } from './stream-format.js';
 import { readWavHeader, WAV_HEAD_BYTES } from './wav-header.js';
 
@@ -38,22 +38,22 @@ const OGG_MAX_BYTES = 8 * 1024 * 1024;
  * them again when the fast reader declines.
  */
 export function readFastHeader(
-  absPath: string,
+  open: OpenBytes,
   extension: string,
   size: number,
   onWholeFile?: (bytes: Buffer) => void,
 ): FastFormat | null {
   try {
     if (extension === '.wav') {
-      return withOpenFile(absPath, (fd) => {
-        const head = readAt(fd, 0, Math.min(size, WAV_HEAD_BYTES));
-        const header = readWavHeader(head, size, (offset) => readAt(fd, offset, size - offset));
+      return open((source) => {
+        const head = source.readAt(0, Math.min(size, WAV_HEAD_BYTES));
+        const header = readWavHeader(head, size, (offset) => source.readAt(offset, size - offset));
         return header && { format: header, dataCut: header.dataCut, tags: header.tags };
       });
     }
-    if (MPEG_EXTENSIONS.has(extension)) return withOpenFile(absPath, (fd) => readMpeg(fd, size, onWholeFile));
+    if (MPEG_EXTENSIONS.has(extension)) return open((source) => readMpeg(source, size, onWholeFile));
     if (OGG_EXTENSIONS.has(extension) && size <= OGG_MAX_BYTES) {
-      const bytes = readHead(absPath, size);
+      const bytes = open((source) => source.readAt(0, size));
       // A file that changed size since it was listed: let music-metadata meet it.
       if (bytes.length !== size) return null;
       onWholeFile?.(bytes);
@@ -62,20 +62,25 @@ export function readFastHeader(
       const format = readOggHeader(bytes, tags);
       return format && { format, dataCut: false, tags };
     }
-  } catch {
+  } catch (error) {
+    rethrowMissingBytes(error);
     // music-metadata meets the same error and turns it into the problem the report shows.
   }
   return null;
 }
 
-function readMpeg(fd: number, size: number, onWholeFile?: (bytes: Buffer) => void): FastFormat | null {
-  let head = readAt(fd, 0, Math.min(size, MPEG_HEAD_BYTES));
+function readMpeg(
+  source: ByteSource,
+  size: number,
+  onWholeFile?: (bytes: Buffer) => void,
+): FastFormat | null {
+  let head = source.readAt(0, Math.min(size, MPEG_HEAD_BYTES));
   const tagEnd = id3v2TagLength(head);
   if (tagEnd + MPEG_HEAD_BYTES > head.length && head.length < size && tagEnd <= MPEG_TAG_MAX_BYTES) {
-    head = readAt(fd, 0, Math.min(size, tagEnd + MPEG_HEAD_BYTES));
+    head = source.readAt(0, Math.min(size, tagEnd + MPEG_HEAD_BYTES));
   }
   const tail =
-    head.length === size ? head : readAt(fd, Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
+    head.length === size ? head : source.readAt(Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
   // A file that changed size since it was listed: let music-metadata meet it.
   if (tail === head ? head.length !== size : tail.length !== Math.min(size, TAIL_BYTES)) return null;
   if (tail === head) onWholeFile?.(head);

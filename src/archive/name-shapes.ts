@@ -11,11 +11,16 @@ export function nameShape(relativePath: string): string {
   return stem.replace(/\p{N}+/gu, '9').replace(/\p{L}+/gu, 'a') + ext;
 }
 
-/** Every file under `root` counted, with the three commonest name shapes and an example each. */
-export async function commonShapes(root: string): Promise<{ files: number; shapes: string[] }> {
+/**
+ * Every file under `root` counted (or the paths given, e.g. an S3 root's recordings), with the
+ * three commonest name shapes and an example each.
+ */
+export async function commonShapes(
+  root: string | Iterable<string>,
+): Promise<{ files: number; shapes: string[] }> {
   const counts = new Map<string, { n: number; example: string }>();
   let files = 0;
-  for await (const path of walkArchive(root)) {
+  for await (const path of typeof root === 'string' ? walkArchive(root) : root) {
     files++;
     const shape = nameShape(path);
     const entry = counts.get(shape);

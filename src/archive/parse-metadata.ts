@@ -28,7 +28,7 @@ export async function parseMetadata(
 ): Promise<IAudioMetadata> {
   const { parseBuffer, parseFile, CouldNotDetermineFileTypeError, UnsupportedFileTypeError } =
     await musicMetadata();
-  if (size > wholeFileBytes) {
+  if (size > wholeFileBytes && wholeFile?.length !== size) {
     const metadata = await parseFile(absPath, { duration: false, skipCovers: true });
     // ADTS AAC and header-less VBR MP3 carry no duration up front. Scanning the file costs a
     // full read, so do it only for those, never for every file.

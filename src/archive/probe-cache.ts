@@ -67,6 +67,12 @@ export interface FileIdentity {
   size: number;
   mtimeMs: number;
   ino: number;
+  /**
+   * An S3 object's version ID, learnt from the GET that probed it (a listing does not give it),
+   * kept so a re-run that does not GET the object still reports it. Not compared: the key holds
+   * the ETag, and size and last-modified are compared.
+   */
+  version?: string;
 }
 
 /** Whether a cached probe still describes the file: same size, modification time and inode. */
@@ -91,6 +97,7 @@ type CacheLine = [
   string | null,
   number | null,
   ProbeResult['problems'],
+  string?,
 ];
 
 /** What makes cached results stale besides the file itself. */
@@ -235,6 +242,7 @@ export class ProbeCache {
       probe.durationSec,
       probe.problems,
     ];
+    if (identity.version !== undefined) line.push(identity.version);
     out.batch += `${JSON.stringify(line)}\n`;
     if (out.batch.length > 1 << 20) {
       writeSync(out.fd, out.batch);
@@ -351,7 +359,7 @@ function* valuesOf(file: string): Generator<unknown> {
 }
 
 function toEntry(value: unknown[]): [string, CacheEntry] {
-  const [key, size, mtimeMs, ino, format, codec, durationSec, problems] = value;
+  const [key, size, mtimeMs, ino, format, codec, durationSec, problems, version] = value;
   const nullableString = (v: unknown) => v === null || typeof v === 'string';
   if (
     typeof key !== 'string' ||
@@ -362,6 +370,7 @@ function toEntry(value: unknown[]): [string, CacheEntry] {
     !nullableString(codec) ||
     !(durationSec === null || typeof durationSec === 'number') ||
     !Array.isArray(problems) ||
+    !(version === undefined || typeof version === 'string') ||
     !problems.every((p) => typeof p?.code === 'string' && typeof p?.message === 'string')
   ) {
     throw new Error('an entry has the wrong shape');
@@ -372,6 +381,7 @@ function toEntry(value: unknown[]): [string, CacheEntry] {
       size,
       mtimeMs,
       ino,
+      ...(version === undefined ? {} : { version: version as string }),
       probe: {
         format: format as string | null,
         codec: codec as string | null,

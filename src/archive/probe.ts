@@ -3,7 +3,7 @@ import type { IAudioMetadata, IFormat } from 'music-metadata';
 import { parseMetadata } from './parse-metadata.js';
 import type { FileProblem } from '../audit/types.js';
 import { readFastHeader } from './fast-header.js';
-import { withOpenFile } from './read-bytes.js';
+import { openFile, rethrowMissingBytes, type OpenBytes } from './read-bytes.js';
 import {
   gsmFramesSigned,
   hasMpegFrameRun,
@@ -44,6 +44,11 @@ export interface ProbeOptions {
   skipFastReaders?: boolean;
   /** Files up to this size are parsed from memory (see parse-metadata.ts); tests vary it. */
   wholeFileBytes?: number;
+  /**
+   * Where the bytes come from when the recording is not a local file (an S3 object): the readers
+   * read through it, and music-metadata gets the whole recording from it. Default: `absPath`.
+   */
+  open?: OpenBytes;
 }
 
 /**
@@ -59,12 +64,13 @@ export async function probeAudio(
     return unreadable('EMPTY_FILE', 'The file is empty (0 bytes): the recorder wrote no audio.');
   }
   const extension = extname(absPath).toLowerCase();
-  if (extension === '.gsm') return probeRawGsm(absPath, size);
+  const open = options.open ?? openFile(absPath);
+  if (extension === '.gsm') return probeRawGsm(open, size);
   const frames = FRAME_STREAMS.get(extension);
   if (frames !== undefined) {
     // Before any parser: both would take one chance sync for a stream, or scan gigabytes of junk.
     try {
-      if (!withOpenFile(absPath, (fd) => hasMpegFrameRun(fd, size, frames === 'ADTS'))) {
+      if (!open((source) => hasMpegFrameRun(source, size, frames === 'ADTS'))) {
         return unreadable(
           'UNDECODABLE',
           `No run of ${frames} audio frames in the first ${STRUCTURE_SEARCH_TEXT}: not a recording, or damaged beyond reading.`,
@@ -76,12 +82,15 @@ export async function probeAudio(
   }
   let wholeFile: Buffer | undefined;
   if (!options.skipFastReaders) {
-    const fast = readFastHeader(absPath, extension, size, (bytes) => (wholeFile = bytes));
+    const fast = readFastHeader(open, extension, size, (bytes) => (wholeFile = bytes));
     if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }
 
   let metadata: IAudioMetadata;
   try {
+    // Not a local file: music-metadata parses the whole recording from memory.
+    if (options.open !== undefined && wholeFile === undefined)
+      wholeFile = open((source) => source.readAt(0, size));
     metadata = await parseMetadata(absPath, size, options.wholeFileBytes, wholeFile);
   } catch (error) {
     return fromError(error);
@@ -145,10 +154,10 @@ function missingEssentials(format: ProbedFormat): string[] {
  * (33-byte frames of 20 ms), and the 0xD signature nibble that starts every frame tells it from
  * junk: one frame's could be chance (1 in 16), so each of the first frames must carry it.
  */
-function probeRawGsm(absPath: string, size: number): ProbeResult {
+function probeRawGsm(open: OpenBytes, size: number): ProbeResult {
   let signed: boolean;
   try {
-    signed = withOpenFile(absPath, (fd) => gsmFramesSigned(fd, size));
+    signed = open((source) => gsmFramesSigned(source, size));
   } catch (error) {
     return fromError(error);
   }
@@ -173,6 +182,7 @@ function probeRawGsm(absPath: string, size: number): ProbeResult {
 }
 
 function fromError(error: unknown): ProbeResult {
+  rethrowMissingBytes(error);
   const message = error instanceof Error ? error.message : String(error);
   if (isSystemError(error)) return unreadable('UNREADABLE', `Cannot read the file: ${message}`);
   // strtok3 (music-metadata's reader) throws this when a header ends before it should.

@@ -1,4 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
+import { isS3Root } from './s3/location.js';
 
 /** Which folder an archive root really is: `purge` acts only on the folder the audit read. */
 export interface RootIdentity {
@@ -11,6 +12,8 @@ export interface RootIdentity {
 
 /** The identity of a root folder as it is now (the audit has already listed it, so it exists). */
 export function rootIdentity(root: string): RootIdentity {
+  // A bucket has no inode: `purge` checks each object by version ID and ETag instead.
+  if (isS3Root(root)) return { realPath: root, device: 's3', inode: '' };
   const realPath = realpathSync(root);
   const stats = statSync(realPath, { bigint: true });
   return { realPath, device: stats.dev.toString(), inode: stats.ino.toString() };

@@ -17,13 +17,33 @@ import { mapWithConcurrency } from './pool.js';
 import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
+import type { SidecarFiles } from './sidecar.js';
+import { createS3Client, type S3Settings } from './s3/client.js';
+import { isS3Root, parseS3Root } from './s3/location.js';
+import { scanS3Root } from './s3/scan-s3.js';
+import { sidecarObjects } from './s3/sidecar-objects.js';
 
 export type SourceScanOptions = Pick<
   ScanOptions,
   'cache' | 'shard' | 'signal' | 'onProgress' | 'threads' | 'onPhaseDone'
 > & {
   concurrency: number;
+  /** How to reach the object storage of s3:// roots. */
+  s3?: S3Settings;
+  /** Test hook: told of every GET of an S3 object. */
+  onS3Get?: () => void;
 };
+
+/** Where the ID sources of one root read tags and sidecars. */
+interface RootFiles {
+  /** The path of a recording as the ID readers name it: a local path, or an S3 key. */
+  locate: (recording: Recording) => string;
+  /** What to cut off a sidecar's name to show it relative to the root. */
+  base: string;
+  sidecars?: SidecarFiles;
+}
+
+const NO_S3: S3Settings = { endpoint: null, region: null, forcePathStyle: false, profile: null };
 
 /**
  * Scans each archive root with its own settings (preset, pattern, include globs, ID sources)
@@ -57,21 +77,70 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
   const pattern = archive.idPattern === null ? null : compileIdPattern(archive.idPattern);
   for (const glob of archive.include ?? []) refuseSlowGlob(glob);
   const include = archive.include ? picomatch(archive.include, { nocase: true, dot: false }) : undefined;
-  const result = await scanArchive([archive.root], {
-    ...options,
-    idPattern: pattern,
-    ...(include ? { include: (p: string) => include(p) } : {}),
-  });
-  // Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later.
+  const includeFn = include ? { include: (p: string) => include(p) } : {};
+  let result: ScanResult;
+  let files: RootFiles;
+  if (isS3Root(archive.root)) {
+    if (archive.idFrom.includes('tag')) {
+      throw new CallauditError(
+        'S3_TAGS_UNSUPPORTED',
+        `call IDs from tags (--id-from tag) are not read from objects yet: ${archive.root}`,
+        'read IDs from names or sidecars for s3:// roots, or copy the archive to a disk for --id-from tag',
+      );
+    }
+    const location = parseS3Root(archive.root);
+    const client = createS3Client(options.s3 ?? NO_S3);
+    try {
+      const scanned = await scanS3Root(location, {
+        ...options,
+        ...includeFn,
+        idPattern: pattern,
+        client,
+        onGet: options.onS3Get,
+      });
+      await refuseMatchingNothing(scanned, archive, preset);
+      result = scanned;
+      files = {
+        locate: (recording) => location.prefix + recording.path,
+        base: location.prefix,
+        sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys),
+      };
+      return await refineAll(result, archive, preset, pattern, options, files);
+    } finally {
+      client.destroy();
+    }
+  }
+  result = await scanArchive([archive.root], { ...options, idPattern: pattern, ...includeFn });
+  files = { locate: (recording) => join(recording.root, recording.path), base: archive.root };
+  await refuseMatchingNothing(result, archive, preset);
+  return refineAll(result, archive, preset, pattern, options, files);
+}
+
+/** Only a name-based preset can "match nothing"; IDs from tags or sidecars are found later. */
+async function refuseMatchingNothing(
+  result: ScanResult,
+  archive: ArchiveSource,
+  preset: RecordingPreset | null,
+): Promise<void> {
   const byName = archive.idFrom.some((from) => from === 'filename' || from === 'path');
   if (preset && preset.name !== 'generic' && byName && !result.recordings.some((r) => r.callId !== null)) {
-    throw await matchesNothing(archive, preset);
+    throw await matchesNothing(archive, preset, result);
   }
+}
+
+async function refineAll(
+  result: ScanResult,
+  archive: ArchiveSource,
+  preset: RecordingPreset | null,
+  pattern: RegExp | null,
+  options: SourceScanOptions,
+  files: RootFiles,
+): Promise<ScanResult> {
   const idMap = preset?.idMap && archive.recordingMap ? loadIdMap(archive.recordingMap, preset.idMap) : null;
   const nameTime = nameTimeOf(archive, preset, pattern);
   // The one place a recording's time is settled: name or preset, else tag or sidecar, else mtime.
   result.recordings = await mapWithConcurrency(result.recordings, options.concurrency, async (recording) =>
-    withRecordingTime(await refine(recording, archive, preset, pattern, idMap, nameTime)),
+    withRecordingTime(await refine(recording, archive, preset, pattern, idMap, nameTime, files)),
   );
   return result;
 }
@@ -93,8 +162,15 @@ function nameTimeOf(
   return userNameTime(pattern, archive.nameTime);
 }
 
-async function matchesNothing(archive: ArchiveSource, preset: RecordingPreset): Promise<CallauditError> {
-  const { files, shapes } = await commonShapes(archive.root);
+async function matchesNothing(
+  archive: ArchiveSource,
+  preset: RecordingPreset,
+  result: ScanResult,
+): Promise<CallauditError> {
+  // A bucket is not listed twice: the shapes of the recordings it listed stand for it.
+  const { files, shapes } = await commonShapes(
+    isS3Root(archive.root) ? result.recordings.map((r) => r.path) : archive.root,
+  );
   return new CallauditError(
     'PRESET_MATCHES_NOTHING',
     `the ${preset.name} preset matches no recording in ${archive.root}: ${files} file(s) seen` +
@@ -120,6 +196,7 @@ async function refine(
   pattern: RegExp | null,
   idMap: Map<string, string> | null,
   nameTime: NameTime | null,
+  files: RootFiles,
 ): Promise<Recording> {
   const refined: Recording = { ...recording };
   if (nameTime && pattern) {
@@ -137,7 +214,7 @@ async function refine(
   }
   if (recording.problems.length > 0) return refined;
 
-  const absPath = join(recording.root, recording.path);
+  const absPath = files.locate(recording);
   const candidates: Candidate[] = [];
   const idProblems: FileProblem[] = [];
   const sidecarsToo = preset?.sidecars.length && !archive.idFrom.includes('sidecar');
@@ -149,12 +226,12 @@ async function refine(
       const read = await readTagId(absPath, archive.idTag ?? 'CALL_ID');
       if ('callId' in read && read.callId !== null) candidates.push({ source: 'tag', callId: read.callId });
     } else if (from === 'sidecar') {
-      const read = await readSidecarId(absPath, archive.sidecarField, preset?.sidecars ?? []);
+      const read = await readSidecarId(absPath, archive.sidecarField, preset?.sidecars ?? [], files.sidecars);
       if (!read.found) continue;
       if ('error' in read) {
         idProblems.push({
           code: 'UNREADABLE_SIDECAR',
-          message: `The sidecar ${read.file.slice(recording.root.length).replace(/^\//, '')} cannot be read: ${read.error}.`,
+          message: `The sidecar ${read.file.slice(files.base.length).replace(/^\//, '')} cannot be read: ${read.error}.`,
         });
       } else if (read.callId !== null) {
         candidates.push({ source: 'sidecar', callId: read.callId });

@@ -5,6 +5,7 @@ import { TOOL } from '../version.js';
 import { ProbeCache } from './probe-cache.js';
 import { ScanInterrupted, type ScanResult } from './scan.js';
 import { scanSources } from './scan-sources.js';
+import { isS3Root } from './s3/location.js';
 
 export interface ScanStats {
   recordings: number;
@@ -51,6 +52,7 @@ export async function scanWithCache(
     const scan = await scanSources(archives, {
       concurrency: plan.concurrency,
       threads: plan.threads,
+      s3: plan.s3,
       cache,
       shard: plan.shard ?? undefined,
       signal: hooks.signal,
@@ -87,7 +89,7 @@ function saveQuietly(
 ) {
   if (!cache) return;
   try {
-    cache.save(roots.map((root) => resolve(root) + sep));
+    cache.save(roots.map((root) => (isS3Root(root) ? `${root}/` : resolve(root) + sep)));
   } catch (error) {
     warn?.(`could not save the probe cache ${cache.file}: ${(error as Error).message}`);
   }

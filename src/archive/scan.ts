@@ -74,7 +74,7 @@ export interface ScanResult {
 
 const DEFAULT_CONCURRENCY = 32;
 
-interface FileRef {
+export interface FileRef {
   root: string;
   path: string;
 }
@@ -211,7 +211,7 @@ function toSortedRecord(counts: Map<string, number>): Record<string, number> {
   return record;
 }
 
-function toRecording(
+export function toRecording(
   file: FileRef,
   identity: FileIdentity,
   probe: ProbeResult,

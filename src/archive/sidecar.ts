@@ -16,6 +16,24 @@ export type SidecarRead =
   | { found: true; file: string; callId: string | null }
   | { found: true; file: string; error: string };
 
+/** Where sidecars are read from: the local file system, or the objects of an s3:// root. */
+export interface SidecarFiles {
+  /** A regular file (symbolic links are not followed, so a sidecar cannot point outside the archive). */
+  isFile(file: string): Promise<boolean>;
+  readText(file: string): Promise<string>;
+}
+
+const LOCAL_FILES: SidecarFiles = {
+  isFile: async (file) => {
+    try {
+      return (await lstat(file)).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText: (file) => readFile(file, 'utf8'),
+};
+
 /** Sidecar names next to a recording: `<file>.json`, `<file>_metadata.json`, `<stem>.json`, `<stem>.xml`. */
 function sidecarCandidates(absPath: string, extra: readonly string[] = []): string[] {
   const dot = absPath.lastIndexOf('.');
@@ -39,16 +57,13 @@ export async function readSidecarId(
   absPath: string,
   field: string | null,
   extra: readonly string[] = [],
+  files: SidecarFiles = LOCAL_FILES,
 ): Promise<SidecarRead> {
   for (const file of sidecarCandidates(absPath, extra)) {
-    try {
-      if (!(await lstat(file)).isFile()) continue;
-    } catch {
-      continue;
-    }
+    if (!(await files.isFile(file))) continue;
     let text: string;
     try {
-      text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+      text = (await files.readText(file)).replace(/^\uFEFF/, '');
     } catch (error) {
       return { found: true, file, error: (error as Error).message };
     }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { IAudioMetadata } from 'music-metadata';
 import { readFastHeader } from './fast-header.js';
+import { openFile } from './read-bytes.js';
 import { NOT_DECODED, type NativeTag } from './native-tags.js';
 import { musicMetadata } from './parse-metadata.js';
 
@@ -81,5 +82,5 @@ function readFastTags(absPath: string): Record<string, NativeTag[]> | null {
   } catch {
     return null; // music-metadata meets the same error and words it
   }
-  return readFastHeader(absPath, extname(absPath).toLowerCase(), size)?.tags ?? null;
+  return readFastHeader(openFile(absPath), extname(absPath).toLowerCase(), size)?.tags ?? null;
 }

@@ -89,5 +89,6 @@ export function judge(recording: Recording, events: readonly CallEvent[], policy
     deleteBy: decided.deleteBy ?? null,
     holdIds: decided.holdIds ?? NO_HOLD_IDS,
     ...(decided.decision ? { decision: decided.decision } : {}),
+    ...(recording.object ? { object: recording.object } : {}),
   };
 }

@@ -82,6 +82,15 @@ export interface Recording {
   idProblems?: FileProblem[];
   /** Problems that make the file unreadable as audio; empty when the file is fine. */
   problems: FileProblem[];
+  /** Only under an s3:// root: which version of the object was audited. */
+  object?: StoredObject;
+}
+
+/** The version of an S3 object an audit read; `purge` acts only on that version. */
+interface StoredObject {
+  /** null in a bucket that never had versioning on. */
+  versionId: string | null;
+  etag: string;
 }
 
 /** One row of a call log. */
@@ -184,6 +193,8 @@ export interface Finding {
   reviewSince?: string;
   /** SHA-256 of the file, only for violations and only with `audit --hash`. */
   sha256?: string;
+  /** Only under an s3:// root: the object version the verdict is about. */
+  object?: StoredObject;
 }
 
 export interface Summary {

@@ -8,6 +8,7 @@ import { expandCallLogs } from '../inputs.js';
 import { BUILTIN_PACK_IDS } from '../policy/load-pack.js';
 import { checkOutputLocations } from './output-locations.js';
 import { reportPath } from './write-reports.js';
+import { isS3Root } from '../archive/s3/location.js';
 
 interface InputFile {
   file: string;
@@ -66,7 +67,8 @@ export async function checkAuditLocations(plan: AuditPlan, baseline: string | un
       ? [path.join(plan.out, PARTIAL_FILE_NAME)]
       : plan.formats.map((format) => reportPath(plan.out, format)),
     cache: plan.cache,
-    roots: plan.archives.map((a) => a.root),
+    // Nothing is written to object storage, and an s3:// URL is no folder to be inside of.
+    roots: plan.archives.map((a) => a.root).filter((root) => !isS3Root(root)),
     inputs: inputs.map((input) => input.file),
   });
 }

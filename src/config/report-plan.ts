@@ -39,6 +39,8 @@ export function planFromReport(report: AuditResult, reportFile: string): AuditPl
   return {
     archives,
     callLogs,
+    // report.json does not record how to reach object storage: the default AWS chain and endpoint.
+    s3: { endpoint: null, region: null, forcePathStyle: false, profile: null },
     topLevel: {
       idPattern: (s.idPattern as string | null) ?? null,
       idColumn: (s.idColumn as string | undefined) ?? DEFAULTS.idColumn,

@@ -103,6 +103,12 @@ export function resolvePlan(
     failOn: choiceOf('failOn', flags.failOn ?? config.failOn ?? DEFAULTS.failOn),
     concurrency,
     threads,
+    s3: {
+      endpoint: flags.s3Endpoint ?? config.s3Endpoint ?? null,
+      region: flags.s3Region ?? config.s3Region ?? null,
+      forcePathStyle: flags.s3ForcePathStyle ?? config.s3ForcePathStyle ?? false,
+      profile: flags.profile ?? config.profile ?? null,
+    },
     // On by default: without a hash, purge cannot tell a rewritten file of the same size and mtime.
     hash: flags.hash ?? config.hash ?? DEFAULTS.hash,
     configFile: loaded?.file ?? null,

@@ -1,3 +1,4 @@
+import type { S3Settings } from '../archive/s3/client.js';
 import { z } from 'zod';
 import { configShape, sourceShape } from '../options/config-shape.js';
 import { OPTIONS } from '../options/options.js';
@@ -90,6 +91,8 @@ export interface AuditPlan {
   shard: Shard | null;
   /** The flag or config key each path came from, for errors; absent in plans built by hand. */
   origins?: PathOrigins;
+  /** How to reach the object storage of s3:// roots (credentials come from the AWS chain). */
+  s3: S3Settings;
 }
 
 export interface ArchiveSource {

@@ -13,6 +13,7 @@ import { asList } from './flag-values.js';
 import { choiceOf } from '../options/choice-of.js';
 import { resolveColumnMapping, type BusinessColumns, type NamedColumns } from './column-mapping.js';
 import type { FlagsOf } from '../options/flag-types.js';
+import { isS3Root } from '../archive/s3/location.js';
 
 /**
  * The flags that shape sources, from the options model: those of `audit` and of `labels`; a flag
@@ -37,6 +38,11 @@ function parseIdFrom(value: string): IdFrom[] {
   return parts as IdFrom[];
 }
 
+/** A root of the config file: a folder relative to the file, or an s3:// URL as it is. */
+function rootFromConfig(root: string, fromConfig: (p: string) => string): string {
+  return isS3Root(root) ? root : fromConfig(root);
+}
+
 /**
  * Archive roots with their own settings. Roots on the command line replace the config's;
  * each setting is: flag, else the root's entry in `archives[]`, else the config's top level,
@@ -53,8 +59,8 @@ export function resolveArchives(
     rootArgs.length > 0
       ? rootArgs.map((root) => ({ root }))
       : [
-          ...(asList(config.roots) ?? []).map((root) => ({ root: fromConfig(root) })),
-          ...(config.archives ?? []).map((a) => ({ ...a, root: fromConfig(a.root) })),
+          ...(asList(config.roots) ?? []).map((root) => ({ root: rootFromConfig(root, fromConfig) })),
+          ...(config.archives ?? []).map((a) => ({ ...a, root: rootFromConfig(a.root, fromConfig) })),
         ];
   const archives = entries.map((entry): ArchiveSource => {
     const own = entry as Partial<NonNullable<ConfigFile['archives']>[number]>;

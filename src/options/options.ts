@@ -282,6 +282,33 @@ export const OPTIONS = {
     help: 'a previous report.json: mark findings new or persisting, list resolved ones; exit code counts new findings only',
     commands: AUDIT,
   },
+  s3Endpoint: {
+    flags: '--s3-endpoint <url>',
+    help: 'endpoint of an S3-compatible server for s3:// roots (Ceph, MinIO, …); credentials come from the AWS chain, never a flag',
+    default: 'AWS for the region',
+    commands: AUDIT,
+    config: z.string(),
+  },
+  s3Region: {
+    flags: '--s3-region <name>',
+    help: "region of the s3:// roots' bucket",
+    default: "AWS_REGION, else the profile's region, else us-east-1",
+    commands: AUDIT,
+    config: z.string(),
+  },
+  s3ForcePathStyle: {
+    flags: '--s3-force-path-style',
+    help: 'address buckets as endpoint/bucket rather than bucket.endpoint (most S3-compatible servers need it)',
+    commands: AUDIT,
+    config: z.boolean(),
+  },
+  profile: {
+    flags: '--profile <name>',
+    help: 'AWS profile of the shared config and credentials files for s3:// roots',
+    default: 'AWS_PROFILE, else default',
+    commands: AUDIT,
+    config: z.string(),
+  },
   threads: {
     flags: '--threads <n>',
     help: 'worker threads that read recordings; 0 reads on the main thread',

@@ -118,6 +118,8 @@ export function readManifest(file: string): Manifest {
     if (version !== String(MANIFEST_VERSION))
       refuse(`unknown manifest version "${version}" (this version reads ${MANIFEST_VERSION})`);
     if (root === '') refuse('a row has no root');
+    if (/^s3:\/\//i.test(root))
+      refuse(`${root} is an S3 root: purge in object storage is not available in this version`);
     if (!path.isAbsolute(realPath)) refuse('a row has no real path of its root');
     if (!DECIMAL.test(device) || !DECIMAL.test(inode)) refuse('a row has no device and inode of its root');
     if (relative === '') refuse('a row has no path');

@@ -4,10 +4,11 @@ import { reversibleCsvLine } from './csv-cell.js';
 import type { Reporter } from './reporter.js';
 
 /**
+ * 4: the key, version ID and ETag of an S3 object (empty for a local file).
  * 3: the root's real path, device and inode; no run_id (report.json records the manifest's
  * SHA-256 instead, and the run ID covers that record); cells neutralised reversibly.
  */
-export const MANIFEST_VERSION = 3;
+export const MANIFEST_VERSION = 4;
 export const MANIFEST_HEADER = [
   'manifest_version',
   'root',
@@ -24,6 +25,10 @@ export const MANIFEST_HEADER = [
   'policy_version',
   // Every row says it: the manifest names real paths, which in FreePBX archives hold phone numbers.
   'personal_data',
+  // An s3:// root's object: purge deletes exactly this version, and only while it still has this ETag.
+  'object_key',
+  'object_version_id',
+  'object_etag',
 ];
 
 /**
@@ -58,8 +63,17 @@ function* manifestChunks(result: AuditResult | UnnamedResult): Iterable<string> 
       result.policy.id,
       result.policy.version,
       'yes',
+      f.object ? objectKey(f.root, f.path) : null,
+      f.object?.versionId ?? null,
+      f.object?.etag ?? null,
     ])}\n`;
   }
+}
+
+/** The key of a finding's object: the root's prefix (after the bucket) and the path under it. */
+function objectKey(root: string, path: string): string {
+  const prefix = root.replace(/^s3:\/\/[^/]+\/?/i, '');
+  return prefix === '' ? path : `${prefix}/${path}`;
 }
 
 /**

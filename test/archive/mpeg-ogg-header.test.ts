@@ -3,6 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readFastHeader } from '../../src/archive/fast-header.js';
+import { openFile } from '../../src/archive/read-bytes.js';
 import { probeAudio } from '../../src/archive/probe.js';
 import { id3v2, mp3, oggOpus, oggVorbis, type Mp3Options } from '../../scripts/mpeg-ogg-bytes.mjs';
 import { seededRandom as random } from '../../scripts/seeded-random.mjs';
@@ -20,7 +21,7 @@ async function agrees(absPath: string, label = absPath): Promise<boolean> {
   const viaMusicMetadata = await probeAudio(absPath, size, { skipFastReaders: true, wholeFileBytes: 0 });
   const viaDefault = await probeAudio(absPath, size);
   expect(viaDefault, label).toEqual(viaMusicMetadata);
-  return readFastHeader(absPath, extname(absPath).toLowerCase(), size) !== null;
+  return readFastHeader(openFile(absPath), extname(absPath).toLowerCase(), size) !== null;
 }
 
 /** Writes each case to a temporary file and checks agreement; returns the names answered fast. */

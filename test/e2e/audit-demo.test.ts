@@ -49,7 +49,7 @@ describe('callaudit audit on the demo archive', () => {
   it('writes a manifest with the violations only', () => {
     const manifest = readFileSync(path.join(tmp, 'a/deletion-manifest.csv'), 'utf8').trim().split('\n');
     expect(manifest[0]).toBe(
-      'manifest_version,root,root_real_path,root_device,root_inode,path,call_id,reason,size,mtime,sha256,policy_id,policy_version,personal_data',
+      'manifest_version,root,root_real_path,root_device,root_inode,path,call_id,reason,size,mtime,sha256,policy_id,policy_version,personal_data,object_key,object_version_id,object_etag',
     );
     expect(manifest.length - 1).toBe(report.summary.violation);
   });

@@ -64,9 +64,9 @@ describe('audit: hashes by default, the root identity and the manifest record', 
     expect(report.inputs.roots[0]).toMatchObject(root);
     for (const row of rows) {
       const cells = row.split(',');
-      expect(cells.slice(0, 5)).toEqual(['3', root.path, root.realPath, root.device, root.inode]);
+      expect(cells.slice(0, 5)).toEqual(['4', root.path, root.realPath, root.device, root.inode]);
       expect(cells[10]).toMatch(/^[0-9a-f]{64}$/);
-      expect(cells.slice(11)).toEqual(['si-ip-akos', report.policy.version, 'yes']);
+      expect(cells.slice(11)).toEqual(['si-ip-akos', report.policy.version, 'yes', '', '', '']);
     }
     for (const finding of report.recordings)
       expect(finding.sha256 !== undefined, finding.path).toBe(finding.verdict === 'violation');
@@ -177,7 +177,7 @@ describe('callaudit purge on a copy of the demo archive', () => {
     const { dir, cli } = auditedCopy('edited', '--hash');
     const before = hashTree(path.join(dir, 'recordings'));
     const manifest = path.join(dir, 'report/deletion-manifest.csv');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^3,/m, '9,'));
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/^4,/m, '9,'));
     const run = cli([
       'purge',
       'report/deletion-manifest.csv',

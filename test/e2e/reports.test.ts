@@ -62,7 +62,7 @@ function normalise(text: string): string {
   return text
     .replace(/"realPath": "[^"]+"/g, '"realPath": "/machine/demo/recordings"')
     .replace(/"(device|inode)": "\d+"/g, '"$1": "0"')
-    .replace(/^(3,[^,\n]*),[^,\n]*,\d+,\d+,/gm, '$1,/machine/demo/recordings,0,0,')
+    .replace(/^(\d+,[^,\n]*),[^,\n]*,\d+,\d+,/gm, '$1,/machine/demo/recordings,0,0,')
     .replace(/"runId": "[0-9a-f]{32}"/, `"runId": "${'f'.repeat(32)}"`)
     .replace(/("deletionManifest": \{\s*"sha256": ")[0-9a-f]{64}/, `$1${'f'.repeat(64)}`)
     .replace(/"mtime": "[^"]+"/g, '"mtime": "2026-10-01T00:00:00.000Z"')

@@ -1,0 +1,221 @@
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetBucketVersioningCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  type HeadObjectCommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { sha256Text } from './log-entry.js';
+
+/** One manifest row of an s3:// root: the object version the audit judged. */
+export interface S3PurgeTarget {
+  bucket: string;
+  key: string;
+  /** null: read from a bucket that never had versioning. */
+  versionId: string | null;
+  etag: string;
+  size: number;
+}
+
+/** A version or delete marker of the key. */
+interface S3VersionRef {
+  versionId: string | null;
+  etag: string | null;
+  deleteMarker: boolean;
+}
+
+type S3RefusalCode = 'S3_OBJECT_GONE' | 'S3_OBJECT_CHANGED' | 'S3_OBJECT_LOCKED';
+
+export type S3PurgeOutcome =
+  | {
+      action: 'deleted';
+      /** The audited version first, then every other version and delete marker removed. */
+      deleted: S3VersionRef[];
+      /** With keepOtherVersions: what still holds the key, for the report to the authority. */
+      kept: S3VersionRef[];
+      /** Versions the server refused to delete (e.g. another version under Object Lock). */
+      failed: Array<S3VersionRef & { code: string }>;
+    }
+  | {
+      action: 'refused';
+      code: S3RefusalCode;
+      detail: string;
+      /** S3_OBJECT_LOCKED by retention: until when (ISO 8601); null for a legal hold. */
+      retainUntil: string | null;
+    };
+
+export interface S3PurgeOptions {
+  /** Delete only the audited version and report the key's other versions and delete markers. */
+  keepOtherVersions?: boolean;
+  now?: () => Date;
+}
+
+/** Enough rounds for any key; a writer adding versions as fast as they go must not loop us forever. */
+const MAX_ROUNDS = 50;
+
+/**
+ * Deletes the audited version of one object, irreversibly. Before acting, a HEAD of that version
+ * must show the manifest's ETag and size, no Object Lock (retention or legal hold) and no newer
+ * version written since the audit; otherwise nothing is touched and the refusal says why. In a
+ * bucket with versioning, deleting by key alone would only add a delete marker and leave the
+ * recording retrievable: so the named version is deleted, and then every other version and
+ * delete marker of the key (or, with keepOtherVersions, they are reported). The versions are
+ * listed again from the start after each batch: paging on with version markers while deleting
+ * skips versions on radosgw (see docs/s3.md).
+ */
+export async function purgeS3Object(
+  client: S3Client,
+  target: S3PurgeTarget,
+  options: S3PurgeOptions = {},
+): Promise<S3PurgeOutcome> {
+  const { bucket, key } = target;
+  const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+  const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
+  // In a versioned bucket, the "null" version is the one written before versioning was turned on.
+  const versionId = target.versionId ?? (versioned ? 'null' : undefined);
+
+  const head = await headOrNull(client, bucket, key, versionId);
+  if (head === null) return refused('S3_OBJECT_GONE', `the audited version of ${key} no longer exists`);
+  if (head.ETag !== target.etag || head.ContentLength !== target.size) {
+    return refused(
+      'S3_OBJECT_CHANGED',
+      `${key} is not the object audited: ETag ${head.ETag ?? '?'} and ${head.ContentLength ?? '?'} bytes, ` +
+        `the manifest says ${target.etag} and ${target.size} bytes`,
+    );
+  }
+  const lock = objectLock(head, (options.now ?? (() => new Date()))());
+  if (lock !== null) return lock;
+  if (versioned) {
+    const current = await headOrNull(client, bucket, key, undefined);
+    if (current !== null && current.VersionId !== versionId) {
+      return refused(
+        'S3_OBJECT_CHANGED',
+        `a newer version of ${key} (${current.VersionId ?? 'null'}) was written after the audit; ` +
+          'it was never judged, so the key is left alone: audit again',
+      );
+    }
+  }
+
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+  const outcome: Extract<S3PurgeOutcome, { action: 'deleted' }> = {
+    action: 'deleted',
+    deleted: [{ versionId: target.versionId, etag: target.etag, deleteMarker: false }],
+    kept: [],
+    failed: [],
+  };
+  if (!versioned) return outcome;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const left = (await versionsOf(client, bucket, key)).filter(
+      (v) => !outcome.failed.some((f) => f.versionId === v.versionId),
+    );
+    if (left.length === 0) return outcome;
+    if (options.keepOtherVersions) {
+      outcome.kept = left;
+      return outcome;
+    }
+    const answer = await client.send(
+      new DeleteObjectsCommand({
+        Bucket: bucket,
+        Delete: { Objects: left.map((v) => ({ Key: key, VersionId: v.versionId ?? 'null' })), Quiet: false },
+      }),
+    );
+    for (const error of answer.Errors ?? []) {
+      const version = left.find((v) => (v.versionId ?? 'null') === error.VersionId);
+      if (version) outcome.failed.push({ ...version, code: error.Code ?? 'Error' });
+    }
+    for (const done of answer.Deleted ?? []) {
+      const version = left.find((v) => (v.versionId ?? 'null') === done.VersionId);
+      if (version) outcome.deleted.push(version);
+    }
+  }
+  return outcome;
+}
+
+/** The key's versions and delete markers, one page at a time from the start (never paged while deleting). */
+async function versionsOf(client: S3Client, bucket: string, key: string): Promise<S3VersionRef[]> {
+  const page = await client.send(
+    new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, MaxKeys: 1000 }),
+  );
+  const versions: S3VersionRef[] = [];
+  for (const v of page.Versions ?? [])
+    if (v.Key === key)
+      versions.push({ versionId: nullable(v.VersionId), etag: v.ETag ?? null, deleteMarker: false });
+  for (const m of page.DeleteMarkers ?? [])
+    if (m.Key === key) versions.push({ versionId: nullable(m.VersionId), etag: null, deleteMarker: true });
+  return versions;
+}
+
+function nullable(versionId: string | undefined): string | null {
+  return versionId === undefined || versionId === 'null' ? null : versionId;
+}
+
+async function headOrNull(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  versionId: string | undefined,
+): Promise<HeadObjectCommandOutput | null> {
+  try {
+    return await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    // 404: no such key or version, or (405 for a version) it is a delete marker.
+    if (status === 404 || status === 405) return null;
+    throw error;
+  }
+}
+
+/** Object Lock is never forced: a legal hold, or retention until a date still to come, refuses. */
+export function objectLock(
+  head: Pick<
+    HeadObjectCommandOutput,
+    'ObjectLockLegalHoldStatus' | 'ObjectLockMode' | 'ObjectLockRetainUntilDate'
+  >,
+  now: Date,
+): Extract<S3PurgeOutcome, { action: 'refused' }> | null {
+  if (head.ObjectLockLegalHoldStatus === 'ON') {
+    return refused('S3_OBJECT_LOCKED', 'the object is under an S3 Object Lock legal hold', null);
+  }
+  const until = head.ObjectLockRetainUntilDate;
+  if (head.ObjectLockMode && until && until.getTime() > now.getTime()) {
+    return refused(
+      'S3_OBJECT_LOCKED',
+      `the object is under S3 Object Lock (${head.ObjectLockMode} retention) until ${until.toISOString()}`,
+      until.toISOString(),
+    );
+  }
+  return null;
+}
+
+function refused(code: S3RefusalCode, detail: string, retainUntil: string | null = null) {
+  return { action: 'refused' as const, code, detail, retainUntil };
+}
+
+/**
+ * What the deletion log records of an S3 purge: the bucket, the key only as its SHA-256 (keys hold
+ * phone numbers as paths do), and every version ID and ETag acted on or refused.
+ */
+export function s3LogRecord(target: S3PurgeTarget, outcome: S3PurgeOutcome) {
+  return {
+    bucket: target.bucket,
+    key_sha256: sha256Text(target.key),
+    audited: { version_id: target.versionId, etag: target.etag },
+    ...(outcome.action === 'deleted'
+      ? {
+          deleted: outcome.deleted.map((v) => ({
+            version_id: v.versionId,
+            etag: v.etag,
+            delete_marker: v.deleteMarker,
+          })),
+          kept: outcome.kept.map((v) => ({
+            version_id: v.versionId,
+            etag: v.etag,
+            delete_marker: v.deleteMarker,
+          })),
+          failed: outcome.failed.map((v) => ({ version_id: v.versionId, code: v.code })),
+        }
+      : { refused: { code: outcome.code, retain_until: outcome.retainUntil } }),
+  };
+}
