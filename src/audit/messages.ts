@@ -46,6 +46,8 @@ export interface MessageArgs {
   QUALIFYING_EVENT: { labels: string[]; deleteBy: string | null };
   EVENT_TIME_MISMATCH: {
     labels: string[];
+    /** False when the events out of the window are non-qualifying (absent in older reports: true). */
+    qualifying?: boolean;
     byMtime: boolean;
     startedAt: string | null;
     timeSource: string | null;

@@ -29,6 +29,26 @@ const counted = (e: Evidence) => countsAsEvidence(e.window);
 const qualifying = (e: Evidence) => e.qualifies === 'yes';
 
 /**
+ * Review for events that lie only outside the recording's time window: a call ID reused on another
+ * day, or a wrong join, would otherwise decide this recording's fate.
+ */
+function timeMismatch(context: JudgeContext, isQualifying: boolean): RuleOutcome {
+  const { recording, settings } = context;
+  return {
+    verdict: 'review',
+    reason: 'EVENT_TIME_MISMATCH',
+    message: message('EVENT_TIME_MISMATCH', {
+      labels: labelsOf(context, isQualifying ? qualifying : () => true),
+      ...(isQualifying ? {} : { qualifying: false }),
+      byMtime: recording.timeSource === 'mtime',
+      startedAt: recording.startedAt,
+      timeSource: recording.timeSource,
+      maxEventLagHours: settings.maxEventLagHours,
+    }),
+  };
+}
+
+/**
  * For categories the pack ties to a hold (a data-subject request, a lawsuit): which hold to
  * consider and the articles it rests on; empty when none applies.
  */
@@ -186,21 +206,7 @@ export const RULES: readonly Rule[] = [
     id: 'event-time',
     description:
       'Qualifying events that lie only outside the time window may belong to another call (for a recording dated by its file modification time: only events more than --max-event-lag after it).',
-    apply: (context) => {
-      if (!context.evidence.some(qualifying)) return null;
-      const { recording, settings } = context;
-      return {
-        verdict: 'review',
-        reason: 'EVENT_TIME_MISMATCH',
-        message: message('EVENT_TIME_MISMATCH', {
-          labels: labelsOf(context, qualifying),
-          byMtime: recording.timeSource === 'mtime',
-          startedAt: recording.startedAt,
-          timeSource: recording.timeSource,
-          maxEventLagHours: settings.maxEventLagHours,
-        }),
-      };
-    },
+    apply: (context) => (context.evidence.some(qualifying) ? timeMismatch(context, true) : null),
   },
   {
     id: 'unknown-outcome',
@@ -248,15 +254,17 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'non-qualifying-only',
-    description: 'Calls whose events are all non-qualifying may not be kept.',
-    apply: (context) =>
-      context.evidence.length > 0
-        ? {
-            verdict: 'violation',
-            reason: 'NON_QUALIFYING_ONLY',
-            message: message('NON_QUALIFYING_ONLY', { labels: labelsOf(context, () => true) }),
-          }
-        : null,
+    description:
+      'Calls whose events are all non-qualifying may not be kept; when none of them lies inside the time window, they may belong to another call, and a human checks.',
+    apply: (context) => {
+      if (context.evidence.length === 0) return null;
+      if (!context.evidence.some(counted)) return timeMismatch(context, false);
+      return {
+        verdict: 'violation',
+        reason: 'NON_QUALIFYING_ONLY',
+        message: message('NON_QUALIFYING_ONLY', { labels: labelsOf(context, () => true) }),
+      };
+    },
   },
   {
     id: 'log-coverage',

@@ -1,3 +1,4 @@
+import { resolveColumnMapping } from './column-mapping.js';
 import { defaultThreads } from '../archive/default-threads.js';
 import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
@@ -36,9 +37,15 @@ export function planFromReport(report: AuditResult, reportFile: string): AuditPl
     decisions: (s.decisions as string | undefined) ?? null,
     ...(typeof s.reviewWithinDays === 'number' ? { reviewWithinDays: s.reviewWithinDays } : {}),
   };
+  // report.json keeps each source's columns as named; the mapping is resolved again, as for an audit.
+  const business = {
+    customerColumn: engine.customerColumn,
+    noticeColumn: engine.noticeColumn,
+    purposeColumn: engine.purposeColumn,
+  };
   return {
     archives,
-    callLogs,
+    callLogs: callLogs.map((log) => ({ ...log, columns: resolveColumnMapping(log, business) })),
     // report.json does not record how to reach object storage: the default AWS chain and endpoint.
     s3: { endpoint: null, region: null, forcePathStyle: false, profile: null },
     topLevel: {

@@ -261,8 +261,19 @@ describe('precedence: the higher rule wins', () => {
     ['unknown beats ambiguous', { events: [['Support'], ['Mystery']] }, 'review', 'UNKNOWN_OUTCOME'],
     ['ambiguous beats non-qualifying', { events: [['Support'], ['Info']] }, 'review', 'AMBIGUOUS_CATEGORY'],
     [
-      'non-qualifying outside the window still counts against',
+      'non-qualifying only outside the window may be another call: review',
       { events: [['Info', at('2026-12-01T09:00:00Z')]] },
+      'review',
+      'EVENT_TIME_MISMATCH',
+    ],
+    [
+      'one non-qualifying event inside the window is evidence enough',
+      {
+        events: [
+          ['Info', at('2026-12-01T09:00:00Z')],
+          ['Info', at('2026-10-03T10:00:00Z')],
+        ],
+      },
       'violation',
       'NON_QUALIFYING_ONLY',
     ],

@@ -22,6 +22,8 @@ describe('explain names the setting that found the call ID', () => {
     const run = runCli(
       [
         'explain',
+        '--lang',
+        'en',
         '1759475700.12',
         path.join(F, 'monitor'),
         '--preset',
@@ -52,6 +54,8 @@ describe('explain names the setting that found the call ID', () => {
     const run = runCli(
       [
         'explain',
+        '--lang',
+        'en',
         path.join(F, 'recordings/2026-10-06/ext-1001.mp3'),
         path.join(F, 'recordings'),
         '--id-from',
@@ -122,7 +126,7 @@ describe('explain --report: within a saved audit', () => {
   });
 
   it('explains with the audit’s settings, nothing retyped, and says no input changed', () => {
-    const run = runCli(['explain', '--report', report, 'K-2'], tmp);
+    const run = runCli(['explain', '--lang', 'en', '--report', report, 'K-2'], tmp);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("found in the file name by the audit's ID pattern _(?<id>");
@@ -143,7 +147,7 @@ describe('explain --report: within a saved audit', () => {
       calls,
       'call_id,outcome,at\nK-1,Naročilo,2026-10-03 10:05\nK-2,Naročilo,2026-10-03 10:06\n',
     );
-    const run = runCli(['explain', '--report', report, 'K-2'], tmp);
+    const run = runCli(['explain', '--lang', 'en', '--report', report, 'K-2'], tmp);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
       /CHANGED {2}the call log .*calls\.csv changed since the audit \(SHA-256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\)/,

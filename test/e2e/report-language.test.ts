@@ -104,7 +104,7 @@ describe('a Slovenian report of the engine fixtures', () => {
 
   it('shows hold deadlines and the generation time in local Slovenian form, and names the zone once', () => {
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
-    expect(html).toContain('<td>Ustvarjeno</td><td>28. 11. 2026 13:00</td>');
+    expect(html).toContain('<td>Ustvarjeno</td><td><span class="nowrap">28. 11. 2026 13:00</span></td>');
     // E-DUE's deadline, 2026-12-10T09:05Z, in Ljubljana.
     expect(html).toContain('10. 12. 2026');
     expect(html).not.toContain('2026-12-10T09:05');

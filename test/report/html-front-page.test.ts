@@ -104,8 +104,8 @@ describe('the front page of report.html', () => {
     );
     const decision = text(html.slice(html.indexOf('id="decision"'), html.indexOf('id="caveats"')));
     expect(decision).toContain('Deletion deadline now');
-    expect(decision).toContain('next retention deadline of a kept recording: 2029-10-09');
-    expect(decision).toContain('Review deadline 2026-11-15 (each review within 14 days; overdue: 0)');
+    expect(decision).toContain('next retention deadline of a kept recording: 9 Oct 2029');
+    expect(decision).toContain('Review deadline 15 Nov 2026 (each review within 14 days; overdue: 0)');
     expect(decision).toContain('deletion-manifest.csv (rows: 1, SHA-256 ffffffffffffffff…)');
     expect(decision).toContain('callaudit purge deletion-manifest.csv is a dry run until --execute');
 

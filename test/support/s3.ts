@@ -1,3 +1,4 @@
+import { orSkipped } from './skip-reason.js';
 import { randomBytes } from 'node:crypto';
 import {
   CreateBucketCommand,
@@ -57,7 +58,7 @@ export function describeS3(name: string, body: () => void): void {
   if (!S3_ENDPOINT && !REQUIRED) {
     const reason = 'S3_ENDPOINT is unset and CALLAUDIT_REQUIRE_S3 is not set';
     console.log(`skipping "${name}": ${reason}`);
-    describe.skip(`${name} (skipped: ${reason})`, body);
+    describe.skipIf(true)(orSkipped(name, reason), body);
     return;
   }
   describe(name, () => {

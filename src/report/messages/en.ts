@@ -221,8 +221,11 @@ export const EN: Catalogue<UiKey> = {
       `The call log records a business transaction (${f.quoted(labels)}), but its retention period ended on ${f.time(deleteBy)}; the recording must be deleted.`,
     QUALIFYING_EVENT: ({ labels, deleteBy }, f) =>
       `The call log records a business transaction (${f.quoted(labels)}); the recording may be kept as evidence${deleteBy === null ? ' (no time known, so no deadline could be computed)' : ` until ${f.time(deleteBy)}`}.`,
-    EVENT_TIME_MISMATCH: ({ labels, byMtime, startedAt, timeSource, maxEventLagHours }, f) =>
-      `The qualifying event ${f.quoted(labels)} lies ${
+    EVENT_TIME_MISMATCH: (
+      { labels, qualifying = true, byMtime, startedAt, timeSource, maxEventLagHours },
+      f,
+    ) =>
+      `The ${qualifying ? 'qualifying' : 'non-qualifying'} event ${f.quoted(labels)} lies ${
         byMtime
           ? `more than ${maxEventLagHours} hours after the file's modification time (${f.time(startedAt)}); the call started at or before that time, as copies and conversions only move it later`
           : `outside the window from 1 hour before to ${maxEventLagHours} hours after the recording (${f.time(startedAt)}, from ${timeSource})`
@@ -272,7 +275,8 @@ export const EN: Catalogue<UiKey> = {
     'unknown-outcome': 'Outcome labels the policy cannot read go to a human.',
     'ambiguous-category': 'Categories the policy marks for a human.',
     'confirmed-label': 'With --labels confirmed, only a confirmed label leads to deletion.',
-    'non-qualifying-only': 'Calls whose events are all non-qualifying may not be kept.',
+    'non-qualifying-only':
+      'Calls whose events are all non-qualifying may not be kept; when none lies inside the time window, a human checks.',
     'log-coverage': 'A missing call-log row counts only inside the known period of the call logs.',
     'no-call-log-entry': 'A recording without any call-log event has no documented transaction.',
     'expired-hold': 'A recording once under a legal hold never goes straight to deletion.',

@@ -245,8 +245,11 @@ export const SL: Catalogue<UiKey> = {
       `Dnevnik klicev beleži poslovni dogodek (${f.quoted(labels)}), vendar je rok hrambe potekel ${f.time(deleteBy)}; posnetek je za izbris.`,
     QUALIFYING_EVENT: ({ labels, deleteBy }, f) =>
       `Dnevnik klicev beleži poslovni dogodek (${f.quoted(labels)}); posnetek se sme hraniti kot dokaz${deleteBy === null ? ' (čas ni znan, zato roka hrambe ni bilo mogoče izračunati)' : ` do ${f.time(deleteBy)}`}.`,
-    EVENT_TIME_MISMATCH: ({ labels, byMtime, startedAt, timeSource, maxEventLagHours }, f) =>
-      `Poslovni dogodek ${f.quoted(labels)} je ${
+    EVENT_TIME_MISMATCH: (
+      { labels, qualifying = true, byMtime, startedAt, timeSource, maxEventLagHours },
+      f,
+    ) =>
+      `${qualifying ? 'Poslovni dogodek' : 'Izid brez poslovnega dogodka'} ${f.quoted(labels)} je ${
         byMtime
           ? `več kot ${maxEventLagHours} ur po času spremembe datoteke (${f.time(startedAt)}); klic se je začel ob tem času ali prej, saj kopiranje in pretvorbe čas le pomaknejo naprej`
           : `zunaj okna od 1 ure pred do ${maxEventLagHours} ur po posnetku (${f.time(startedAt)}, vir: ${SOURCES[timeSource ?? 'none'] ?? timeSource})`
@@ -295,7 +298,8 @@ export const SL: Catalogue<UiKey> = {
     'unknown-outcome': 'O oznakah izidov, ki jih nabor pravil ne prepozna, odloči človek.',
     'ambiguous-category': 'O kategorijah, ki jih nabor pravil označi za ročni pregled, odloči človek.',
     'confirmed-label': 'Z --labels confirmed vodi v izbris le potrjena oznaka izida.',
-    'non-qualifying-only': 'Posnetka klica, pri katerem noben dogodek ni poslovni, ni dovoljeno hraniti.',
+    'non-qualifying-only':
+      'Posnetka klica, pri katerem noben dogodek ni poslovni, ni dovoljeno hraniti; če nobeden ni v časovnem oknu, preveri človek.',
     'log-coverage': 'Manjkajoča vrstica dnevnika šteje le znotraj znanega obdobja dnevnikov klicev.',
     'no-call-log-entry': 'Posnetek brez dogodka v dnevniku klicev nima dokumentiranega posla.',
     'expired-hold': 'Posnetek, ki je bil pod zadržanjem izbrisa, nikoli ne gre naravnost v izbris.',
