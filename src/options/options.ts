@@ -292,7 +292,7 @@ export const OPTIONS = {
   s3Region: {
     flags: '--s3-region <name>',
     help: "region of the s3:// roots' bucket",
-    default: "AWS_REGION, else the profile's region, else us-east-1",
+    default: 'AWS_REGION, else us-east-1',
     commands: AUDIT,
     config: z.string(),
   },
