@@ -26,6 +26,17 @@ export function allHandled(report: PurgeReport): boolean {
   );
 }
 
+/** A file by its path; an S3 object by key and version, and what else of the key would go. */
+function plannedTarget(r: Extract<RowResult, { kind: 'planned' }>): string {
+  const object = r.row.object;
+  if (object === null) return r.row.path;
+  const others = r.otherVersions ?? 0;
+  return (
+    `${object.key} (version ${object.versionId ?? 'null'}` +
+    (others > 0 ? `, and ${others} other version(s) and delete marker(s) of the key)` : ')')
+  );
+}
+
 export function renderPurge(report: PurgeReport): string {
   const verb = report.mode === 'delete' ? 'delete' : 'quarantine';
   const out: string[] = [];
@@ -52,7 +63,7 @@ export function renderPurge(report: PurgeReport): string {
   // A dry run names every file it would act on: that list is what the operator signs off.
   if (!report.executed)
     for (const r of report.results)
-      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${r.row.path}`);
+      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${plannedTarget(r)}`);
   const earlier = report.results.filter((r) => r.kind === 'earlier').length;
   if (earlier > 0) out.push(`  (${earlier} of them handled by the interrupted run, logged then)`);
   const skipped = report.results.filter(
