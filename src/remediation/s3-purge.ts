@@ -131,6 +131,7 @@ async function checkS3Object(
 ): Promise<
   Extract<S3PurgeOutcome, { action: 'refused' }> | { versioned: boolean; versionId: string | undefined }
 > {
+  // The details go to the deletion log, which must name no key (keys hold phone numbers).
   const { bucket, key } = target;
   const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
   const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
@@ -138,11 +139,11 @@ async function checkS3Object(
   const versionId = target.versionId ?? (versioned ? 'null' : undefined);
 
   const head = await headOrNull(client, bucket, key, versionId);
-  if (head === null) return refused('S3_OBJECT_GONE', `the audited version of ${key} no longer exists`);
+  if (head === null) return refused('S3_OBJECT_GONE', 'the audited version no longer exists');
   if (head.ETag !== target.etag || head.ContentLength !== target.size) {
     return refused(
       'S3_OBJECT_CHANGED',
-      `${key} is not the object audited: ETag ${head.ETag ?? '?'} and ${head.ContentLength ?? '?'} bytes, ` +
+      `not the object audited: ETag ${head.ETag ?? '?'} and ${head.ContentLength ?? '?'} bytes, ` +
         `the manifest says ${target.etag} and ${target.size} bytes`,
     );
   }
@@ -153,7 +154,7 @@ async function checkS3Object(
     if (current !== null && current.VersionId !== versionId) {
       return refused(
         'S3_OBJECT_CHANGED',
-        `a newer version of ${key} (${current.VersionId ?? 'null'}) was written after the audit; ` +
+        `a newer version (${current.VersionId ?? 'null'}) was written after the audit; ` +
           'it was never judged, so the key is left alone: audit again',
       );
     }
