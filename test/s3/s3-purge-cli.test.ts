@@ -66,57 +66,75 @@ interface LogLine {
   };
 }
 
+const s3Args = () => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
+
+interface AuditedBucket {
+  bucket: string;
+  root: string;
+  /** The audit's output folder (report.json, deletion-manifest.csv). */
+  work: string;
+  violations: Array<{ path: string; key: string; version: string }>;
+}
+
+/** The demo archive in a fresh versioned bucket, each key with an older version under it, audited. */
+async function auditedBucket(client: S3Client): Promise<AuditedBucket> {
+  const bucket = await createTestBucket(client, { versioned: true });
+  const work = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-'));
+  const root = `s3://${bucket}/${PREFIX}`;
+  const files = filesUnder(DEMO);
+  // An older version under every key: the purge must remove it too, or the recording stays retrievable.
+  for (const file of files)
+    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, wavPcm16({ seconds: 1 }));
+  for (const file of files)
+    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, readFileSync(file));
+  const audit = cli([
+    'audit',
+    root,
+    ...s3Args(),
+    '--crm',
+    'fixtures/demo/crm/calls.csv',
+    '--id-pattern',
+    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
+    '--now',
+    '2026-11-28T12:00:00Z',
+    '--format',
+    'json,manifest',
+    '--fail-on',
+    'never',
+    '--no-progress',
+    '--out',
+    work,
+  ]);
+  expect(audit.status, audit.stderr).toBe(0);
+  const rows = parse(readFileSync(path.join(work, 'deletion-manifest.csv'), 'utf8'), {
+    columns: true,
+  }) as Array<Record<string, string>>;
+  const violations = rows.map((r) => ({ path: r.path!, key: r.object_key!, version: r.object_version_id! }));
+  return { bucket, root, work, violations };
+}
+
 describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
   let client: S3Client;
-  let bucket: string;
-  let work: string;
-  let root: string;
-  let violations: Array<{ path: string; key: string; version: string }>;
-  const s3Args = () => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
+  let main: AuditedBucket;
+  let keeping: AuditedBucket;
 
   beforeAll(async () => {
     client = testClient();
-    bucket = await createTestBucket(client, { versioned: true });
-    work = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-'));
-    root = `s3://${bucket}/${PREFIX}`;
-    const files = filesUnder(DEMO);
-    // An older version under every key: the purge must remove it too, or the recording stays retrievable.
-    for (const file of files)
-      await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, wavPcm16({ seconds: 1 }));
-    for (const file of files)
-      await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, readFileSync(file));
-    const audit = cli([
-      'audit',
-      root,
-      ...s3Args(),
-      '--crm',
-      'fixtures/demo/crm/calls.csv',
-      '--id-pattern',
-      '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-      '--now',
-      '2026-11-28T12:00:00Z',
-      '--format',
-      'json,manifest',
-      '--fail-on',
-      'never',
-      '--no-progress',
-      '--out',
-      work,
-    ]);
-    expect(audit.status, audit.stderr).toBe(0);
-    const rows = parse(readFileSync(path.join(work, 'deletion-manifest.csv'), 'utf8'), {
-      columns: true,
-    }) as Array<Record<string, string>>;
-    violations = rows.map((r) => ({ path: r.path!, key: r.object_key!, version: r.object_version_id! }));
-  }, 180_000);
+    main = await auditedBucket(client);
+    keeping = await auditedBucket(client);
+  }, 300_000);
 
   afterAll(async () => {
-    if (bucket) await removeTestBucket(client, bucket);
+    for (const audited of [main, keeping]) {
+      if (!audited) continue;
+      await removeTestBucket(client, audited.bucket);
+      rmSync(audited.work, { recursive: true, force: true });
+    }
     client?.destroy();
-    if (work) rmSync(work, { recursive: true, force: true });
   }, 120_000);
 
   it('lists in a dry run, deletes every version of the violating keys with --execute, refuses a re-uploaded one, and logs what log verify accepts', async () => {
+    const { bucket, root, work, violations } = main;
     expect(violations.length).toBeGreaterThan(2);
     const manifest = path.join(work, 'deletion-manifest.csv');
     const log = path.join(work, 'deletion-log.ndjson');
@@ -186,5 +204,36 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     expect(refused.s3.refused?.code).toBe('S3_OBJECT_CHANGED');
     // The log names no key: keys hold phone numbers as paths do.
     for (const v of violations) expect(readFileSync(log, 'utf8')).not.toContain(v.key);
+  }, 180_000);
+
+  it('with --keep-other-versions deletes only the audited version and records the others as kept', async () => {
+    const { bucket, root, work, violations } = keeping;
+    const log = path.join(work, 'deletion-log.ndjson');
+    const manifest = path.join(work, 'deletion-manifest.csv');
+    const before = await versionsIn(client, bucket);
+    const run = cli([
+      'purge',
+      manifest,
+      '--root',
+      root,
+      ...s3Args(),
+      '--log',
+      log,
+      '--keep-other-versions',
+      '--execute',
+      '--operator',
+      'DPO',
+    ]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const audited = new Set(violations.map((v) => `${v.key} ${v.version}`));
+    expect(await versionsIn(client, bucket)).toEqual(before.filter((line) => !audited.has(line)));
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogLine);
+    expect(entries.map((e) => [e.action, e.s3.deleted?.length, e.s3.kept?.length])).toEqual(
+      violations.map(() => ['deleted', 1, 1]),
+    );
+    expect(cli(['log', 'verify', log]).status).toBe(0);
   }, 180_000);
 });
