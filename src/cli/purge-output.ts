@@ -89,6 +89,16 @@ export function renderPurge(report: PurgeReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** An S3 row: the object version, what else of the key would go (dry run) or the log's S3 record. */
+function s3Json(r: RowResult) {
+  const { key, versionId, etag } = r.row.object!;
+  return {
+    object: { key, versionId, etag },
+    ...(r.kind === 'planned' ? { otherVersions: r.otherVersions ?? 0 } : {}),
+    ...(r.kind === 'acted' ? { s3: r.s3 ?? null } : {}),
+  };
+}
+
 export function purgeJson(report: PurgeReport, exitCode: number): string {
   return `${JSON.stringify(
     {
@@ -104,6 +114,8 @@ export function purgeJson(report: PurgeReport, exitCode: number): string {
         reason: r.row.reason,
         outcome: r.kind === 'earlier' ? `earlier-${r.entry.action}` : r.kind,
         skip: r.kind === 'skipped' ? r.skip : null,
+        // Only rows of an s3:// root: the local rows' JSON is as before.
+        ...(r.row.object ? s3Json(r) : {}),
       })),
       log: report.log,
       warnings: report.warnings,

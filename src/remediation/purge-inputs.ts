@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, NO_S3_SETTINGS } from '../archive/s3/client.js';
-import { isS3Root } from '../archive/s3/location.js';
+import { formatS3Root, isS3Root, parseS3Root } from '../archive/s3/location.js';
 import { rootIdentity } from '../archive/root-identity.js';
 import { CallauditError } from '../errors.js';
 import type { Hold } from '../policy/holds.js';
@@ -70,7 +70,10 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
       `--quarantine with the S3 root ${options.root} is not yet supported: nothing was touched`,
       'purge the bucket without --quarantine (it deletes), or copy the objects elsewhere first',
     );
-  const root = inBucket ? rootIdentity(options.root) : realArchiveRoot(options.root);
+  // A bucket root as the report writes it (no trailing slash), so the log's root hash is the same however it is typed.
+  const root = inBucket
+    ? rootIdentity(formatS3Root(parseS3Root(options.root)))
+    : realArchiveRoot(options.root);
   const realRoot = root.realPath;
   const manifest = readManifest(options.manifestFile);
   const decision = loadAuditDecision(

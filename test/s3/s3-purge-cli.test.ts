@@ -150,6 +150,20 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     expect(dry.stdout).toMatch(new RegExp(`S3_OBJECT_CHANGED\\s+${reuploaded.path}`));
     expect(await versionsIn(client, bucket)).toEqual(before);
 
+    // The root however it is typed; --json names each object and what else of its key would go.
+    const json = cli(['purge', manifest, '--root', `${root}/`, ...s3Args(), '--log', log, '--json']);
+    const rows = (
+      JSON.parse(json.stdout) as {
+        rows: Array<{ outcome: string; object: { key: string }; otherVersions?: number }>;
+      }
+    ).rows;
+    expect(rows.map((r) => [r.object.key, r.outcome, r.otherVersions])).toEqual(
+      violations.map((v, i) => [v.key, i === 0 ? 'skipped' : 'planned', i === 0 ? undefined : 1]),
+    );
+    const otherRoot = cli(['purge', manifest, '--root', `s3://${bucket}/archive`, ...s3Args(), '--log', log]);
+    expect(otherRoot.status).toBe(2);
+    expect(otherRoot.stderr).toContain('is not an archive root of the audit');
+
     const quarantine = cli([
       'purge',
       manifest,
