@@ -110,12 +110,6 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
     ? loadPurgeHolds(options.holdsFile, options.timezone, startedAt)
     : [];
   const context: RowContext = { rootKey: identityKey(root), realRoot, holds, now: startedAt };
-  const s3 = inBucket
-    ? {
-        client: createS3Client(options.s3 ?? NO_S3_SETTINGS),
-        keepOtherVersions: Boolean(options.keepOtherVersions),
-      }
-    : null;
 
   const journalFile = journalPathFor(realLog);
   if (options.execute && !options.resume && existsSync(journalFile))
@@ -131,6 +125,13 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
     !options.execute && existsSync(journalFile)
       ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
       : [];
+  // Made last: nothing above can fail with a client open.
+  const s3 = inBucket
+    ? {
+        client: createS3Client(options.s3 ?? NO_S3_SETTINGS),
+        keepOtherVersions: Boolean(options.keepOtherVersions),
+      }
+    : null;
   return {
     mode,
     operator,
