@@ -18,7 +18,7 @@ import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
 import { readTagId } from './tag-ids.js';
 import type { SidecarFiles } from './sidecar.js';
-import { createS3Client, type S3Settings } from './s3/client.js';
+import { createS3Client, NO_S3_SETTINGS, type S3Settings } from './s3/client.js';
 import { isS3Root, parseS3Root } from './s3/location.js';
 import { scanS3Root } from './s3/scan-s3.js';
 import { sidecarObjects } from './s3/sidecar-objects.js';
@@ -42,8 +42,6 @@ interface RootFiles {
   base: string;
   sidecars?: SidecarFiles;
 }
-
-const NO_S3: S3Settings = { endpoint: null, region: null, forcePathStyle: false, profile: null };
 
 /**
  * Scans each archive root with its own settings (preset, pattern, include globs, ID sources)
@@ -89,7 +87,7 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
       );
     }
     const location = parseS3Root(archive.root);
-    const client = createS3Client(options.s3 ?? NO_S3);
+    const client = createS3Client(options.s3 ?? NO_S3_SETTINGS);
     try {
       const scanned = await scanS3Root(location, {
         ...options,

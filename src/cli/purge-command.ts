@@ -25,6 +25,11 @@ interface PurgeFlags {
   allowUnhashed?: boolean;
   yes?: boolean;
   json?: boolean;
+  keepOtherVersions?: boolean;
+  s3Endpoint?: string;
+  s3Region?: string;
+  s3ForcePathStyle?: boolean;
+  profile?: string;
 }
 
 export function purgeCommand(io: CommandIo): Command {
@@ -49,6 +54,13 @@ export function purgeCommand(io: CommandIo): Command {
         resume: Boolean(flags.resume),
         reportFile: flags.report ?? null,
         allowUnhashed: Boolean(flags.allowUnhashed),
+        keepOtherVersions: Boolean(flags.keepOtherVersions),
+        s3: {
+          endpoint: flags.s3Endpoint ?? null,
+          region: flags.s3Region ?? null,
+          forcePathStyle: Boolean(flags.s3ForcePathStyle),
+          profile: flags.profile ?? null,
+        },
       },
       {
         // Rule 6: a person at a terminal confirms once; CI (no TTY) and --yes do not ask.

@@ -26,6 +26,17 @@ export function allHandled(report: PurgeReport): boolean {
   );
 }
 
+/** A file by its path; an S3 object by key and version, and what else of the key would go. */
+function plannedTarget(r: Extract<RowResult, { kind: 'planned' }>): string {
+  const object = r.row.object;
+  if (object === null) return r.row.path;
+  const others = r.otherVersions ?? 0;
+  return (
+    `${object.key} (version ${object.versionId ?? 'null'}` +
+    (others > 0 ? `, and ${others} other version(s) and delete marker(s) of the key)` : ')')
+  );
+}
+
 export function renderPurge(report: PurgeReport): string {
   const verb = report.mode === 'delete' ? 'delete' : 'quarantine';
   const out: string[] = [];
@@ -52,7 +63,7 @@ export function renderPurge(report: PurgeReport): string {
   // A dry run names every file it would act on: that list is what the operator signs off.
   if (!report.executed)
     for (const r of report.results)
-      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${r.row.path}`);
+      if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${plannedTarget(r)}`);
   const earlier = report.results.filter((r) => r.kind === 'earlier').length;
   if (earlier > 0) out.push(`  (${earlier} of them handled by the interrupted run, logged then)`);
   const skipped = report.results.filter(
@@ -78,6 +89,16 @@ export function renderPurge(report: PurgeReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** An S3 row: the object version, what else of the key would go (dry run) or the log's S3 record. */
+function s3Json(r: RowResult) {
+  const { key, versionId, etag } = r.row.object!;
+  return {
+    object: { key, versionId, etag },
+    ...(r.kind === 'planned' ? { otherVersions: r.otherVersions ?? 0 } : {}),
+    ...(r.kind === 'acted' ? { s3: r.s3 ?? null } : {}),
+  };
+}
+
 export function purgeJson(report: PurgeReport, exitCode: number): string {
   return `${JSON.stringify(
     {
@@ -93,6 +114,8 @@ export function purgeJson(report: PurgeReport, exitCode: number): string {
         reason: r.row.reason,
         outcome: r.kind === 'earlier' ? `earlier-${r.entry.action}` : r.kind,
         skip: r.kind === 'skipped' ? r.skip : null,
+        // Only rows of an s3:// root: the local rows' JSON is as before.
+        ...(r.row.object ? s3Json(r) : {}),
       })),
       log: report.log,
       warnings: report.warnings,

@@ -18,6 +18,8 @@ const recordingPresetName = z.enum(RECORDING_PRESET_NAMES as [string, ...string[
 const callLogPresetName = z.enum(CALL_LOG_PRESET_NAMES as [string, ...string[]]);
 
 const AUDIT = ['audit', 'explain'] as const;
+/** Commands that reach the bucket of an s3:// root. */
+const S3_CLIENTS = ['audit', 'explain', 'purge'] as const;
 const READS_CALL_LOGS = ['audit', 'explain', 'labels'] as const;
 
 /**
@@ -286,27 +288,27 @@ export const OPTIONS = {
     flags: '--s3-endpoint <url>',
     help: 'endpoint of an S3-compatible server for s3:// roots (Ceph, MinIO, …); credentials come from the AWS chain, never a flag',
     default: 'AWS for the region',
-    commands: AUDIT,
+    commands: S3_CLIENTS,
     config: z.string(),
   },
   s3Region: {
     flags: '--s3-region <name>',
     help: "region of the s3:// roots' bucket",
     default: 'AWS_REGION, else us-east-1',
-    commands: AUDIT,
+    commands: S3_CLIENTS,
     config: z.string(),
   },
   s3ForcePathStyle: {
     flags: '--s3-force-path-style',
     help: 'address buckets as endpoint/bucket rather than bucket.endpoint (most S3-compatible servers need it)',
-    commands: AUDIT,
+    commands: S3_CLIENTS,
     config: z.boolean(),
   },
   profile: {
     flags: '--profile <name>',
     help: 'AWS profile of the shared config and credentials files for s3:// roots',
     default: 'AWS_PROFILE, else default',
-    commands: AUDIT,
+    commands: S3_CLIENTS,
     config: z.string(),
   },
   threads: {
@@ -571,6 +573,11 @@ export const OPTIONS = {
   allowUnhashed: {
     flags: '--allow-unhashed',
     help: 'accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof',
+    commands: ['purge'],
+  },
+  keepOtherVersions: {
+    flags: '--keep-other-versions',
+    help: 'for an s3:// root: delete only the audited version of each object and report its other versions and delete markers instead of deleting them',
     commands: ['purge'],
   },
   resume: {

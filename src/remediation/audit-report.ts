@@ -28,7 +28,16 @@ const headSchema = z.object({
   policy: z.object({ id: z.string().min(1), version: z.string().min(1) }),
   inputs: z.object({
     roots: z.array(
-      z.object({ path: z.string(), realPath: z.string().min(1), device: DECIMAL, inode: DECIMAL }),
+      z.union([
+        z.object({ path: z.string(), realPath: z.string().min(1), device: DECIMAL, inode: DECIMAL }),
+        // An s3:// root: a bucket has no device or inode; its objects are proved by version ID and ETag.
+        z.object({
+          path: z.string(),
+          realPath: z.string().min(1),
+          device: z.literal('s3'),
+          inode: z.literal(''),
+        }),
+      ]),
     ),
   }),
 });

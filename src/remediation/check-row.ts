@@ -30,7 +30,10 @@ export async function checkRow(
   context: RowContext,
   computeHash: boolean,
 ): Promise<CheckedRow | Skip> {
-  if (identityKey({ device: row.rootDevice, inode: row.rootInode }) !== context.rootKey)
+  if (
+    identityKey({ device: row.rootDevice, inode: row.rootInode, realPath: row.rootRealPath }) !==
+    context.rootKey
+  )
     return { code: 'OTHER_ROOT', detail: `the row's root is ${row.root} (${row.rootRealPath})` };
   const resolved = await resolveInsideRoot(context.realRoot, row.path);
   if (isSkip(resolved)) return resolved;

@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
+import { formatS3Root, parseS3Root } from '../archive/s3/location.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
 import { refuseIrregular, statIfExists } from '../input-file.js';
 import { isWithin, realPathOf } from '../real-path.js';
@@ -25,8 +26,11 @@ function notAFolder(root: string): CallauditError {
   );
 }
 
-export const identityKey = (identity: { device: string; inode: string }): string =>
-  `${identity.device}:${identity.inode}`;
+/** Which root a row or report names: device and inode of a folder, the normalised URL of an s3:// root. */
+export const identityKey = (identity: { device: string; inode: string; realPath: string }): string =>
+  identity.device === 's3'
+    ? `s3:${formatS3Root(parseS3Root(identity.realPath))}`
+    : `${identity.device}:${identity.inode}`;
 
 const LOG_HINT = 'give --log an existing deletion log, or a new file in an existing folder';
 

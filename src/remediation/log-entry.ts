@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { s3LogRecord } from './s3-purge.js';
 import type { SkipCode } from './skip-reasons.js';
 
 const LOG_FORMAT_VERSION = 1;
@@ -34,10 +35,14 @@ export interface LogEntry {
   root_sha256: string;
   /** Set when a resumed run completes an action the interrupted run had started. */
   note: string | null;
+  /** Rows of an s3:// root only (absent on local rows): bucket, key hash, version IDs and ETags. */
+  s3?: S3LogRecord;
   prev: string;
   /** SHA-256 of this line's JSON without `hash`; the next line's `prev`. */
   hash: string;
 }
+
+export type S3LogRecord = ReturnType<typeof s3LogRecord>;
 
 export type UnsealedEntry = Omit<LogEntry, 'v' | 'seq' | 'prev' | 'hash'>;
 
@@ -73,6 +78,8 @@ export function sealEntry(entry: UnsealedEntry, seq: number, prev: string): { li
     path_sha256: entry.path_sha256,
     root_sha256: entry.root_sha256,
     note: entry.note,
+    // Only S3 rows carry it, so the lines of local files are byte for byte as before.
+    ...(entry.s3 ? { s3: entry.s3 } : {}),
     prev,
   };
   const hash = sha256Text(JSON.stringify(body));

@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { CallauditError } from '../errors.js';
 import { readInputFile } from '../inputs.js';
 import { restoreNeutralised } from '../report/csv-cell.js';
+import { isS3Root, parseS3Root } from '../archive/s3/location.js';
+import type { S3PurgeTarget } from './s3-purge.js';
 import { MANIFEST_HEADER, MANIFEST_VERSION, manifestSha256 } from '../report/deletion-manifest.js';
 
 /** One row of a deletion manifest, validated, its cells un-neutralised. */
@@ -24,6 +26,8 @@ export interface ManifestRow {
   mtime: string;
   /** Empty when the audit ran with --no-hash. */
   sha256: string | null;
+  /** The object version the audit judged, for a row of an s3:// root; null for a local file. */
+  object: S3PurgeTarget | null;
 }
 
 /** The audit a manifest came from: cited in every deletion-log line as the instruction executed. */
@@ -113,15 +117,29 @@ export function readManifest(file: string): Manifest {
       string,
       string,
     ];
-    const [policyId, policyVersion] = cells.slice(11) as [string, string];
+    const [policyId, policyVersion, , objectKey, objectVersionId, objectEtag] = cells.slice(11) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const refuse = (message: string): never => refuseManifest(file, message, line);
     if (version !== String(MANIFEST_VERSION))
       refuse(`unknown manifest version "${version}" (this version reads ${MANIFEST_VERSION})`);
     if (root === '') refuse('a row has no root');
-    if (/^s3:\/\//i.test(root))
-      refuse(`${root} is an S3 root: purge in object storage is not available in this version`);
-    if (!path.isAbsolute(realPath)) refuse('a row has no real path of its root');
-    if (!DECIMAL.test(device) || !DECIMAL.test(inode)) refuse('a row has no device and inode of its root');
+    const inBucket = isS3Root(root);
+    if (inBucket) {
+      if (realPath !== root || device !== 's3' || inode !== '')
+        refuse('an S3 row has no root identity of its bucket');
+      if (objectKey === '' || objectEtag === '') refuse('an S3 row has no object key or ETag');
+    } else {
+      if (!path.isAbsolute(realPath)) refuse('a row has no real path of its root');
+      if (!DECIMAL.test(device) || !DECIMAL.test(inode)) refuse('a row has no device and inode of its root');
+      if (objectKey !== '' || objectVersionId !== '' || objectEtag !== '')
+        refuse('a local row names an S3 object');
+    }
     if (relative === '') refuse('a row has no path');
     if (callId.trim() === '') refuse('a row has no call ID');
     if (!REASON.test(reason)) refuse(`a row has no reason code (found "${reason}")`);
@@ -135,7 +153,7 @@ export function readManifest(file: string): Manifest {
     if (policy.id !== policyId || policy.version !== policyVersion)
       refuse('rows come from different policies (was the file concatenated?)');
     // The same file however its root is written (`root`, `root/`, relative or absolute).
-    const key = `${device}:${inode}\0${relative}`;
+    const key = inBucket ? `${root}\0${objectKey}` : `${device}:${inode}\0${relative}`;
     if (seen.has(key)) refuse(`the file ${relative} is listed twice`);
     seen.add(key);
     rows.push({
@@ -150,6 +168,15 @@ export function readManifest(file: string): Manifest {
       size: Number(size),
       mtime,
       sha256: sha256 === '' ? null : sha256,
+      object: inBucket
+        ? {
+            bucket: parseS3Root(root).bucket,
+            key: objectKey,
+            versionId: objectVersionId === '' ? null : objectVersionId,
+            etag: objectEtag,
+            size: Number(size),
+          }
+        : null,
     });
   });
   const found = policy as { id: string; version: string } | null;

@@ -11,6 +11,7 @@ import {
 import type { ManifestRow } from './manifest.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
 import type { PurgeInputs } from './purge-inputs.js';
+import { actOnS3Row, isS3Row } from './purge-s3-row.js';
 import type { PurgeSession } from './purge-session.js';
 import { InjectedFault, type FaultPoint, type RowResult } from './purge-types.js';
 import { recoverInterrupted } from './resume-recovery.js';
@@ -55,6 +56,7 @@ async function actOnRow(ctx: ActContext, index: number, row: ManifestRow): Promi
           skip: { code: 'MISSING', detail: 'the journal says done but the log has no line' },
         };
   }
+  if (isS3Row(row)) return actOnS3Row(index, row, ctx.inputs, session);
   const intent = state.intents.get(index);
   if (intent) {
     const recovered = await recoverInterrupted(row, intent.sha256, realRoot, realQuarantine, mode);

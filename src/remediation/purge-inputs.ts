@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client, NO_S3_SETTINGS } from '../archive/s3/client.js';
+import { formatS3Root, isS3Root, parseS3Root } from '../archive/s3/location.js';
+import { rootIdentity } from '../archive/root-identity.js';
 import { CallauditError } from '../errors.js';
 import type { Hold } from '../policy/holds.js';
 import { loadAuditDecision } from './audit-report.js';
@@ -38,6 +42,8 @@ export interface PurgeInputs {
   resumed: { journal: Journal; state: JournalState } | null;
   startedAt: string;
   context: RowContext;
+  /** For an s3:// root: the client of its bucket and whether other versions are kept. */
+  s3: { client: S3Client; keepOtherVersions: boolean } | null;
   warnings: string[];
 }
 
@@ -57,7 +63,17 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
   if (options.resume && !options.execute)
     throw new CallauditError('BAD_FLAG', '--resume finishes an interrupted --execute run; add --execute');
 
-  const root = realArchiveRoot(options.root);
+  const inBucket = isS3Root(options.root);
+  if (inBucket && options.quarantine)
+    throw new CallauditError(
+      'BAD_FLAG',
+      `--quarantine with the S3 root ${options.root} is not yet supported: nothing was touched`,
+      'purge the bucket without --quarantine (it deletes), or copy the objects elsewhere first',
+    );
+  // A bucket root as the report writes it (no trailing slash), so the log's root hash is the same however it is typed.
+  const root = inBucket
+    ? rootIdentity(formatS3Root(parseS3Root(options.root)))
+    : realArchiveRoot(options.root);
   const realRoot = root.realPath;
   const manifest = readManifest(options.manifestFile);
   const decision = loadAuditDecision(
@@ -70,7 +86,8 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
       `--root ${options.root} (${realRoot}) is not an archive root of the audit ${decision.runId}; nothing was touched`,
       `its roots: ${decision.roots.map((r) => r.realPath).join(', ')}`,
     );
-  const unhashed = manifest.rows.filter((r) => r.sha256 === null);
+  // An S3 object is proved by its version ID and ETag, not by a hash of its bytes.
+  const unhashed = manifest.rows.filter((r) => r.sha256 === null && r.object === null);
   if (unhashed.length > 0 && !options.allowUnhashed)
     throw new CallauditError(
       'MANIFEST_UNHASHED',
@@ -79,7 +96,10 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
       options.manifestFile,
       unhashed[0]!.line,
     );
-  const realRoots = [...new Set([realRoot, ...decision.roots.map((r) => r.realPath)])];
+  // Folders only: nothing is written to object storage, and a URL is no folder to be inside of.
+  const realRoots = [...new Set([realRoot, ...decision.roots.map((r) => r.realPath)])].filter(
+    (r) => !isS3Root(r),
+  );
   const realQuarantine = options.quarantine ? realQuarantineLocation(options.quarantine) : null;
   if (realQuarantine) checkQuarantineLocation(realQuarantine, realRoots);
   const realLog = realFileLocation(options.logFile, 'deletion log');
@@ -105,6 +125,13 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
     !options.execute && existsSync(journalFile)
       ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
       : [];
+  // Made last: nothing above can fail with a client open.
+  const s3 = inBucket
+    ? {
+        client: createS3Client(options.s3 ?? NO_S3_SETTINGS),
+        keepOtherVersions: Boolean(options.keepOtherVersions),
+      }
+    : null;
   return {
     mode,
     operator,
@@ -119,6 +146,7 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
     resumed,
     startedAt,
     context,
+    s3,
     warnings,
   };
 }

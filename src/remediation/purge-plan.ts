@@ -1,6 +1,7 @@
 import { checkRow } from './check-row.js';
 import { foreignPartials, prepareTarget } from './file-actions.js';
 import { isSkip, safeSegments } from './path-safety.js';
+import { isS3Row, planS3Row } from './purge-s3-row.js';
 import type { PurgeInputs } from './purge-inputs.js';
 import type { RowResult } from './purge-types.js';
 
@@ -15,6 +16,10 @@ export async function planRows(inputs: PurgeInputs): Promise<RowResult[]> {
   for (const [index, row] of manifest.rows.entries()) {
     if (resumed && (resumed.state.done.has(index) || resumed.state.intents.has(index))) {
       planned.push({ kind: 'planned', row, size: row.size });
+      continue;
+    }
+    if (isS3Row(row)) {
+      planned.push(await planS3Row(row, inputs));
       continue;
     }
     const checked = await checkRow(row, context, false);

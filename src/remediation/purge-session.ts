@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Journal, type JournalHeader, type JournalState } from './journal.js';
-import { pathSha256, sha256Text, type LogEntry, type UnsealedEntry } from './log-entry.js';
+import { pathSha256, sha256Text, type LogEntry, type S3LogRecord, type UnsealedEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
 import type { ManifestRow } from './manifest.js';
 import type { PurgeInputs } from './purge-inputs.js';
@@ -60,10 +60,39 @@ export class PurgeSession {
     return new PurgeSession(inputs, log, journal, header, now, fault);
   }
 
-  skipped(index: number, row: ManifestRow, skip: Skip, size: number | null = null): RowResult {
-    this.log.append({ ...this.entryFor(row), action: 'skipped', skip, size, sha256: null, note: null });
+  skipped(
+    index: number,
+    row: ManifestRow,
+    skip: Skip,
+    size: number | null = null,
+    s3?: S3LogRecord,
+  ): RowResult {
+    this.log.append({
+      ...this.entryFor(row),
+      action: 'skipped',
+      skip,
+      size,
+      sha256: null,
+      note: null,
+      ...(s3 ? { s3 } : {}),
+    });
     this.markDone(index);
     return { kind: 'skipped', row, skip };
+  }
+
+  /** An S3 object deleted: no hash of its bytes, its versions and ETags in the S3 record instead. */
+  actedS3(index: number, row: ManifestRow, s3: S3LogRecord): RowResult {
+    this.log.append({
+      ...this.entryFor(row),
+      action: 'deleted',
+      skip: null,
+      size: row.size,
+      sha256: null,
+      note: null,
+      s3,
+    });
+    this.markDone(index);
+    return { kind: 'acted', row, size: row.size, sha256: null, recovered: false, s3 };
   }
 
   acted(index: number, row: ManifestRow, size: number, sha256: string, recovered: boolean): RowResult {
@@ -98,7 +127,9 @@ export class PurgeSession {
     this.fault('after-done', index);
   }
 
-  private entryFor(row: ManifestRow): Omit<UnsealedEntry, 'action' | 'skip' | 'size' | 'sha256' | 'note'> {
+  private entryFor(
+    row: ManifestRow,
+  ): Omit<UnsealedEntry, 'action' | 'skip' | 'size' | 'sha256' | 'note' | 's3'> {
     const { instruction } = this.inputs;
     return {
       at: this.now(),

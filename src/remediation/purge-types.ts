@@ -1,5 +1,6 @@
+import type { S3Settings } from '../archive/s3/client.js';
 import type { FsOps } from './file-actions.js';
-import type { LogEntry } from './log-entry.js';
+import type { LogEntry, S3LogRecord } from './log-entry.js';
 import type { Instruction, ManifestRow } from './manifest.js';
 import type { Mode } from './resume-recovery.js';
 import type { Skip } from './skip-reasons.js';
@@ -20,6 +21,10 @@ export interface PurgeOptions {
   reportFile?: string | null;
   /** Accept rows without a SHA-256 (audited with --no-hash): size and mtime are then the only proof. */
   allowUnhashed?: boolean;
+  /** An s3:// root: delete only the audited version and report the key's other versions and delete markers. */
+  keepOtherVersions?: boolean;
+  /** How to reach the bucket of an s3:// root. */
+  s3?: S3Settings;
 }
 
 /** Where a test can stop the run as a crash would: after each durable step of a row. */
@@ -45,8 +50,17 @@ export interface PurgeHooks {
 }
 
 export type RowResult =
-  | { kind: 'planned'; row: ManifestRow; size: number }
-  | { kind: 'acted'; row: ManifestRow; size: number; sha256: string; recovered: boolean }
+  /** otherVersions: of an S3 object in a versioned bucket, the other versions and delete markers that would go too. */
+  | { kind: 'planned'; row: ManifestRow; size: number; otherVersions?: number }
+  /** sha256 is null for an S3 object (proved by version ID and ETag instead); s3: what the log recorded. */
+  | {
+      kind: 'acted';
+      row: ManifestRow;
+      size: number;
+      sha256: string | null;
+      recovered: boolean;
+      s3?: S3LogRecord;
+    }
   | { kind: 'skipped'; row: ManifestRow; skip: Skip }
   /** Handled by the interrupted run this one resumed. */
   | { kind: 'earlier'; row: ManifestRow; entry: LogEntry };

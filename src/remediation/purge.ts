@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import { nodeFs } from './file-actions.js';
 import { checkQuarantineLocation } from './locations.js';
 import { actOnRows } from './purge-act.js';
-import { loadPurgeInputs } from './purge-inputs.js';
+import { loadPurgeInputs, type PurgeInputs } from './purge-inputs.js';
 import { planRows } from './purge-plan.js';
 import { PurgeSession } from './purge-session.js';
 import type { PurgeHooks, PurgeOptions, PurgeReport } from './purge-types.js';
@@ -25,8 +25,22 @@ export {
  */
 export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Promise<PurgeReport> {
   const now = () => (hooks.now ?? (() => new Date()))().toISOString();
-  const fault = hooks.fault ?? (() => {});
   const inputs = loadPurgeInputs(options, now);
+  try {
+    return await purgeWith(inputs, options, hooks, now);
+  } finally {
+    // Its sockets would keep the process alive.
+    inputs.s3?.client.destroy();
+  }
+}
+
+async function purgeWith(
+  inputs: PurgeInputs,
+  options: PurgeOptions,
+  hooks: PurgeHooks,
+  now: () => string,
+): Promise<PurgeReport> {
+  const fault = hooks.fault ?? (() => {});
   const { mode, resumed, realQuarantine } = inputs;
   const planned = await planRows(inputs);
   const report: PurgeReport = {

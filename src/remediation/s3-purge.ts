@@ -71,33 +71,9 @@ export async function purgeS3Object(
   options: S3PurgeOptions = {},
 ): Promise<S3PurgeOutcome> {
   const { bucket, key } = target;
-  const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-  const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
-  // In a versioned bucket, the "null" version is the one written before versioning was turned on.
-  const versionId = target.versionId ?? (versioned ? 'null' : undefined);
-
-  const head = await headOrNull(client, bucket, key, versionId);
-  if (head === null) return refused('S3_OBJECT_GONE', `the audited version of ${key} no longer exists`);
-  if (head.ETag !== target.etag || head.ContentLength !== target.size) {
-    return refused(
-      'S3_OBJECT_CHANGED',
-      `${key} is not the object audited: ETag ${head.ETag ?? '?'} and ${head.ContentLength ?? '?'} bytes, ` +
-        `the manifest says ${target.etag} and ${target.size} bytes`,
-    );
-  }
-  const lock = objectLock(head, (options.now ?? (() => new Date()))());
-  if (lock !== null) return lock;
-  if (versioned) {
-    const current = await headOrNull(client, bucket, key, undefined);
-    if (current !== null && current.VersionId !== versionId) {
-      return refused(
-        'S3_OBJECT_CHANGED',
-        `a newer version of ${key} (${current.VersionId ?? 'null'}) was written after the audit; ` +
-          'it was never judged, so the key is left alone: audit again',
-      );
-    }
-  }
-
+  const checked = await checkS3Object(client, target, options);
+  if ('action' in checked) return checked;
+  const { versioned, versionId } = checked;
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   const outcome: Extract<S3PurgeOutcome, { action: 'deleted' }> = {
     action: 'deleted',
@@ -131,6 +107,60 @@ export async function purgeS3Object(
     }
   }
   return outcome;
+}
+
+/** What a purge of the object would do, without doing it (the dry run): refused, or how many other versions and delete markers would go too. */
+export async function planS3Object(
+  client: S3Client,
+  target: S3PurgeTarget,
+  options: S3PurgeOptions = {},
+): Promise<Extract<S3PurgeOutcome, { action: 'refused' }> | { action: 'planned'; otherVersions: number }> {
+  const checked = await checkS3Object(client, target, options);
+  if ('action' in checked) return checked;
+  if (!checked.versioned) return { action: 'planned', otherVersions: 0 };
+  const versions = await versionsOf(client, target.bucket, target.key);
+  const audited = checked.versionId === 'null' ? null : checked.versionId;
+  return { action: 'planned', otherVersions: versions.filter((v) => v.versionId !== audited).length };
+}
+
+/** The audited version, re-checked: still there, unchanged, unlocked and still the newest. */
+async function checkS3Object(
+  client: S3Client,
+  target: S3PurgeTarget,
+  options: S3PurgeOptions,
+): Promise<
+  Extract<S3PurgeOutcome, { action: 'refused' }> | { versioned: boolean; versionId: string | undefined }
+> {
+  // The details go to the deletion log, which must name no key (keys hold phone numbers).
+  const { bucket, key } = target;
+  const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+  const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
+  // In a versioned bucket, the "null" version is the one written before versioning was turned on.
+  const versionId = target.versionId ?? (versioned ? 'null' : undefined);
+
+  const head = await headOrNull(client, bucket, key, versionId);
+  if (head === null) return refused('S3_OBJECT_GONE', 'the audited version no longer exists');
+  if (head.ETag !== target.etag || head.ContentLength !== target.size) {
+    return refused(
+      'S3_OBJECT_CHANGED',
+      `not the object audited: ETag ${head.ETag ?? '?'} and ${head.ContentLength ?? '?'} bytes, ` +
+        `the manifest says ${target.etag} and ${target.size} bytes`,
+    );
+  }
+  const lock = objectLock(head, (options.now ?? (() => new Date()))());
+  if (lock !== null) return lock;
+  if (versioned) {
+    const current = await headOrNull(client, bucket, key, undefined);
+    if (current !== null && current.VersionId !== versionId) {
+      return refused(
+        'S3_OBJECT_CHANGED',
+        `a newer version (${current.VersionId ?? 'null'}) was written after the audit; ` +
+          'it was never judged, so the key is left alone: audit again',
+      );
+    }
+  }
+
+  return { versioned, versionId };
 }
 
 /** The key's versions and delete markers, one page at a time from the start (never paged while deleting). */

@@ -15,6 +15,11 @@ export const SKIP_REASONS = {
   TARGET_EXISTS: 'the destination already exists; nothing is ever overwritten',
   NOT_QUARANTINED_HERE: 'the deletion log has no record of quarantining this file',
   ACTION_FAILED: 'the file system refused the action; the file was left as it was',
+  S3_OBJECT_GONE: 'the audited version of the S3 object no longer exists',
+  S3_OBJECT_CHANGED:
+    'the S3 object is not the one audited (another ETag or size), or a newer version was written after the audit: audit again',
+  S3_OBJECT_LOCKED:
+    'the S3 object is under Object Lock (a legal hold, or retention until a date still to come); a lock is never bypassed',
 } as const;
 
 export type SkipCode = keyof typeof SKIP_REASONS;

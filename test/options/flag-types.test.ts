@@ -45,6 +45,11 @@ describe('flag types derived from the options model', () => {
       | 'report'
       | 'allowUnhashed'
       | 'resume'
+      | 'keepOtherVersions'
+      | 's3Endpoint'
+      | 's3Region'
+      | 's3ForcePathStyle'
+      | 'profile'
       | 'yes'
       | 'json'
     >();

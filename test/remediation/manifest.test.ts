@@ -113,6 +113,35 @@ describe('reading a deletion manifest', () => {
     ['the same file twice', `${header}\n${first}\n${first}\n`, /listed twice/],
   ])('refuses %s as a whole', (_name, text, message) => refused(text, message));
 
+  /** The first row as the audit writes a row of an s3:// root: no device or inode, the object's key, version and ETag. */
+  const s3Row = (cells: Record<number, string> = {}) =>
+    Object.entries({
+      1: 's3://recordings/archive',
+      2: 's3://recordings/archive',
+      3: 's3',
+      4: '',
+      14: 'archive/a/in_C-1.wav',
+      15: 'v1',
+      16: 'etag-0a5f',
+      ...cells,
+    }).reduce((line, [index, value]) => swapCell(line, Number(index), value), first);
+
+  it('reads the object of a row of an s3:// root, and refuses an S3 row without its ETag or a local row naming an object', () => {
+    const manifest = readText(`${header}\n${s3Row()}\n`)();
+    expect(manifest.rows[0]!.object).toEqual({
+      bucket: 'recordings',
+      key: 'archive/a/in_C-1.wav',
+      versionId: 'v1',
+      etag: 'etag-0a5f',
+      size: manifest.rows[0]!.size,
+    });
+    expect(readText(good)().rows[0]!.object).toBeNull();
+    refused(`${header}\n${s3Row({ 16: '' })}\n`, /no object key or ETag/);
+    refused(`${header}\n${s3Row({ 3: '12' })}\n`, /no root identity of its bucket/);
+    refused(`${header}\n${swapCell(first, 14, 'a/in_C-1.wav')}\n`, /a local row names an S3 object/);
+    refused(`${header}\n${s3Row()}\n${s3Row()}\n`, /listed twice/);
+  });
+
   it('names the manifest line of the bad row', () => {
     const read = readText(`${header}\n${first}\n${swapCell(second, 6, '')}\n`);
     expect(read).toThrow(expect.objectContaining({ line: 3 }));

@@ -9,6 +9,14 @@ export interface S3Settings {
   profile: string | null;
 }
 
+/** The AWS defaults: the SDK's endpoint for the region, the region and profile of the environment. */
+export const NO_S3_SETTINGS: S3Settings = {
+  endpoint: null,
+  region: null,
+  forcePathStyle: false,
+  profile: null,
+};
+
 /** A server that does not accept the connection in this time is reported, not waited for. */
 const CONNECT_TIMEOUT_MS = 3_000;
 /** A request whose answer stalls this long is retried. */

@@ -1,0 +1,67 @@
+import { s3Failure } from '../archive/s3/client.js';
+import { identityKey } from './locations.js';
+import type { ManifestRow } from './manifest.js';
+import { heldBy } from './purge-holds.js';
+import type { PurgeInputs } from './purge-inputs.js';
+import type { PurgeSession } from './purge-session.js';
+import type { RowResult } from './purge-types.js';
+import { planS3Object, purgeS3Object, s3LogRecord, type S3PurgeTarget } from './s3-purge.js';
+import type { Skip } from './skip-reasons.js';
+
+/** The checks of a row that need no request: the right bucket root and no active hold. */
+function checkOffline(row: ManifestRow, inputs: PurgeInputs): Skip | null {
+  const { context } = inputs;
+  const rowRoot = { device: row.rootDevice, inode: row.rootInode, realPath: row.rootRealPath };
+  if (identityKey(rowRoot) !== context.rootKey)
+    return { code: 'OTHER_ROOT', detail: `the row's root is ${row.root}` };
+  return heldBy(context.holds, row, context.now);
+}
+
+function s3Of(inputs: PurgeInputs) {
+  if (inputs.s3 === null) throw new Error('an S3 row reached a purge without an S3 root');
+  return inputs.s3;
+}
+
+/** The dry run of one S3 row: refused with the reason, or planned with the other versions that would go. */
+export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, inputs: PurgeInputs) {
+  const skip = checkOffline(row, inputs);
+  if (skip) return { kind: 'skipped', row, skip } satisfies RowResult;
+  const { client } = s3Of(inputs);
+  const plan = await planS3Object(client, row.object).catch((error: unknown) => {
+    throw s3Failure(error, row.root, `checking ${row.object.key}`);
+  });
+  if (plan.action === 'refused')
+    return { kind: 'skipped', row, skip: { code: plan.code, detail: plan.detail } } satisfies RowResult;
+  return { kind: 'planned', row, size: row.size, otherVersions: plan.otherVersions } satisfies RowResult;
+}
+
+/**
+ * Deletes one S3 row's object (s3-purge.ts re-checks it first) and logs the outcome with its
+ * S3 record. A request that fails is logged as ACTION_FAILED for this row; the run goes on.
+ * No journal intent: a crash after the delete leaves the row to --resume, whose HEAD then finds
+ * the version gone and logs S3_OBJECT_GONE.
+ */
+export async function actOnS3Row(
+  index: number,
+  row: ManifestRow & { object: S3PurgeTarget },
+  inputs: PurgeInputs,
+  session: PurgeSession,
+): Promise<RowResult> {
+  const skip = checkOffline(row, inputs);
+  if (skip) return session.skipped(index, row, skip);
+  const { client, keepOtherVersions } = s3Of(inputs);
+  let outcome: Awaited<ReturnType<typeof purgeS3Object>>;
+  try {
+    outcome = await purgeS3Object(client, row.object, { keepOtherVersions });
+  } catch (error) {
+    const failure = s3Failure(error, row.root, `deleting ${row.object.key}`);
+    return session.skipped(index, row, { code: 'ACTION_FAILED', detail: failure.message });
+  }
+  const record = s3LogRecord(row.object, outcome);
+  if (outcome.action === 'refused')
+    return session.skipped(index, row, { code: outcome.code, detail: outcome.detail }, null, record);
+  return session.actedS3(index, row, record);
+}
+
+export const isS3Row = (row: ManifestRow): row is ManifestRow & { object: S3PurgeTarget } =>
+  row.object !== null;

@@ -1,0 +1,253 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { parse } from 'csv-parse/sync';
+import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
+import { BIN, REPO } from '../support/run-cli.js';
+import {
+  S3_ENDPOINT,
+  createTestBucket,
+  describeS3,
+  putObject,
+  removeTestBucket,
+  testClient,
+} from '../support/s3.js';
+
+const DEMO = path.join(REPO, 'fixtures/demo/recordings');
+const PREFIX = 'archive/demo';
+
+/** The CLI with only the credentials the test gives it: no shared AWS files of the machine. */
+function cli(args: string[]) {
+  const home = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-home-'));
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      NO_COLOR: '1',
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? '',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+      AWS_REGION: 'us-east-1',
+    },
+  });
+  rmSync(home, { recursive: true, force: true });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+/** Every version and delete marker in the bucket, as "key version" strings, sorted. */
+async function versionsIn(client: S3Client, bucket: string): Promise<string[]> {
+  const page = await client.send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 1000 }));
+  expect(page.IsTruncated).not.toBe(true);
+  return [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
+    .map((v) => `${v.Key} ${v.VersionId}`)
+    .sort();
+}
+
+interface LogLine {
+  action: string;
+  skip: { code: string } | null;
+  s3: {
+    bucket: string;
+    key_sha256: string;
+    deleted?: unknown[];
+    kept?: unknown[];
+    refused?: { code: string };
+  };
+}
+
+const s3Args = () => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
+
+interface AuditedBucket {
+  bucket: string;
+  root: string;
+  /** The audit's output folder (report.json, deletion-manifest.csv). */
+  work: string;
+  violations: Array<{ path: string; key: string; version: string }>;
+}
+
+/** The demo archive in a fresh versioned bucket, each key with an older version under it, audited. */
+async function auditedBucket(client: S3Client): Promise<AuditedBucket> {
+  const bucket = await createTestBucket(client, { versioned: true });
+  const work = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-'));
+  const root = `s3://${bucket}/${PREFIX}`;
+  const files = filesUnder(DEMO);
+  // An older version under every key: the purge must remove it too, or the recording stays retrievable.
+  for (const file of files)
+    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, wavPcm16({ seconds: 1 }));
+  for (const file of files)
+    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, readFileSync(file));
+  const audit = cli([
+    'audit',
+    root,
+    ...s3Args(),
+    '--crm',
+    'fixtures/demo/crm/calls.csv',
+    '--id-pattern',
+    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
+    '--now',
+    '2026-11-28T12:00:00Z',
+    '--format',
+    'json,manifest',
+    '--fail-on',
+    'never',
+    '--no-progress',
+    '--out',
+    work,
+  ]);
+  expect(audit.status, audit.stderr).toBe(0);
+  const rows = parse(readFileSync(path.join(work, 'deletion-manifest.csv'), 'utf8'), {
+    columns: true,
+  }) as Array<Record<string, string>>;
+  const violations = rows.map((r) => ({ path: r.path!, key: r.object_key!, version: r.object_version_id! }));
+  return { bucket, root, work, violations };
+}
+
+describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
+  let client: S3Client;
+  let main: AuditedBucket;
+  let keeping: AuditedBucket;
+
+  beforeAll(async () => {
+    client = testClient();
+    main = await auditedBucket(client);
+    keeping = await auditedBucket(client);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const audited of [main, keeping]) {
+      if (!audited) continue;
+      await removeTestBucket(client, audited.bucket);
+      rmSync(audited.work, { recursive: true, force: true });
+    }
+    client?.destroy();
+  }, 120_000);
+
+  it('lists in a dry run, deletes every version of the violating keys with --execute, refuses a re-uploaded one, and logs what log verify accepts', async () => {
+    const { bucket, root, work, violations } = main;
+    expect(violations.length).toBeGreaterThan(2);
+    const manifest = path.join(work, 'deletion-manifest.csv');
+    const log = path.join(work, 'deletion-log.ndjson');
+    // Written after the audit: that version was never judged, so its key is left alone.
+    const reuploaded = violations[0]!;
+    await putObject(client, bucket, reuploaded.key, wavPcm16({ seconds: 3 }));
+    const before = await versionsIn(client, bucket);
+
+    const dry = cli(['purge', manifest, '--root', root, ...s3Args(), '--log', log]);
+    expect(dry.stdout).toContain('DRY RUN');
+    for (const v of violations.slice(1))
+      expect(dry.stdout).toContain(`${v.key} (version ${v.version}, and 1 other version(s)`);
+    expect(dry.stdout).toMatch(new RegExp(`S3_OBJECT_CHANGED\\s+${reuploaded.path}`));
+    expect(await versionsIn(client, bucket)).toEqual(before);
+
+    // The root however it is typed; --json names each object and what else of its key would go.
+    const json = cli(['purge', manifest, '--root', `${root}/`, ...s3Args(), '--log', log, '--json']);
+    const rows = (
+      JSON.parse(json.stdout) as {
+        rows: Array<{ outcome: string; object: { key: string }; otherVersions?: number }>;
+      }
+    ).rows;
+    expect(rows.map((r) => [r.object.key, r.outcome, r.otherVersions])).toEqual(
+      violations.map((v, i) => [v.key, i === 0 ? 'skipped' : 'planned', i === 0 ? undefined : 1]),
+    );
+    const otherRoot = cli(['purge', manifest, '--root', `s3://${bucket}/archive`, ...s3Args(), '--log', log]);
+    expect(otherRoot.status).toBe(2);
+    expect(otherRoot.stderr).toContain('is not an archive root of the audit');
+
+    const quarantine = cli([
+      'purge',
+      manifest,
+      '--root',
+      root,
+      ...s3Args(),
+      '--quarantine',
+      path.join(work, 'q'),
+    ]);
+    expect(quarantine.status).toBe(2);
+    expect(quarantine.stderr).toContain('not yet supported');
+
+    const run = cli([
+      'purge',
+      manifest,
+      '--root',
+      root,
+      ...s3Args(),
+      '--log',
+      log,
+      '--execute',
+      '--operator',
+      'DPO',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1); // one row refused
+    expect(run.stdout).toContain(`deleted: ${violations.length - 1} file(s)`);
+
+    const after = await versionsIn(client, bucket);
+    const gone = new Set(violations.slice(1).map((v) => v.key));
+    // Every version of each purged key is gone, and nothing else was touched.
+    expect(after).toEqual(before.filter((line) => !gone.has(line.slice(0, line.lastIndexOf(' ')))));
+    expect(after.filter((line) => line.startsWith(`${reuploaded.key} `))).toHaveLength(3);
+
+    const verify = cli(['log', 'verify', log]);
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogLine);
+    expect(entries).toHaveLength(violations.length);
+    const deleted = entries.filter((e) => e.action === 'deleted');
+    expect(deleted).toHaveLength(violations.length - 1);
+    for (const entry of deleted) {
+      expect(entry.s3.bucket).toBe(bucket);
+      expect(entry.s3.key_sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(entry.s3.deleted).toHaveLength(2);
+      expect(entry.s3.kept).toEqual([]);
+    }
+    const refused = entries.find((e) => e.action === 'skipped')!;
+    expect(refused.skip?.code).toBe('S3_OBJECT_CHANGED');
+    expect(refused.s3.refused?.code).toBe('S3_OBJECT_CHANGED');
+    // The log names no key: keys hold phone numbers as paths do.
+    for (const v of violations) expect(readFileSync(log, 'utf8')).not.toContain(v.key);
+  }, 180_000);
+
+  it('with --keep-other-versions deletes only the audited version and records the others as kept', async () => {
+    const { bucket, root, work, violations } = keeping;
+    const log = path.join(work, 'deletion-log.ndjson');
+    const manifest = path.join(work, 'deletion-manifest.csv');
+    const before = await versionsIn(client, bucket);
+    const run = cli([
+      'purge',
+      manifest,
+      '--root',
+      root,
+      ...s3Args(),
+      '--log',
+      log,
+      '--keep-other-versions',
+      '--execute',
+      '--operator',
+      'DPO',
+    ]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const audited = new Set(violations.map((v) => `${v.key} ${v.version}`));
+    expect(await versionsIn(client, bucket)).toEqual(before.filter((line) => !audited.has(line)));
+    const entries = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogLine);
+    expect(entries.map((e) => [e.action, e.s3.deleted?.length, e.s3.kept?.length])).toEqual(
+      violations.map(() => ['deleted', 1, 1]),
+    );
+    expect(cli(['log', 'verify', log]).status).toBe(0);
+  }, 180_000);
+});
