@@ -49,7 +49,7 @@ function setUp(target: string, roots: string[], options: ExplainFlags): ExplainS
     const report = readReport(options.report, 'report');
     return {
       plan: planFromReport(report, options.report),
-      patternOrigin: "the audit's ID pattern",
+      patternOrigin: 'report.json settings.idPattern',
       report,
       configLang: undefined,
     };

@@ -129,7 +129,7 @@ describe('explain --report: within a saved audit', () => {
     const run = runCli(['explain', '--lang', 'en', '--report', report, 'K-2'], tmp);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("found in the file name by the audit's ID pattern _(?<id>");
+    expect(run.stdout).toContain('found in the file name by report.json settings.idPattern _(?<id>');
     expect(run.stdout).toContain('Verdict: violation / NON_QUALIFYING_ONLY');
     expect(run.stdout).toContain(`Since the audit of 2026-11-28T12:00:00.000Z (${report}):`);
     expect(run.stdout).toContain('no input changed');
