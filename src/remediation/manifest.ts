@@ -6,7 +6,12 @@ import { readInputFile } from '../inputs.js';
 import { restoreNeutralised } from '../report/csv-cell.js';
 import { isS3Root, parseS3Root } from '../archive/s3/location.js';
 import type { S3PurgeTarget } from './s3-purge.js';
-import { MANIFEST_HEADER, MANIFEST_VERSION, manifestSha256 } from '../report/deletion-manifest.js';
+import {
+  MANIFEST_HEADER,
+  MANIFEST_VERSION,
+  manifestSha256,
+  type ManifestCells,
+} from '../report/deletion-manifest.js';
 
 /** One row of a deletion manifest, validated, its cells un-neutralised. */
 export interface ManifestRow {
@@ -104,27 +109,26 @@ export function readManifest(file: string): Manifest {
     if (raw.length !== MANIFEST_HEADER.length)
       refuseManifest(file, `a row has ${raw.length} columns, the header ${MANIFEST_HEADER.length}`, line);
     const cells = raw.map(restoreNeutralised);
-    const [version, root, realPath, device, inode, relative, callId, reason, size, mtime, sha256] = cells as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const [policyId, policyVersion, , objectKey, objectVersionId, objectEtag] = cells.slice(11) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    // Checked above: as many cells as the header has columns.
+    const [
+      version,
+      root,
+      realPath,
+      device,
+      inode,
+      relative,
+      callId,
+      reason,
+      size,
+      mtime,
+      sha256,
+      policyId,
+      policyVersion,
+      ,
+      objectKey,
+      objectVersionId,
+      objectEtag,
+    ] = cells as unknown as ManifestCells;
     const refuse = (message: string): never => refuseManifest(file, message, line);
     if (version !== String(MANIFEST_VERSION))
       refuse(`unknown manifest version "${version}" (this version reads ${MANIFEST_VERSION})`);

@@ -29,7 +29,11 @@ export const MANIFEST_HEADER = [
   'object_key',
   'object_version_id',
   'object_etag',
-];
+] as const;
+
+type CellsOf<Header extends readonly string[]> = { [K in keyof Header]: string };
+/** One manifest row's cells, in header order. */
+export type ManifestCells = CellsOf<typeof MANIFEST_HEADER>;
 
 /**
  * The violations only. Cells that a spreadsheet would run as a formula get a `'` in front, and
