@@ -61,7 +61,7 @@ function testcase(
   explain: (f: Finding) => string,
 ): string {
   const name = xmlText(v(f, 'path'));
-  const reason = v(f, 'reason');
+  const reason = f.reason;
   const verdict = v(f, 'verdict');
   const open = `    <testcase name="${name}" classname="${classname}" time="0"`;
   if (verdict !== 'violation' && verdict !== 'review') return `${open}/>`;

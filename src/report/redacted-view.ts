@@ -3,7 +3,10 @@ import type { Finding } from '../audit/types.js';
 import { maskFreePbxName } from './freepbx-name-mask.js';
 import { isProtectedShape, maskingCut, redactText } from './redact.js';
 
-/** Keys whose values are hashes, times or codes: never personal data, and masking would garble them. */
+/**
+ * Keys whose values are hashes, times or codes: never personal data, and masking would garble them.
+ * Not `reason`: a finding's reason is a code, but a hold's or a reviewer's reason is free text.
+ */
 const KEEP_KEYS = new Set([
   'sha256',
   'generatedAt',
@@ -13,7 +16,6 @@ const KEEP_KEYS = new Set([
   'firstAt',
   'lastAt',
   'verdict',
-  'reason',
   'version',
   'schemaVersion',
   'now',
@@ -31,7 +33,8 @@ const KEEP_KEYS = new Set([
 export type ReportView = Omit<AuditResult, 'recordings'> & {
   /**
    * The findings as judged, NOT masked. Read only fields that are never masked (KEEP_KEYS:
-   * verdict, reason, dates) straight from here; pass a finding through `show` before printing it.
+   * verdict, dates; and the reason code) straight from here; pass a finding through `show` before
+   * printing it.
    */
   unmasked: readonly Finding[];
   /** The finding with every free text masked: paths, labels, call IDs, messages. */

@@ -210,7 +210,7 @@ function tableCells(view: ReportView, f: Finding, day: string, c: Cells): void {
   const v = view.field;
   c.root(f);
   c.id(v(f, 'verdict'));
-  c.id(v(f, 'reason'));
+  c.id(f.reason);
   c.categories(v(f, 'categories'));
   c.id(day);
   c.explanation(f);
@@ -238,7 +238,7 @@ function row(view: ReportView, f: Finding, day: string, c: Cells, lang: ReportLa
     v(f, 'path'),
     v(f, 'callId'),
     c.id(v(f, 'verdict')),
-    c.id(v(f, 'reason')),
+    c.id(f.reason),
     c.categories(v(f, 'categories')),
     c.id(day),
     f.durationSec,
