@@ -1,16 +1,15 @@
 import type { AuditResult, UnnamedResult } from '../audit/result.js';
 import type { Finding } from '../audit/types.js';
+import type { ChangePhrases } from '../report/messages/catalogue.js';
 
 type Digested = { file: string; sha256: string } | null | undefined;
 
-function compareFile(what: string, then: Digested, now: Digested): string[] {
-  if (!then) return now ? [`${what} ${now.file} was not read by the audit`] : [];
-  if (!now) return [`${what} ${then.file} was read by the audit and is not read now`];
+function compareFile(words: ChangePhrases, what: string, then: Digested, now: Digested): string[] {
+  if (!then) return now ? [words.notReadThen(what, now.file)] : [];
+  if (!now) return [words.notReadNow(what, then.file)];
   return then.sha256 === now.sha256
     ? []
-    : [
-        `${what} ${then.file} changed since the audit (SHA-256 ${short(then.sha256)} then, ${short(now.sha256)} now)`,
-      ];
+    : [words.fileChanged(what, then.file, short(then.sha256), short(now.sha256))];
 }
 
 function short(sha256: string): string {
@@ -34,40 +33,46 @@ export function changesSinceAudit(
     reason: string;
   }>,
   hashes: ReadonlyMap<string, string>,
+  words: ChangePhrases,
 ): string[] {
   const changes: string[] = [];
   const logsNow = new Map(now.inputs.callLogs.map((log) => [log.file, log]));
   const logsThen = new Map(report.inputs.callLogs.map((log) => [log.file, log]));
   for (const log of report.inputs.callLogs)
-    changes.push(...compareFile('the call log', log, logsNow.get(log.file)));
+    changes.push(...compareFile(words, words.callLog, log, logsNow.get(log.file)));
   for (const log of now.inputs.callLogs)
-    if (!logsThen.has(log.file)) changes.push(...compareFile('the call log', null, log));
-  changes.push(...compareFile('the outcome map', report.inputs.outcomeMap, now.inputs.outcomeMap));
-  changes.push(...compareFile('the holds file', report.engine?.holds, now.engine?.holds));
+    if (!logsThen.has(log.file)) changes.push(...compareFile(words, words.callLog, null, log));
+  changes.push(...compareFile(words, words.outcomeMap, report.inputs.outcomeMap, now.inputs.outcomeMap));
+  changes.push(...compareFile(words, words.holdsFile, report.engine?.holds, now.engine?.holds));
   if (report.policy.sha256 !== now.policy.sha256)
     changes.push(
-      `the policy pack ${now.policy.id}@${now.policy.version} differs from the audit's ${report.policy.id}@${report.policy.version} (SHA-256 ${short(report.policy.sha256)} then, ${short(now.policy.sha256)} now)`,
+      words.policyChanged(
+        `${now.policy.id}@${now.policy.version}`,
+        `${report.policy.id}@${report.policy.version}`,
+        short(report.policy.sha256),
+        short(now.policy.sha256),
+      ),
     );
   const findings = new Map(report.recordings.map((f) => [keyOf(f), f]));
   for (const recording of recordings) {
     const then = findings.get(keyOf(recording));
     const name = `${recording.root}/${recording.path}`;
     if (!then) {
-      changes.push(`the recording ${name} was not in the audit`);
+      changes.push(words.recordingNew(name));
       continue;
     }
     const hashNow = hashes.get(keyOf(recording));
     if (then.sha256 && hashNow && then.sha256 !== hashNow)
-      changes.push(
-        `the recording ${name} changed since the audit (SHA-256 ${short(then.sha256)} then, ${short(hashNow)} now)`,
-      );
+      changes.push(words.recordingChanged(name, short(then.sha256), short(hashNow)));
     else if (then.size !== recording.size || then.mtime !== recording.mtime)
-      changes.push(
-        `the recording ${name} changed since the audit (${then.size} bytes, modified ${then.mtime} then; ${recording.size} bytes, modified ${recording.mtime} now)`,
-      );
+      changes.push(words.recordingResized(name, then, recording));
     if (then.verdict !== recording.verdict || then.reason !== recording.reason)
       changes.push(
-        `the audit judged ${name} ${then.verdict} / ${then.reason}; judged again now it is ${recording.verdict} / ${recording.reason}`,
+        words.verdictMoved(
+          name,
+          `${then.verdict} / ${then.reason}`,
+          `${recording.verdict} / ${recording.reason}`,
+        ),
       );
   }
   return changes;

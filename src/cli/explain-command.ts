@@ -29,15 +29,37 @@ function isFile(target: string): boolean {
 
 interface ExplainSetup {
   plan: AuditPlan;
-  /** How the user gave an ID pattern that is not a preset's, for the evidence line. */
-  patternOrigin: string;
+  /** How the user gave an ID pattern that is not a preset's, per archive (by index), for the evidence line. */
+  patternOrigin: (archive: number) => string;
   report: AuditResult | null;
   /** The config file's `lang`, if one was read. */
   configLang: string | undefined;
 }
 
+/**
+ * Flags that still mean something beside --report: how to show the result, and how to reach object
+ * storage (report.json records no endpoint or profile). Every other setting comes from the report.
+ */
+const WITH_REPORT = new Set([
+  'report',
+  'json',
+  'lang',
+  'color',
+  's3Endpoint',
+  's3Region',
+  's3ForcePathStyle',
+  'profile',
+]);
+
+/** The options the user gave (not commander's defaults), as flags. */
+function givenFlags(command: Command): string[] {
+  return Object.keys(command.opts())
+    .filter((key) => command.getOptionValueSource(key) === 'cli' && !WITH_REPORT.has(key))
+    .map((key) => command.options.find((o) => o.attributeName() === key)?.long ?? key);
+}
+
 /** The audit to explain within: a saved report's settings, or flags and config file as `audit` reads them. */
-function setUp(target: string, roots: string[], options: ExplainFlags): ExplainSetup {
+function setUp(target: string, roots: string[], options: ExplainFlags, command: Command): ExplainSetup {
   if (options.report !== undefined) {
     if (roots.length > 0) {
       throw new CallauditError(
@@ -46,10 +68,30 @@ function setUp(target: string, roots: string[], options: ExplainFlags): ExplainS
         'drop the roots, or drop --report and give every setting again',
       );
     }
+    const ignored = givenFlags(command);
+    if (ignored.length > 0) {
+      throw new CallauditError(
+        'BAD_FLAG',
+        `--report takes every setting from the report; ${ignored.join(', ')} would be ignored`,
+        'drop them to explain within the saved audit, or drop --report and give every setting again',
+      );
+    }
     const report = readReport(options.report, 'report');
+    const saved = planFromReport(report, options.report);
     return {
-      plan: planFromReport(report, options.report),
-      patternOrigin: 'report.json settings.idPattern',
+      plan: {
+        ...saved,
+        s3: {
+          endpoint: options.s3Endpoint ?? null,
+          region: options.s3Region ?? null,
+          forcePathStyle: options.s3ForcePathStyle ?? false,
+          profile: options.profile ?? null,
+        },
+      },
+      patternOrigin: (i) =>
+        saved.archives[i]?.idPattern === report.settings['idPattern']
+          ? 'report.json settings.idPattern'
+          : `report.json settings.archives[${i}].idPattern`,
       report,
       configLang: undefined,
     };
@@ -62,10 +104,13 @@ function setUp(target: string, roots: string[], options: ExplainFlags): ExplainS
       : roots;
   // explain writes nothing, not even the probe cache an audit keeps.
   const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null };
-  const patternOrigin =
-    options.idPattern === undefined && configFile
-      ? `idPattern of ${path.basename(configFile)}`
-      : '--id-pattern';
+  const configArchives = loaded?.config.archives;
+  const patternOrigin = (i: number) =>
+    options.idPattern !== undefined || !configFile
+      ? '--id-pattern'
+      : configArchives?.[i]?.idPattern !== undefined
+        ? `archives[${i}].idPattern of ${path.basename(configFile)}`
+        : `idPattern of ${path.basename(configFile)}`;
   return { plan, patternOrigin, report: null, configLang: loaded?.config.lang };
 }
 
@@ -78,15 +123,19 @@ export function explainCommand(io: CommandIo): Command {
       .argument('<path-or-call-id>', 'a recording file, its path relative to an archive root, or a call ID')
       .argument('[archive-roots...]', 'folders of call recordings (default: the folder of the file given)'),
     'explain',
-  ).action(async (target: string, roots: string[], options: ExplainFlags) => {
-    const { plan, patternOrigin, report, configLang } = setUp(target, roots, options);
+  ).action(async (target: string, roots: string[], options: ExplainFlags, command: Command) => {
+    const { plan, patternOrigin, report, configLang } = setUp(target, roots, options, command);
     const targetIsFile = isFile(target);
     const wanted = normaliseCallId(target);
     const matches = (root: string, relative: string, callId: string | null) =>
       targetIsFile
         ? path.resolve(root, relative) === path.resolve(target)
         : relative === target || (callId !== null && normaliseCallId(callId) === wanted);
-    const archiveOf = (root: string) => plan.archives.find((a) => a.root === root) ?? plan.archives[0]!;
+    const archiveIndex = (root: string) =>
+      Math.max(
+        0,
+        plan.archives.findIndex((a) => a.root === root),
+      );
     const judged: Array<Parameters<typeof explainRecording>> = [];
     const result = await runAudit(plan, {
       warn: (message) => io.stderr(`warning ${message}\n`),
@@ -101,7 +150,11 @@ export function explainCommand(io: CommandIo): Command {
       : resolveRenderOptions(options, { lang: configLang }, result.policy.id).lang;
     const explanations: Explanation[] = judged.map(([recording, events, policy]) => {
       const idRule = describeIdRule(
-        { idSource: recording.idSource, archive: archiveOf(recording.root), patternOrigin },
+        {
+          idSource: recording.idSource,
+          archive: plan.archives[archiveIndex(recording.root)]!,
+          patternOrigin: patternOrigin(archiveIndex(recording.root)),
+        },
         catalogue(lang).explain.idRules,
       );
       return explainRecording(recording, events, policy, idRule);
@@ -113,7 +166,7 @@ export function explainCommand(io: CommandIo): Command {
         'give a recording file, its path relative to the archive root, or its call ID; check --id-pattern',
       );
     }
-    const changes = report ? await changesOf(report, result, explanations) : null;
+    const changes = report ? await changesOf(report, result, explanations, lang) : null;
     if (options.json) {
       const since = report ? { audit: { generatedAt: report.generatedAt, changes } } : {};
       io.stdout(
@@ -130,6 +183,7 @@ async function changesOf(
   report: AuditResult,
   result: Awaited<ReturnType<typeof runAudit>>,
   explanations: readonly Explanation[],
+  lang: ReportLang,
 ): Promise<string[]> {
   const recordings = explanations.map((x) => ({ ...x.recording, verdict: x.verdict, reason: x.reason }));
   const hashes = new Map<string, string>();
@@ -141,7 +195,7 @@ async function changesOf(
     const digest = await sha256OfFile(path.join(r.root, r.path)).catch(() => null);
     if (digest) hashes.set(key, digest.sha256);
   }
-  return changesSinceAudit(report, result, recordings, hashes);
+  return changesSinceAudit(report, result, recordings, hashes, catalogue(lang).explain.changes);
 }
 
 function renderChanges(

@@ -2,6 +2,7 @@ import { resolveColumnMapping } from './column-mapping.js';
 import { defaultThreads } from '../archive/default-threads.js';
 import type { AuditResult } from '../audit/result.js';
 import { CallauditError } from '../errors.js';
+import { ENGINE_DEFAULTS } from './defaults.js';
 import { DEFAULTS, type AuditPlan, type ArchiveSource, type CallLogSource } from './settings.js';
 import type { EnginePlan } from './engine-plan.js';
 
@@ -24,7 +25,7 @@ export function planFromReport(report: AuditResult, reportFile: string): AuditPl
   }
   const engine: EnginePlan = {
     holds: s.holds ?? null,
-    customerColumn: s.customerColumn ?? 'customer_id',
+    customerColumn: s.customerColumn ?? ENGINE_DEFAULTS.customerColumn,
     noticeColumn: s.noticeColumn ?? null,
     purposeColumn: s.purposeColumn ?? null,
     maxEventLagHours: s.maxEventLagHours!,
@@ -38,14 +39,9 @@ export function planFromReport(report: AuditResult, reportFile: string): AuditPl
     ...(typeof s.reviewWithinDays === 'number' ? { reviewWithinDays: s.reviewWithinDays } : {}),
   };
   // report.json keeps each source's columns as named; the mapping is resolved again, as for an audit.
-  const business = {
-    customerColumn: engine.customerColumn,
-    noticeColumn: engine.noticeColumn,
-    purposeColumn: engine.purposeColumn,
-  };
   return {
     archives,
-    callLogs: callLogs.map((log) => ({ ...log, columns: resolveColumnMapping(log, business) })),
+    callLogs: callLogs.map((log) => ({ ...log, columns: resolveColumnMapping(log, engine) })),
     // report.json does not record how to reach object storage: the default AWS chain and endpoint.
     s3: { endpoint: null, region: null, forcePathStyle: false, profile: null },
     topLevel: {

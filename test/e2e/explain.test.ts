@@ -142,6 +142,17 @@ describe('explain --report: within a saved audit', () => {
     expect(run.stderr).toContain('--report takes the archive roots from the report');
   });
 
+  it('refuses audit settings next to --report instead of ignoring them', () => {
+    const run = runCli(
+      ['explain', '--report', report, 'K-2', '--now', '2030-01-01T00:00:00Z', '--timezone', 'UTC'],
+      tmp,
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--now, --timezone would be ignored');
+    // How to show the result is not a setting of the audit.
+    expect(runCli(['explain', '--report', report, 'K-2', '--lang', 'sl'], tmp).status).toBe(0);
+  });
+
   it('says a call log changed after the audit, and that the verdict moved', () => {
     writeFileSync(
       calls,
@@ -156,6 +167,9 @@ describe('explain --report: within a saved audit', () => {
     expect(run.stdout).toContain(
       'violation / NON_QUALIFYING_ONLY; judged again now it is compliant / QUALIFYING_EVENT',
     );
+    const sl = runCli(['explain', '--lang', 'sl', '--report', report, 'K-2'], tmp);
+    expect(sl.stdout).toMatch(/SPREMENJENO {2}dnevnik klicev .*calls\.csv se je od revizije spremenil/);
+    expect(sl.stdout).not.toContain('changed since the audit');
     const json = JSON.parse(runCli(['explain', '--report', report, 'K-2', '--json'], tmp).stdout);
     expect(json.audit.changes.some((c: string) => c.includes('calls.csv changed since the audit'))).toBe(
       true,

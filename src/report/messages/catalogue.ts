@@ -18,6 +18,25 @@ type FindingTexts = {
   [C in MessageCode]: (args: MessageArgs[C], format: MessageFormat) => string;
 };
 
+/** The words of `changesSinceAudit` in one language (src/report/messages). */
+export interface ChangePhrases {
+  callLog: string;
+  outcomeMap: string;
+  holdsFile: string;
+  notReadThen(what: string, file: string): string;
+  notReadNow(what: string, file: string): string;
+  fileChanged(what: string, file: string, then: string, now: string): string;
+  policyChanged(now: string, then: string, shaThen: string, shaNow: string): string;
+  recordingNew(name: string): string;
+  recordingChanged(name: string, then: string, now: string): string;
+  recordingResized(
+    name: string,
+    then: { size: number; mtime: string },
+    now: { size: number; mtime: string },
+  ): string;
+  verdictMoved(name: string, then: string, now: string): string;
+}
+
 interface ExplainTexts {
   recording: string;
   callId: string;
@@ -29,6 +48,7 @@ interface ExplainTexts {
   none: string;
   unknown: string;
   idRules: IdRulePhrases;
+  changes: ChangePhrases;
   sinceAudit(generatedAt: string, file: string): string;
   noInputChanged: string;
   changed: string;

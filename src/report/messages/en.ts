@@ -330,6 +330,23 @@ export const EN: Catalogue<UiKey> = {
     noInputChanged:
       'no input changed: call logs, outcome map, holds and policy have the SHA-256 the audit recorded',
     changed: 'CHANGED',
+    changes: {
+      callLog: 'the call log',
+      outcomeMap: 'the outcome map',
+      holdsFile: 'the holds file',
+      notReadThen: (what, file) => `${what} ${file} was not read by the audit`,
+      notReadNow: (what, file) => `${what} ${file} was read by the audit and is not read now`,
+      fileChanged: (what, file, then, now) =>
+        `${what} ${file} changed since the audit (SHA-256 ${then} then, ${now} now)`,
+      policyChanged: (now, then, shaThen, shaNow) =>
+        `the policy pack ${now} differs from the audit's ${then} (SHA-256 ${shaThen} then, ${shaNow} now)`,
+      recordingNew: (name) => `the recording ${name} was not in the audit`,
+      recordingChanged: (name, then, now) =>
+        `the recording ${name} changed since the audit (SHA-256 ${then} then, ${now} now)`,
+      recordingResized: (name, then, now) =>
+        `the recording ${name} changed since the audit (${then.size} bytes, modified ${then.mtime} then; ${now.size} bytes, modified ${now.mtime} now)`,
+      verdictMoved: (name, then, now) => `the audit judged ${name} ${then}; judged again now it is ${now}`,
+    },
     idRules: {
       stem: 'the file name without its extension',
       preset: (name, pattern) => `the ${name} preset's pattern ${pattern}`,

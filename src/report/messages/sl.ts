@@ -333,6 +333,24 @@ export const SL: Catalogue<UiKey> = {
     noInputChanged:
       'noben vhod se ni spremenil: dnevniki klicev, preslikava izidov, zadržanja in pravila imajo SHA-256, ki ga je zapisala revizija',
     changed: 'SPREMENJENO',
+    changes: {
+      callLog: 'dnevnik klicev',
+      outcomeMap: 'preslikava izidov',
+      holdsFile: 'datoteka zadržanj',
+      notReadThen: (what, file) => `${what} ${file}: revizija ga ni prebrala`,
+      notReadNow: (what, file) => `${what} ${file}: revizija ga je prebrala, zdaj ni prebran`,
+      fileChanged: (what, file, then, now) =>
+        `${what} ${file} se je od revizije spremenil (SHA-256 takrat ${then}, zdaj ${now})`,
+      policyChanged: (now, then, shaThen, shaNow) =>
+        `nabor pravil ${now} se razlikuje od nabora revizije ${then} (SHA-256 takrat ${shaThen}, zdaj ${shaNow})`,
+      recordingNew: (name) => `posnetka ${name} v reviziji ni bilo`,
+      recordingChanged: (name, then, now) =>
+        `posnetek ${name} se je od revizije spremenil (SHA-256 takrat ${then}, zdaj ${now})`,
+      recordingResized: (name, then, now) =>
+        `posnetek ${name} se je od revizije spremenil (takrat ${then.size} bajtov, spremenjen ${then.mtime}; zdaj ${now.size} bajtov, spremenjen ${now.mtime})`,
+      verdictMoved: (name, then, now) =>
+        `revizija je posnetek ${name} ocenila ${then}; ponovna presoja zdaj: ${now}`,
+    },
     idRules: {
       stem: 'imenu datoteke brez končnice',
       preset: (name, pattern) => `vzorcu prednastavitve ${name} ${pattern}`,
