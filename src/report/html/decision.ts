@@ -1,3 +1,4 @@
+import { ENGINE_DEFAULTS } from '../../config/defaults.js';
 import { messages, verdictLabel, type Messages } from '../i18n.js';
 import type { ReportView } from '../redacted-view.js';
 import type { ReportLang } from '../reporter.js';
@@ -9,8 +10,6 @@ import { zoneOf } from '../finding-text.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 const DAY_MS = 86_400_000;
-/** `--review-within`'s default, for reports written before the engine recorded it. */
-const DEFAULT_REVIEW_DAYS = 30;
 const MANIFEST = 'deletion-manifest.csv';
 
 /** "recording" in the plural form the count takes (Slovenian has four: 1, 2, 3–4, 5+). */
@@ -63,7 +62,7 @@ function deadlineRows(view: ReportView, lang: ReportLang): string[][] {
   if (deletion.length > 0) rows.push([h(t.deletionDeadline), deletion.join('; ')]);
   if (earliestReview !== null) {
     const reviews = engineOf(view)?.reviews;
-    const within = reviews?.withinDays ?? DEFAULT_REVIEW_DAYS;
+    const within = reviews?.withinDays ?? ENGINE_DEFAULTS.reviewWithinDays;
     const due = new Date(Date.parse(earliestReview) + within * DAY_MS).toISOString();
     rows.push([
       h(t.reviewDeadline),

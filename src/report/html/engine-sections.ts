@@ -1,3 +1,4 @@
+import { ENGINE_DEFAULTS } from '../../config/defaults.js';
 import { findingText, zoneOf } from '../finding-text.js';
 import { messages, reasonLabel, verdictLabel } from '../i18n.js';
 import { catalogue, formatDate } from '../messages/render.js';
@@ -139,7 +140,7 @@ export function overdueReviewsSection(view: ReportView, lang: ReportLang): strin
       `<code>${h(r.path)}</code>`,
       h(reasonLabel(lang, r.reason)),
     ]);
-  return `<h2>${h(t.overdueReviews)} (${overdue.length}, > ${h(reviews?.withinDays ?? 30)} d)</h2>${htmlTable([t.date, t.openDays, t.callId, t.path, t.reason], rows)}${moreRows(overdue.length)}`;
+  return `<h2>${h(t.overdueReviews)} (${overdue.length}, > ${h(reviews?.withinDays ?? ENGINE_DEFAULTS.reviewWithinDays)} d)</h2>${htmlTable([t.date, t.openDays, t.callId, t.path, t.reason], rows)}${moreRows(overdue.length)}`;
 }
 
 /** Holds that have ended: findings with reason HOLD_EXPIRED, which must now be judged like any other. */

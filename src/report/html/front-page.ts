@@ -16,6 +16,7 @@ import {
 import { h } from './escape.js';
 import { htmlTable, moreRows, MAX_LIST_ROWS } from './html-table.js';
 import { timeAxis, type Outliers, type TimeAxis } from './time-axis.js';
+import { localDay } from './table-data.js';
 
 const VERDICT_ORDER = ['violation', 'review', 'hold', 'compliant'] as const;
 /** Lines named per file and problem; the count says how many there are in all. */
@@ -31,9 +32,11 @@ function period(view: ReportView, days: readonly string[], lang: ReportLang): st
   };
   // Not copied into one list: at a million recordings that is a million more references.
   for (const day of days) include(day);
+  // Days in the audit's zone, as the recordings' days are: 22:30Z on 30 Sep is 1 Oct in Ljubljana.
+  const zone = zoneOf(view);
   for (const log of view.inputs.callLogs) {
-    if (log.firstAt) include(log.firstAt.slice(0, 10));
-    if (log.lastAt) include(log.lastAt.slice(0, 10));
+    if (log.firstAt) include(localDay(log.firstAt, zone));
+    if (log.lastAt) include(localDay(log.lastAt, zone));
   }
   return first === null ? '—' : `${formatDay(lang, first)} – ${formatDay(lang, last!)}`;
 }

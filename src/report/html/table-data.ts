@@ -108,7 +108,7 @@ export function recordingDay(f: Pick<Finding, 'startedAt' | 'mtime'>, zone: stri
 }
 
 /** The local calendar day of an instant (a deadline) in the audit's time zone. */
-function localDay(iso: string, zone: string): string {
+export function localDay(iso: string, zone: string): string {
   return recordingDay({ startedAt: iso, mtime: iso }, zone);
 }
 

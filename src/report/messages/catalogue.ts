@@ -119,5 +119,7 @@ export interface Catalogue<Ui extends string = string> {
     mtimeTimes(count: number): string;
     unconfirmedCitations(ids: string): string;
     retentionUnconfirmed: string;
+    compliantSummaryHeading: string;
+    compliantSummary(recordings: number, listUpTo: number): string;
   };
 }

@@ -428,6 +428,9 @@ export const EN: Catalogue<UiKey> = {
     staleHolds: (count) => `${count} legal hold(s) match no recording; see report.json.`,
     mtimeTimes: (count) => `${count} recording time(s) taken from the file modification time.`,
     unconfirmedCitations: (ids) => `Unconfirmed citations in this report: ${ids} (see report.json).`,
+    compliantSummaryHeading: 'Compliant recordings, summarised',
+    compliantSummary: (n, limit) =>
+      `${n} compliant recordings are not listed one by one in the findings table below: the audit has more than ${limit} findings, and the table lists every violation, review and hold. findings.csv and report.json list every recording.`,
     retentionUnconfirmed: 'Retention periods are unconfirmed: the DPO must confirm them (callaudit policy).',
   },
 };

@@ -20,13 +20,11 @@ interface LocalParts {
 }
 
 // Intl rather than luxon: the HTML table formats an event time per finding, a million at most.
+// The parts do not depend on the language, so formats are kept per zone.
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-function localParts(lang: ReportLang, iso: string, zone: string): LocalParts | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const key = `${lang}\u0000${zone}`;
-  let format = partFormats.get(key);
+function partFormat(zone: string): Intl.DateTimeFormat | null {
+  let format = partFormats.get(zone);
   if (format === undefined) {
     try {
       format = new Intl.DateTimeFormat('en-GB', {
@@ -41,8 +39,12 @@ function localParts(lang: ReportLang, iso: string, zone: string): LocalParts | n
     } catch {
       return null; // an unknown zone in an old report: the caller shows the ISO text
     }
-    partFormats.set(key, format);
+    partFormats.set(zone, format);
   }
+  return format;
+}
+
+function localParts(ms: number, format: Intl.DateTimeFormat): LocalParts {
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
   const month = Number(parts['month']);
@@ -54,6 +56,34 @@ function localParts(lang: ReportLang, iso: string, zone: string): LocalParts | n
     hour: parts['hour'] ?? '',
     minute: parts['minute'] ?? '',
   };
+}
+
+// formatToParts costs ~13 µs; a report's times fall on far fewer distinct minutes than findings,
+// so each minute is formatted once per language, zone and pattern.
+const formattedByMinute = new Map<string, Map<number, string>>();
+const MAX_CACHED_MINUTES = 100_000;
+
+/** An ISO UTC instant in `zone`, filled into the catalogue's time or date pattern; unreadable: null. */
+function formatLocal(
+  lang: ReportLang,
+  iso: string,
+  zone: string,
+  pattern: 'timeFormat' | 'dateFormat',
+): string | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const key = `${lang}\u0000${zone}\u0000${pattern}`;
+  let cache = formattedByMinute.get(key);
+  if (cache === undefined) formattedByMinute.set(key, (cache = new Map()));
+  const minute = Math.floor(ms / 60_000);
+  const cached = cache.get(minute);
+  if (cached !== undefined) return cached;
+  const format = partFormat(zone);
+  if (format === null) return null;
+  const text = fill(CATALOGUES[lang][pattern], localParts(ms, format));
+  if (cache.size >= MAX_CACHED_MINUTES) cache.clear();
+  cache.set(minute, text);
+  return text;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -77,14 +107,12 @@ function fill(pattern: string, p: LocalParts): string {
 
 /** An ISO UTC instant in the audit's zone, in the language's format ("3. 10. 2026 08:45"); anything unreadable as it is. */
 export function formatTime(lang: ReportLang, iso: string, zone: string): string {
-  const parts = localParts(lang, iso, zone);
-  return parts ? fill(CATALOGUES[lang].timeFormat, parts) : iso;
+  return formatLocal(lang, iso, zone, 'timeFormat') ?? iso;
 }
 
 /** The calendar day of an ISO UTC instant in the audit's zone ("3. 10. 2026"). */
 export function formatDate(lang: ReportLang, iso: string, zone: string): string {
-  const parts = localParts(lang, iso, zone);
-  return parts ? fill(CATALOGUES[lang].dateFormat, parts) : iso;
+  return formatLocal(lang, iso, zone, 'dateFormat') ?? iso;
 }
 
 /** A calendar day as written in report.json ("2026-10-03") in the language's format. */

@@ -431,6 +431,9 @@ export const SL: Catalogue<UiKey> = {
     staleHolds: (count) => `Zadržanja izbrisa brez ujemanja s posnetkom: ${count}; glejte report.json.`,
     mtimeTimes: (count) => `Časi posnetkov, vzeti iz časa spremembe datoteke: ${count}.`,
     unconfirmedCitations: (ids) => `Nepotrjeni pravni viri v tem poročilu: ${ids} (glejte report.json).`,
+    compliantSummaryHeading: 'Skladni posnetki, povzetek',
+    compliantSummary: (n, limit) =>
+      `Skladni posnetki (${n}) v spodnji tabeli ugotovitev niso navedeni posamično: revizija ima več kot ${limit} ugotovitev, tabela pa navaja vse kršitve, posnetke za pregled in zadržane posnetke. Vse posnetke navajata findings.csv in report.json.`,
     retentionUnconfirmed:
       'Roki hrambe niso potrjeni: potrditi jih mora pooblaščena oseba za varstvo podatkov (callaudit policy).',
   },
