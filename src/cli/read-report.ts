@@ -1,4 +1,6 @@
+import { messageSharer } from '../audit/judge-all.js';
 import { REPORT_SCHEMA_VERSION, type AuditResult } from '../audit/result.js';
+import type { Finding } from '../audit/types.js';
 import { reportSchema } from '../audit/report-schema.js';
 import { CallauditError } from '../errors.js';
 import { readInputFile, REPORT_FILE_LIMIT } from '../input-file.js';
@@ -65,7 +67,10 @@ export function readReport(file: string, role: string): AuditResult {
   }
   // The notice is added by the JSON reporter on the way out; the result itself does not carry it.
   const { notice: _notice, ...result } = report;
-  for (const finding of result.recordings as Array<{ message?: unknown; explanation?: string }>)
+  const share = messageSharer();
+  for (const finding of result.recordings as Array<Finding & { explanation?: string }>) {
     finding.message ??= { code: 'TEXT', args: { text: finding.explanation ?? '' } };
+    share(finding);
+  }
   return result as AuditResult;
 }

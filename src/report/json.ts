@@ -12,7 +12,9 @@ function written(finding: Finding): Finding {
   // A result built by hand (tests, the run ID of a partial result) may carry no message.
   if (finding.message === undefined) return finding;
   const { root, path, callId, idSource, verdict, reason, message, ...rest } = finding;
-  const explanation = englishExplanation(message);
+  // Read back from a report, it has one already (in `rest`, which keeps its place and value).
+  const explanation =
+    (finding as Finding & { explanation?: string }).explanation ?? englishExplanation(message);
   return { root, path, callId, idSource, verdict, reason, message, explanation, ...rest } as Finding;
 }
 
