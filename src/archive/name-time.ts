@@ -13,7 +13,15 @@ export function timeFromName(
 ): string | null {
   pattern.lastIndex = 0;
   const groups = pattern.exec(relativePath)?.groups;
-  if (!groups) return null;
+  return groups ? timeFromGroups(groups, spec, timezone) : null;
+}
+
+/** `timeFromName` for a match already made (the scan matches each name once). */
+export function timeFromGroups(
+  groups: Readonly<Record<string, string | undefined>>,
+  spec: NameTime,
+  timezone: string,
+): string | null {
   const parts = spec.groups.map((g) => groups[g]);
   if (parts.some((p) => p === undefined || p === '')) return null;
   const dt = DateTime.fromFormat(parts.join(' '), spec.format, {

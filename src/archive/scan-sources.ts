@@ -11,8 +11,8 @@ import { compileIdPattern } from './call-id.js';
 import { refuseSlowGlob } from '../glob-safety.js';
 import { loadIdMap } from './id-map.js';
 import { commonShapes } from './name-shapes.js';
-import { timeFromName } from './name-time.js';
-import { nameTimeSource, userNameTime } from './user-name-time.js';
+import { timeFromGroups } from './name-time.js';
+import { sourceOfMatch, userNameTime } from './user-name-time.js';
 import { mapWithConcurrency } from './pool.js';
 import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
@@ -198,11 +198,13 @@ async function refine(
 ): Promise<Recording> {
   const refined: Recording = { ...recording };
   if (nameTime && pattern) {
-    const at = timeFromName(recording.path, pattern, nameTime, archive.timezone);
+    pattern.lastIndex = 0;
+    const match = pattern.exec(recording.path);
+    const at = match?.groups ? timeFromGroups(match.groups, nameTime, archive.timezone) : null;
     if (at !== null) {
       refined.startedAt = at;
       refined.timeSource = archive.nameTime
-        ? nameTimeSource(recording.path, pattern, nameTime)
+        ? sourceOfMatch(match, recording.path, nameTime)
         : nameTime.source;
     }
   }

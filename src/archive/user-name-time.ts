@@ -26,7 +26,16 @@ export function userNameTime(pattern: RegExp, format: string): NameTime {
 export function nameTimeSource(relativePath: string, pattern: RegExp, spec: NameTime): 'filename' | 'path' {
   if (!pattern.hasIndices) return spec.source;
   pattern.lastIndex = 0;
-  const start = pattern.exec(relativePath)?.indices?.groups?.[spec.groups[0]!]?.[0];
+  return sourceOfMatch(pattern.exec(relativePath), relativePath, spec);
+}
+
+/** `nameTimeSource` for a match already made; a match without indices says the spec's source. */
+export function sourceOfMatch(
+  match: RegExpExecArray | null,
+  relativePath: string,
+  spec: NameTime,
+): 'filename' | 'path' {
+  const start = match?.indices?.groups?.[spec.groups[0]!]?.[0];
   if (start === undefined) return spec.source;
   return start > relativePath.lastIndexOf('/') ? 'filename' : 'path';
 }

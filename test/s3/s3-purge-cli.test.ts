@@ -7,6 +7,7 @@ import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
 import { BIN, REPO } from '../support/run-cli.js';
+import { restoreNeutralised } from '../../src/report/csv-cell.js';
 import {
   S3_ENDPOINT,
   createTestBucket,
@@ -109,7 +110,12 @@ async function auditedBucket(client: S3Client): Promise<AuditedBucket> {
   const rows = parse(readFileSync(path.join(work, 'deletion-manifest.csv'), 'utf8'), {
     columns: true,
   }) as Array<Record<string, string>>;
-  const violations = rows.map((r) => ({ path: r.path!, key: r.object_key!, version: r.object_version_id! }));
+  // Cells are read back as purge reads them: a version ID starting with '-' carries a ' in the file.
+  const violations = rows.map((r) => ({
+    path: restoreNeutralised(r.path!),
+    key: restoreNeutralised(r.object_key!),
+    version: restoreNeutralised(r.object_version_id!),
+  }));
   return { bucket, root, work, violations };
 }
 
