@@ -16,7 +16,8 @@ import { sourceOfMatch, userNameTime } from './user-name-time.js';
 import { mapWithConcurrency } from './pool.js';
 import { scanArchive, type ScanOptions, type ScanResult } from './scan.js';
 import { readSidecarId } from './sidecar.js';
-import { readTagId } from './tag-ids.js';
+import { readTagId, type TagRead } from './tag-ids.js';
+import { readObjectTagId } from './s3/object-tags.js';
 import type { SidecarFiles } from './sidecar.js';
 import { createS3Client, NO_S3_SETTINGS, type S3Settings } from './s3/client.js';
 import { isS3Root, parseS3Root } from './s3/location.js';
@@ -41,6 +42,8 @@ interface RootFiles {
   /** What to cut off a sidecar's name to show it relative to the root. */
   base: string;
   sidecars?: SidecarFiles;
+  /** The call ID under a tag name in the recording's tags. */
+  readTag: (recording: Recording, tag: string) => Promise<TagRead>;
 }
 
 /**
@@ -79,13 +82,6 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
   let result: ScanResult;
   let files: RootFiles;
   if (isS3Root(archive.root)) {
-    if (archive.idFrom.includes('tag')) {
-      throw new CallauditError(
-        'S3_TAGS_UNSUPPORTED',
-        `call IDs from tags (--id-from tag) are not read from objects yet: ${archive.root}`,
-        'read IDs from names or sidecars for s3:// roots, or copy the archive to a disk for --id-from tag',
-      );
-    }
     const location = parseS3Root(archive.root);
     const client = createS3Client(options.s3 ?? NO_S3_SETTINGS);
     try {
@@ -102,6 +98,15 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
         locate: (recording) => location.prefix + recording.path,
         base: location.prefix,
         sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys),
+        readTag: (recording, tag) =>
+          readObjectTagId(
+            client,
+            location.bucket,
+            // The version the probe read: a changed object is not read (its ID is not taken).
+            { key: location.prefix + recording.path, size: recording.size, etag: recording.object!.etag },
+            tag,
+            options.onS3Get,
+          ),
       };
       return await refineAll(result, archive, preset, pattern, options, files);
     } finally {
@@ -109,7 +114,11 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
     }
   }
   result = await scanArchive([archive.root], { ...options, idPattern: pattern, ...includeFn });
-  files = { locate: (recording) => join(recording.root, recording.path), base: archive.root };
+  files = {
+    locate: (recording) => join(recording.root, recording.path),
+    base: archive.root,
+    readTag: (recording, tag) => readTagId(join(recording.root, recording.path), tag),
+  };
   await refuseMatchingNothing(result, archive, preset);
   return refineAll(result, archive, preset, pattern, options, files);
 }
@@ -223,7 +232,7 @@ async function refine(
       if (!candidates.some((c) => c.source === refined.idSource))
         candidates.push({ source: refined.idSource, callId: refined.callId });
     } else if (from === 'tag') {
-      const read = await readTagId(absPath, archive.idTag ?? 'CALL_ID');
+      const read = await files.readTag(recording, archive.idTag ?? 'CALL_ID');
       if ('callId' in read && read.callId !== null) candidates.push({ source: 'tag', callId: read.callId });
     } else if (from === 'sidecar') {
       const read = await readSidecarId(absPath, archive.sidecarField, preset?.sidecars ?? [], files.sidecars);

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { IAudioMetadata } from 'music-metadata';
 import { readFastHeader } from './fast-header.js';
-import { openFile } from './read-bytes.js';
+import { openFile, type OpenBytes } from './read-bytes.js';
 import { NOT_DECODED, type NativeTag } from './native-tags.js';
 import { musicMetadata } from './parse-metadata.js';
 
@@ -61,26 +61,42 @@ export type TagRead = { callId: string | null } | { error: string };
  * fast readers' tag lists when they can read the file (WAV, MPEG, Ogg), else music-metadata's.
  */
 export async function readTagId(absPath: string, tag: string): Promise<TagRead> {
-  const fast = readFastTags(absPath);
-  if (fast !== null) {
-    const found = findTag(fast, tag);
-    if (found !== NOT_DECODED) return { callId: found };
+  let size: number | null;
+  try {
+    size = statSync(absPath).size;
+  } catch {
+    size = null; // music-metadata meets the same error and words it
   }
+  const fast = size === null ? undefined : fastTagId(openFile(absPath), absPath, size, tag);
+  return fast ?? musicMetadataTagId(tag, (mm) => mm.parseFile(absPath, TAGS_ONLY));
+}
+
+const TAGS_ONLY = { duration: false, skipCovers: true } as const;
+
+/**
+ * The fast readers' answer for the call ID under `tag`, or undefined when they cannot give one
+ * (a format they do not read, or the tag is one they list but do not decode). `name` gives the
+ * extension; `open` the bytes, from a local file or an S3 object's fetched ranges.
+ */
+export function fastTagId(open: OpenBytes, name: string, size: number, tag: string): TagRead | undefined {
+  const tags = readFastHeader(open, extname(name).toLowerCase(), size)?.tags;
+  if (tags === undefined) return undefined;
+  const found = findTag(tags, tag);
+  return found === NOT_DECODED ? undefined : { callId: found };
+}
+
+/** music-metadata's answer for the call ID under `tag`, from a parse of the caller's choice. */
+export async function musicMetadataTagId(
+  tag: string,
+  parse: (library: MusicMetadata, options: typeof TAGS_ONLY) => Promise<IAudioMetadata>,
+): Promise<TagRead> {
   let metadata: IAudioMetadata;
   try {
-    metadata = await (await musicMetadata()).parseFile(absPath, { duration: false, skipCovers: true });
+    metadata = await parse(await musicMetadata(), TAGS_ONLY);
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
   return { callId: findTagValue(metadata.native as Record<string, NativeTag[]>, tag) };
 }
 
-function readFastTags(absPath: string): Record<string, NativeTag[]> | null {
-  let size: number;
-  try {
-    size = statSync(absPath).size;
-  } catch {
-    return null; // music-metadata meets the same error and words it
-  }
-  return readFastHeader(openFile(absPath), extname(absPath).toLowerCase(), size)?.tags ?? null;
-}
+type MusicMetadata = Awaited<ReturnType<typeof musicMetadata>>;

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { TAIL_BYTES } from '../id3v1-tail.js';
 import { probeAudio, type ProbeResult } from '../probe.js';
-import { MissingBytes } from '../read-bytes.js';
+import { MissingBytes, type OpenBytes } from '../read-bytes.js';
 import { FetchedRanges, ObjectReader, type ObjectVersion } from './object-bytes.js';
 
 /**
@@ -34,6 +34,25 @@ export async function probeObject(
   object: { key: string; size: number; etag: string },
   onGet?: () => void,
 ): Promise<ObjectProbe> {
+  return readObject(client, bucket, object, onGet, async (open, reader) => ({
+    probe: await probeAudio(object.key, object.size, { open }),
+    version: reader.version,
+    gets: reader.gets,
+  }));
+}
+
+/**
+ * Runs `read` over the object's bytes as far as they are fetched: the head (and an MPEG tail) at
+ * once, then whatever range a reader asks for (MissingBytes), until it answers. The first GET is
+ * conditional on the listed ETag, so every byte comes from the version the listing named.
+ */
+export async function readObject<T>(
+  client: S3Client,
+  bucket: string,
+  object: { key: string; size: number; etag: string },
+  onGet: (() => void) | undefined,
+  read: (open: OpenBytes, reader: ObjectReader) => Promise<T>,
+): Promise<T> {
   const { key, size } = object;
   const ranges = new FetchedRanges(size);
   const reader = new ObjectReader(client, bucket, key, object.etag, onGet);
@@ -42,14 +61,20 @@ export async function probeObject(
   if (size > HEAD_BYTES && TAIL_EXTENSIONS.has(extname(key).toLowerCase())) {
     await reader.fetch(ranges, size - TAIL_BYTES, TAIL_BYTES);
   }
+  const open: OpenBytes = (use) => use(ranges);
   for (let round = 0; ; round++) {
     try {
-      const probe = await probeAudio(key, size, { open: (read) => read(ranges) });
-      return { probe, version: reader.version, gets: reader.gets };
+      return await read(open, reader);
     } catch (error) {
       if (!(error instanceof MissingBytes)) throw error;
       if (round >= MAX_ROUNDS) await reader.fetch(ranges, 0, size);
       else await reader.fetch(ranges, error.position, Math.max(error.length, MIN_FETCH_BYTES));
     }
   }
+}
+
+/** 412: the ETag no longer matches; 404: the key is gone. */
+export function changedMeanwhile(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return status === 412 || status === 404;
 }

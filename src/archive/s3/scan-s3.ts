@@ -9,7 +9,7 @@ import type { IgnoreReason } from '../walk.js';
 import { s3Failure } from './client.js';
 import { listObjects, type ListedObject } from './list-objects.js';
 import { formatS3Root, type S3Location } from './location.js';
-import { probeObject } from './probe-object.js';
+import { changedMeanwhile, probeObject } from './probe-object.js';
 import { sortByBytes } from '../byte-order.js';
 import { CallauditError } from '../../errors.js';
 
@@ -169,9 +169,3 @@ const CHANGED_MEANWHILE: ProbeResult = {
     },
   ],
 };
-
-/** 412: the ETag no longer matches (overwritten since the listing); 404: deleted since. */
-function changedMeanwhile(error: unknown): boolean {
-  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-  return status === 412 || status === 404;
-}
