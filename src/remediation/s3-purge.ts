@@ -61,9 +61,10 @@ const MAX_ROUNDS = 50;
  * version written since the audit; otherwise nothing is touched and the refusal says why. In a
  * bucket with versioning, deleting by key alone would only add a delete marker and leave the
  * recording retrievable: so the named version is deleted, and then every other version and
- * delete marker of the key (or, with keepOtherVersions, they are reported). The versions are
- * listed again from the start after each batch: paging on with version markers while deleting
- * skips versions on radosgw (see docs/s3.md).
+ * delete marker of the key that existed when the checks passed (or, with keepOtherVersions, they
+ * are reported). A version written while the purge runs was never judged: it is reported as kept,
+ * never deleted. The versions are listed again from the start after each batch: paging on with
+ * version markers while deleting skips versions on radosgw (see docs/s3.md).
  */
 export async function purgeS3Object(
   client: S3Client,
@@ -73,7 +74,7 @@ export async function purgeS3Object(
   const { bucket, key } = target;
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
-  const { versioned, versionId } = checked;
+  const { versioned, versionId, snapshot } = checked;
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   const outcome: Extract<S3PurgeOutcome, { action: 'deleted' }> = {
     action: 'deleted',
@@ -82,27 +83,34 @@ export async function purgeS3Object(
     failed: [],
   };
   if (!versioned) return outcome;
+  const audited = versionKey(target.versionId);
+  // Only what existed when the checks passed may go: anything newer was never judged.
+  const judged = new Set(snapshot.map((v) => versionKey(v.versionId)));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const left = (await versionsOf(client, bucket, key)).filter(
-      (v) => !outcome.failed.some((f) => f.versionId === v.versionId),
+    const listed = (await versionsOf(client, bucket, key)).filter(
+      (v) => versionKey(v.versionId) !== audited && !outcome.failed.some((f) => f.versionId === v.versionId),
     );
-    if (left.length === 0) return outcome;
-    if (options.keepOtherVersions) {
-      outcome.kept = left;
+    const left = listed.filter((v) => judged.has(versionKey(v.versionId)));
+    // Kept: with keepOtherVersions all of them; else only versions written after the checks.
+    if (options.keepOtherVersions || left.length === 0) {
+      outcome.kept = listed;
       return outcome;
     }
     const answer = await client.send(
       new DeleteObjectsCommand({
         Bucket: bucket,
-        Delete: { Objects: left.map((v) => ({ Key: key, VersionId: v.versionId ?? 'null' })), Quiet: false },
+        Delete: {
+          Objects: left.map((v) => ({ Key: key, VersionId: versionKey(v.versionId) })),
+          Quiet: false,
+        },
       }),
     );
     for (const error of answer.Errors ?? []) {
-      const version = left.find((v) => (v.versionId ?? 'null') === error.VersionId);
+      const version = left.find((v) => versionKey(v.versionId) === error.VersionId);
       if (version) outcome.failed.push({ ...version, code: error.Code ?? 'Error' });
     }
     for (const done of answer.Deleted ?? []) {
-      const version = left.find((v) => (v.versionId ?? 'null') === done.VersionId);
+      const version = left.find((v) => versionKey(v.versionId) === done.VersionId);
       if (version) outcome.deleted.push(version);
     }
   }
@@ -117,19 +125,25 @@ export async function planS3Object(
 ): Promise<Extract<S3PurgeOutcome, { action: 'refused' }> | { action: 'planned'; otherVersions: number }> {
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
-  if (!checked.versioned) return { action: 'planned', otherVersions: 0 };
-  const versions = await versionsOf(client, target.bucket, target.key);
-  const audited = checked.versionId === 'null' ? null : checked.versionId;
-  return { action: 'planned', otherVersions: versions.filter((v) => v.versionId !== audited).length };
+  const audited = versionKey(target.versionId);
+  return {
+    action: 'planned',
+    otherVersions: checked.snapshot.filter((v) => versionKey(v.versionId) !== audited).length,
+  };
 }
 
-/** The audited version, re-checked: still there, unchanged, unlocked and still the newest. */
+/**
+ * The audited version, re-checked: still there, unchanged, unlocked and still the newest; and, in
+ * a versioned bucket, the key's versions and delete markers as they are now (the snapshot the
+ * purge deletes from).
+ */
 async function checkS3Object(
   client: S3Client,
   target: S3PurgeTarget,
   options: S3PurgeOptions,
 ): Promise<
-  Extract<S3PurgeOutcome, { action: 'refused' }> | { versioned: boolean; versionId: string | undefined }
+  | Extract<S3PurgeOutcome, { action: 'refused' }>
+  | { versioned: boolean; versionId: string | undefined; snapshot: S3VersionRef[] }
 > {
   // The details go to the deletion log, which must name no key (keys hold phone numbers).
   const { bucket, key } = target;
@@ -149,24 +163,59 @@ async function checkS3Object(
   }
   const lock = objectLock(head, (options.now ?? (() => new Date()))());
   if (lock !== null) return lock;
-  if (versioned) {
-    const current = await headOrNull(client, bucket, key, undefined);
-    if (current !== null && current.VersionId !== versionId) {
-      return refused(
-        'S3_OBJECT_CHANGED',
-        `a newer version (${current.VersionId ?? 'null'}) was written after the audit; ` +
-          'it was never judged, so the key is left alone: audit again',
-      );
-    }
-  }
-
-  return { versioned, versionId };
+  if (!versioned) return { versioned, versionId, snapshot: [] };
+  const current = await headOrNull(client, bucket, key, undefined);
+  if (current !== null && current.VersionId !== versionId) return newerVersion(current.VersionId ?? 'null');
+  // Taken after the HEADs: a version written in between is newer than the audited one in it, and refused.
+  const snapshot = await allVersionsOf(client, bucket, key);
+  const audited = snapshot.findIndex((v) => !v.deleteMarker && versionKey(v.versionId) === versionId);
+  if (audited < 0) return refused('S3_OBJECT_GONE', 'the audited version no longer exists');
+  const newer = snapshot.slice(0, audited).find((v) => !v.deleteMarker);
+  if (newer) return newerVersion(versionKey(newer.versionId));
+  return { versioned, versionId, snapshot };
 }
 
-/** The key's versions and delete markers, one page at a time from the start (never paged while deleting). */
+function newerVersion(versionId: string) {
+  return refused(
+    'S3_OBJECT_CHANGED',
+    `a newer version (${versionId}) was written after the audit; ` +
+      'it was never judged, so the key is left alone: audit again',
+  );
+}
+
+/** The key's versions and delete markers, one page from the start (never paged while deleting). */
 async function versionsOf(client: S3Client, bucket: string, key: string): Promise<S3VersionRef[]> {
+  return (await versionPage(client, bucket, key)).versions;
+}
+
+/**
+ * Every version and delete marker of the key, paged to the end: taken before anything is deleted,
+ * so paging is safe. Real versions are newest first, as S3 lists them.
+ */
+async function allVersionsOf(client: S3Client, bucket: string, key: string): Promise<S3VersionRef[]> {
+  const versions: S3VersionRef[] = [];
+  let marker: { key: string | undefined; versionId: string | undefined } | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof versionPage>> = await versionPage(client, bucket, key, marker);
+    versions.push(...page.versions);
+    marker = page.next;
+  } while (marker !== null);
+  return versions;
+}
+
+async function versionPage(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  marker: { key: string | undefined; versionId: string | undefined } | null = null,
+) {
   const page = await client.send(
-    new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, MaxKeys: 1000 }),
+    new ListObjectVersionsCommand({
+      Bucket: bucket,
+      Prefix: key,
+      MaxKeys: 1000,
+      ...(marker ? { KeyMarker: marker.key, VersionIdMarker: marker.versionId } : {}),
+    }),
   );
   const versions: S3VersionRef[] = [];
   for (const v of page.Versions ?? [])
@@ -174,11 +223,20 @@ async function versionsOf(client: S3Client, bucket: string, key: string): Promis
       versions.push({ versionId: nullable(v.VersionId), etag: v.ETag ?? null, deleteMarker: false });
   for (const m of page.DeleteMarkers ?? [])
     if (m.Key === key) versions.push({ versionId: nullable(m.VersionId), etag: null, deleteMarker: true });
-  return versions;
+  const next =
+    page.IsTruncated && page.NextKeyMarker !== undefined
+      ? { key: page.NextKeyMarker, versionId: page.NextVersionIdMarker }
+      : null;
+  return { versions, next };
 }
 
 function nullable(versionId: string | undefined): string | null {
   return versionId === undefined || versionId === 'null' ? null : versionId;
+}
+
+/** A version as requests name it: the version written before versioning was turned on is "null". */
+function versionKey(versionId: string | null | undefined): string {
+  return versionId ?? 'null';
 }
 
 async function headOrNull(
