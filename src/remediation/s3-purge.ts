@@ -7,7 +7,8 @@ import {
   type HeadObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { sha256Text } from './log-entry.js';
+import { s3Failure } from '../archive/s3/client.js';
+import { sha256Text, type S3LogRecord } from './log-entry.js';
 
 /** One manifest row of an s3:// root: the object version the audit judged. */
 export interface S3PurgeTarget {
@@ -37,6 +38,11 @@ export type S3PurgeOutcome =
       kept: S3VersionRef[];
       /** Versions the server refused to delete (e.g. another version under Object Lock). */
       failed: Array<S3VersionRef & { code: string }>;
+      /**
+       * The audited version is gone, but deleting the key's other versions stopped early (a request
+       * failed, or versions were still listed after MAX_ROUNDS): why, and the versions left.
+       */
+      incomplete: { detail: string; left: S3VersionRef[] } | null;
     }
   | {
       action: 'refused';
@@ -76,26 +82,62 @@ export async function purgeS3Object(
   if ('action' in checked) return checked;
   const { versioned, versionId, snapshot } = checked;
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
-  const outcome: Extract<S3PurgeOutcome, { action: 'deleted' }> = {
+  const outcome: DeletedOutcome = {
     action: 'deleted',
     deleted: [{ versionId: target.versionId, etag: target.etag, deleteMarker: false }],
     kept: [],
     failed: [],
+    incomplete: null,
   };
   if (!versioned) return outcome;
   const audited = versionKey(target.versionId);
   // Only what existed when the checks passed may go: anything newer was never judged.
-  const judged = new Set(snapshot.map((v) => versionKey(v.versionId)));
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const listed = (await versionsOf(client, bucket, key)).filter(
-      (v) => versionKey(v.versionId) !== audited && !outcome.failed.some((f) => f.versionId === v.versionId),
-    );
-    const left = listed.filter((v) => judged.has(versionKey(v.versionId)));
-    // Kept: with keepOtherVersions all of them; else only versions written after the checks.
-    if (options.keepOtherVersions || left.length === 0) {
-      outcome.kept = listed;
-      return outcome;
+  const judged = snapshot.filter((v) => versionKey(v.versionId) !== audited);
+  // The audited version is gone now: whatever fails from here on is logged as a deletion left incomplete.
+  try {
+    const left = await deleteJudgedVersions(client, target, judged, outcome, options);
+    if (left.length > 0) {
+      // Listed still, whatever the server answered: not deleted.
+      outcome.deleted = outcome.deleted.filter((v) => !left.some((l) => l.versionId === v.versionId));
+      outcome.incomplete = {
+        detail: `versions of the key were still listed after ${MAX_ROUNDS} rounds of deleting`,
+        left,
+      };
     }
+  } catch (error) {
+    outcome.incomplete = {
+      detail: s3Failure(error, `s3://${bucket}`, "deleting the key's other versions").message,
+      left: notDeleted(judged, outcome),
+    };
+  }
+  return outcome;
+}
+
+type DeletedOutcome = Extract<S3PurgeOutcome, { action: 'deleted' }>;
+
+/**
+ * Deletes the versions of `judged` still listed, round by round, into `outcome`; a version listed
+ * but not judged goes to `kept`. Returns the judged versions still listed after MAX_ROUNDS
+ * (none when all went or, with keepOtherVersions, once all are recorded as kept).
+ */
+async function deleteJudgedVersions(
+  client: S3Client,
+  { bucket, key, versionId }: S3PurgeTarget,
+  judged: readonly S3VersionRef[],
+  outcome: DeletedOutcome,
+  options: S3PurgeOptions,
+): Promise<S3VersionRef[]> {
+  const mayGo = new Set(judged.map((v) => versionKey(v.versionId)));
+  for (let round = 0; ; round++) {
+    const listed = (await versionsOf(client, bucket, key)).filter(
+      (v) =>
+        versionKey(v.versionId) !== versionKey(versionId) &&
+        !outcome.failed.some((f) => f.versionId === v.versionId),
+    );
+    const left = listed.filter((v) => mayGo.has(versionKey(v.versionId)));
+    outcome.kept = options.keepOtherVersions ? listed : listed.filter((v) => !left.includes(v));
+    if (options.keepOtherVersions || left.length === 0) return [];
+    if (round === MAX_ROUNDS) return left;
     const answer = await client.send(
       new DeleteObjectsCommand({
         Bucket: bucket,
@@ -111,10 +153,16 @@ export async function purgeS3Object(
     }
     for (const done of answer.Deleted ?? []) {
       const version = left.find((v) => versionKey(v.versionId) === done.VersionId);
-      if (version) outcome.deleted.push(version);
+      if (version && !outcome.deleted.some((d) => d.versionId === version.versionId))
+        outcome.deleted.push(version);
     }
   }
-  return outcome;
+}
+
+/** The judged versions neither deleted nor refused by the server (those are in `failed`). */
+function notDeleted(judged: readonly S3VersionRef[], outcome: DeletedOutcome): S3VersionRef[] {
+  const settled = new Set([...outcome.deleted, ...outcome.failed].map((v) => versionKey(v.versionId)));
+  return judged.filter((v) => !settled.has(versionKey(v.versionId)));
 }
 
 /** What a purge of the object would do, without doing it (the dry run): refused, or how many other versions and delete markers would go too. */
@@ -303,7 +351,28 @@ export function s3LogRecord(target: S3PurgeTarget, outcome: S3PurgeOutcome) {
             delete_marker: v.deleteMarker,
           })),
           failed: outcome.failed.map((v) => ({ version_id: v.versionId, code: v.code })),
+          // Only when it happened: the S3 lines of a complete deletion are as before.
+          ...(outcome.incomplete
+            ? {
+                incomplete: {
+                  detail: outcome.incomplete.detail,
+                  left: outcome.incomplete.left.map((v) => ({
+                    version_id: v.versionId,
+                    etag: v.etag,
+                    delete_marker: v.deleteMarker,
+                  })),
+                },
+              }
+            : {}),
         }
       : { refused: { code: outcome.code, retain_until: outcome.retainUntil } }),
   };
+}
+
+/**
+ * Whether a logged S3 deletion left anything of the key it should have removed: the server
+ * refused a version, or deleting stopped early. Such a row is not "handled" (exit status 1).
+ */
+export function s3DeletionIncomplete(record: S3LogRecord): boolean {
+  return 'incomplete' in record || ('failed' in record && record.failed.length > 0);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planS3Object, purgeS3Object, s3LogRecord } from '../../src/remediation/s3-purge.js';
+import { allHandled, renderPurge } from '../../src/cli/purge-output.js';
+import type { PurgeReport, RowResult } from '../../src/remediation/purge.js';
+import {
+  planS3Object,
+  purgeS3Object,
+  s3DeletionIncomplete,
+  s3LogRecord,
+} from '../../src/remediation/s3-purge.js';
 import { FakeVersionedBucket } from '../support/fake-s3.js';
 
 const KEY = 'a/rec_C-1.wav';
@@ -72,5 +79,116 @@ describe('a version written while the purge runs was never judged: kept and repo
     const { bucket, audited } = bucketWithHistory();
     bucket.mark(KEY);
     expect(await planS3Object(bucket.client(), audited)).toEqual({ action: 'planned', otherVersions: 3 });
+  });
+});
+
+describe('a failure after the audited version is deleted is logged as a deletion left incomplete', () => {
+  /** A request failing as the SDK raises it. */
+  const serverError = () =>
+    Object.assign(new Error('We encountered an internal error.'), {
+      name: 'InternalError',
+      $metadata: { httpStatusCode: 500 },
+    });
+
+  it.each([
+    ['deleting the other versions', 'DeleteObjects', 1],
+    ['listing the versions again', 'ListObjectVersions', 2],
+  ])('%s fails: deleted, incomplete, the versions left named', async (_name, failing, nth) => {
+    const { bucket, oldest, older, audited } = bucketWithHistory();
+    bucket.before = ({ command }, b) => {
+      if (command === failing && b.count(failing) === nth) throw serverError();
+    };
+    const outcome = await purgeS3Object(bucket.client(), audited);
+    expect(outcome).toMatchObject({ action: 'deleted', deleted: [{ versionId: audited.versionId }] });
+    if (outcome.action !== 'deleted') return;
+    expect(outcome.deleted).toHaveLength(1);
+    expect(outcome.incomplete?.detail).toMatch(/InternalError, HTTP 500/);
+    expect(outcome.incomplete?.left.map((v) => v.versionId)).toEqual([older.versionId, oldest.versionId]);
+    expect(bucket.versionsOf(KEY)).toEqual([older.versionId, oldest.versionId]);
+
+    const log = s3LogRecord(audited, outcome);
+    expect(JSON.stringify(log)).not.toContain('rec_C-1');
+    expect(log).toMatchObject({
+      deleted: [{ version_id: audited.versionId }],
+      incomplete: { left: [{ version_id: older.versionId }, { version_id: oldest.versionId }] },
+    });
+    expect(s3DeletionIncomplete(log)).toBe(true);
+  });
+
+  it('is incomplete when versions are still listed after the last round', async () => {
+    const { bucket, older, audited } = bucketWithHistory();
+    bucket.stuck.add(older.versionId);
+    const outcome = await purgeS3Object(bucket.client(), audited);
+    expect(outcome).toMatchObject({
+      action: 'deleted',
+      incomplete: { detail: expect.stringMatching(/still listed after \d+ rounds/) },
+    });
+    if (outcome.action === 'deleted')
+      expect(outcome.incomplete?.left.map((v) => v.versionId)).toEqual([older.versionId]);
+  });
+
+  it('a complete deletion carries no incomplete record (its log line is as before)', async () => {
+    const { bucket, audited } = bucketWithHistory();
+    const outcome = await purgeS3Object(bucket.client(), audited);
+    expect(outcome).toMatchObject({ action: 'deleted', incomplete: null });
+    const log = s3LogRecord(audited, outcome);
+    expect('incomplete' in log).toBe(false);
+    expect(s3DeletionIncomplete(log)).toBe(false);
+  });
+
+  it('makes the run not "all handled" (exit 1) and says what remains', async () => {
+    const { bucket, older, audited } = bucketWithHistory();
+    bucket.before = ({ command }) => {
+      if (command === 'DeleteObjects') throw serverError();
+    };
+    const outcome = await purgeS3Object(bucket.client(), audited);
+    const row = {
+      line: 2,
+      root: 's3://fake-bucket',
+      rootRealPath: 's3://fake-bucket',
+      rootDevice: 's3',
+      rootInode: '',
+      path: KEY,
+      callId: 'C-1',
+      reason: 'NON_QUALIFYING_ONLY',
+      size: audited.size,
+      mtime: '2026-01-01T00:00:00.000Z',
+      sha256: null,
+      object: audited,
+    };
+    const report: PurgeReport = {
+      mode: 'delete',
+      executed: true,
+      aborted: false,
+      manifest: 'deletion-manifest.csv',
+      report: 'report.json',
+      instruction: {
+        runId: '0'.repeat(32),
+        manifestSha256: '0'.repeat(64),
+        policyId: 'p',
+        policyVersion: '1',
+      },
+      results: [
+        {
+          kind: 'acted',
+          row,
+          size: row.size,
+          sha256: null,
+          recovered: false,
+          s3: s3LogRecord(audited, outcome),
+        },
+      ],
+      log: null,
+      warnings: [],
+    };
+    expect(allHandled(report)).toBe(false);
+    const text = renderPurge(report);
+    expect(text).toContain('incomplete: 1 object(s) — the audited version was deleted');
+    expect(text).toMatch(new RegExp(`line 2  ${KEY}: .*InternalError.*left: ${older.versionId}`));
+    // The same row deleted in full is handled.
+    const intact = bucketWithHistory();
+    const complete = await purgeS3Object(intact.bucket.client(), intact.audited);
+    report.results = [{ ...report.results[0]!, s3: s3LogRecord(intact.audited, complete) } as RowResult];
+    expect(allHandled(report)).toBe(true);
   });
 });

@@ -31,6 +31,8 @@ export class FakeVersionedBucket {
   private readonly keys = new Map<string, FakeVersion[]>();
   private nextId = 1;
   before: (request: FakeRequest, bucket: FakeVersionedBucket) => void = () => {};
+  /** Versions DeleteObjects reports deleted but keeps (a server that does not do what it says). */
+  readonly stuck = new Set<string>();
 
   constructor(readonly name = 'fake-bucket') {}
 
@@ -89,7 +91,7 @@ export class FakeVersionedBucket {
         return {};
       case 'DeleteObjects': {
         const objects = input.Delete!.Objects;
-        for (const o of objects) this.remove(o.Key, o.VersionId);
+        for (const o of objects) if (!this.stuck.has(o.VersionId ?? '')) this.remove(o.Key, o.VersionId);
         return { Deleted: objects.map((o) => ({ Key: o.Key, VersionId: o.VersionId })), Errors: [] };
       }
       case 'ListObjectVersions':
