@@ -26,8 +26,8 @@ function s3Of(inputs: PurgeInputs) {
 export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, inputs: PurgeInputs) {
   const skip = checkOffline(row, inputs);
   if (skip) return { kind: 'skipped', row, skip } satisfies RowResult;
-  const { client } = s3Of(inputs);
-  const plan = await planS3Object(client, row.object).catch((error: unknown) => {
+  const { client, keepOtherVersions } = s3Of(inputs);
+  const plan = await planS3Object(client, row.object, { keepOtherVersions }).catch((error: unknown) => {
     throw s3Failure(error, row.root, `checking ${row.object.key}`);
   });
   if (plan.action === 'refused')

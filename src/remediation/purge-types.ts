@@ -36,8 +36,11 @@ export interface PurgePlan {
   files: number;
   bytes: number;
   mode: Mode;
-  /** The rows to act on, in manifest order. */
-  rows: Array<{ path: string; reason: string; size: number }>;
+  /**
+   * The rows to act on, in manifest order. otherVersions: of an S3 object in a versioned bucket,
+   * the other versions and delete markers of its key that go too.
+   */
+  rows: Array<{ path: string; reason: string; size: number; otherVersions?: number }>;
 }
 
 export interface PurgeHooks {

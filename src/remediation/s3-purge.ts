@@ -165,7 +165,10 @@ function notDeleted(judged: readonly S3VersionRef[], outcome: DeletedOutcome): S
   return judged.filter((v) => !settled.has(versionKey(v.versionId)));
 }
 
-/** What a purge of the object would do, without doing it (the dry run): refused, or how many other versions and delete markers would go too. */
+/**
+ * What a purge of the object would do, without doing it (the dry run): refused, or how many other
+ * versions and delete markers would go too (none with keepOtherVersions).
+ */
 export async function planS3Object(
   client: S3Client,
   target: S3PurgeTarget,
@@ -173,6 +176,7 @@ export async function planS3Object(
 ): Promise<Extract<S3PurgeOutcome, { action: 'refused' }> | { action: 'planned'; otherVersions: number }> {
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
+  if (options.keepOtherVersions) return { action: 'planned', otherVersions: 0 };
   const audited = versionKey(target.versionId);
   return {
     action: 'planned',
