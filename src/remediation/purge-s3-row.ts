@@ -26,10 +26,12 @@ function s3Of(inputs: PurgeInputs) {
 export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, inputs: PurgeInputs) {
   const skip = checkOffline(row, inputs);
   if (skip) return { kind: 'skipped', row, skip } satisfies RowResult;
-  const { client, keepOtherVersions } = s3Of(inputs);
-  const plan = await planS3Object(client, row.object, { keepOtherVersions }).catch((error: unknown) => {
-    throw s3Failure(error, row.root, `checking ${row.object.key}`);
-  });
+  const { client, keepOtherVersions, versioning } = s3Of(inputs);
+  const plan = await planS3Object(client, row.object, { keepOtherVersions, versioning }).catch(
+    (error: unknown) => {
+      throw s3Failure(error, row.root, `checking ${row.object.key}`);
+    },
+  );
   if (plan.action === 'refused')
     return { kind: 'skipped', row, skip: { code: plan.code, detail: plan.detail } } satisfies RowResult;
   return { kind: 'planned', row, size: row.size, otherVersions: plan.otherVersions } satisfies RowResult;
@@ -51,10 +53,10 @@ export async function actOnS3Row(
 ): Promise<RowResult> {
   const skip = checkOffline(row, inputs);
   if (skip) return session.skipped(index, row, skip);
-  const { client, keepOtherVersions } = s3Of(inputs);
+  const { client, keepOtherVersions, versioning } = s3Of(inputs);
   let outcome: Awaited<ReturnType<typeof purgeS3Object>>;
   try {
-    outcome = await purgeS3Object(client, row.object, { keepOtherVersions });
+    outcome = await purgeS3Object(client, row.object, { keepOtherVersions, versioning });
   } catch (error) {
     // The log names no key (keys hold phone numbers): the row's path hash identifies it.
     const failure = s3Failure(error, row.root, 'deleting the audited version');

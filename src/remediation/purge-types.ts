@@ -1,3 +1,4 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../archive/s3/client.js';
 import type { FsOps } from './file-actions.js';
 import type { LogEntry, S3LogRecord } from './log-entry.js';
@@ -50,6 +51,8 @@ export interface PurgeHooks {
   confirm?: (plan: PurgePlan) => Promise<boolean>;
   /** The file-system calls that act (tests make them fail). */
   fs?: FsOps;
+  /** The client of an s3:// root instead of one made from PurgeOptions.s3 (tests give a fake bucket). */
+  s3Client?: S3Client;
 }
 
 export type RowResult =

@@ -25,7 +25,7 @@ export {
  */
 export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Promise<PurgeReport> {
   const now = () => (hooks.now ?? (() => new Date()))().toISOString();
-  const inputs = loadPurgeInputs(options, now);
+  const inputs = loadPurgeInputs(options, now, hooks.s3Client);
   try {
     return await purgeWith(inputs, options, hooks, now);
   } finally {

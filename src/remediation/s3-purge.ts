@@ -55,7 +55,32 @@ export type S3PurgeOutcome =
 export interface S3PurgeOptions {
   /** Delete only the audited version and report the key's other versions and delete markers. */
   keepOtherVersions?: boolean;
+  /** Whether a bucket has (or had) versioning: bucketVersioning(client), shared by a run's rows. */
+  versioning?: BucketVersioning;
   now?: () => Date;
+}
+
+/** Whether a bucket has or had versioning on (Enabled or Suspended). */
+export type BucketVersioning = (bucket: string) => Promise<boolean>;
+
+/**
+ * Asks each bucket once for its versioning: a run's dry-run checks and deletions of every row share
+ * one answer instead of a GetBucketVersioning per row and step.
+ */
+export function bucketVersioning(client: S3Client): BucketVersioning {
+  const answers = new Map<string, Promise<boolean>>();
+  return (bucket) => {
+    let answer = answers.get(bucket);
+    if (answer === undefined) {
+      answer = client
+        .send(new GetBucketVersioningCommand({ Bucket: bucket }))
+        .then((v) => v.Status === 'Enabled' || v.Status === 'Suspended');
+      // A failed request is not remembered: the next row asks again.
+      answer.catch(() => answers.delete(bucket));
+      answers.set(bucket, answer);
+    }
+    return answer;
+  };
 }
 
 /** Enough rounds for any key; a writer adding versions as fast as they go must not loop us forever. */
@@ -199,8 +224,7 @@ async function checkS3Object(
 > {
   // The details go to the deletion log, which must name no key (keys hold phone numbers).
   const { bucket, key } = target;
-  const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-  const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
+  const versioned = await (options.versioning ?? bucketVersioning(client))(bucket);
   // In a versioned bucket, the "null" version is the one written before versioning was turned on.
   const versionId = target.versionId ?? (versioned ? 'null' : undefined);
 

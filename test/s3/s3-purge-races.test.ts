@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allHandled, renderPurge } from '../../src/cli/purge-output.js';
-import type { PurgeReport, RowResult } from '../../src/remediation/purge.js';
+import { purge, type PurgeOptions, type PurgeReport, type RowResult } from '../../src/remediation/purge.js';
 import {
   planS3Object,
   purgeS3Object,
@@ -8,6 +8,7 @@ import {
   s3LogRecord,
 } from '../../src/remediation/s3-purge.js';
 import { FakeVersionedBucket } from '../support/fake-s3.js';
+import { readLogLines, scratch, writeAudit } from '../remediation/helpers.js';
 
 const KEY = 'a/rec_C-1.wav';
 
@@ -190,5 +191,68 @@ describe('a failure after the audited version is deleted is logged as a deletion
     const complete = await purgeS3Object(intact.bucket.client(), intact.audited);
     report.results = [{ ...report.results[0]!, s3: s3LogRecord(intact.audited, complete) } as RowResult];
     expect(allHandled(report)).toBe(true);
+  });
+});
+
+describe('a purge run against a bucket (fake), from manifest to deletion log', () => {
+  /** Two keys under s3://fake-bucket/archive, each over an older version, audited and written as report and manifest. */
+  function auditedFakeBucket() {
+    const bucket = new FakeVersionedBucket();
+    const paths = ['a/in_C-1.wav', 'b/in_C-2.wav'];
+    const audited = paths.map((p) => {
+      bucket.put(`archive/${p}`, `older ${p}`);
+      return bucket.put(`archive/${p}`, `audited ${p}`);
+    });
+    const s = scratch();
+    const { manifestFile } = writeAudit(
+      s.dir,
+      's3://fake-bucket/archive',
+      paths.map((p, i) => ({
+        path: p,
+        callId: `C-${i + 1}`,
+        size: audited[i]!.size,
+        object: { versionId: audited[i]!.versionId, etag: audited[i]!.etag },
+      })),
+      { hash: false },
+    );
+    const options: PurgeOptions = {
+      manifestFile,
+      root: 's3://fake-bucket/archive',
+      execute: true,
+      operator: 'DPO',
+      quarantine: null,
+      holdsFile: null,
+      timezone: 'UTC',
+      logFile: s.log,
+      resume: false,
+    };
+    return { bucket, paths, audited, options, log: s.log };
+  }
+
+  it('asks GetBucketVersioning once per run, for the checks and the deletions of every row', async () => {
+    const { bucket, paths, options } = auditedFakeBucket();
+    const report = await purge(options, { s3Client: bucket.client(), confirm: () => Promise.resolve(true) });
+    expect(report.results.map((r) => r.kind)).toEqual(['acted', 'acted']);
+    for (const p of paths) expect(bucket.versionsOf(`archive/${p}`)).toEqual([]);
+    expect(bucket.count('GetBucketVersioning')).toBe(1);
+  });
+
+  it('logs a row whose other versions could not all be deleted as deleted, incomplete, and the run as not all handled', async () => {
+    const { bucket, audited, options, log } = auditedFakeBucket();
+    bucket.before = ({ command }, b) => {
+      if (command === 'DeleteObjects' && b.count('DeleteObjects') === 1)
+        throw Object.assign(new Error('boom'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } });
+    };
+    const report = await purge(options, { s3Client: bucket.client() });
+    expect(report.results.map((r) => r.kind)).toEqual(['acted', 'acted']);
+    expect(allHandled(report)).toBe(false);
+    const lines = readLogLines(log);
+    expect(lines.map((l) => l.action)).toEqual(['deleted', 'deleted']);
+    expect(lines[0]).toMatchObject({
+      skip: null,
+      s3: { deleted: [{ version_id: audited[0]!.versionId }], incomplete: { left: [{}] } },
+    });
+    expect(JSON.stringify(lines[0])).toContain('InternalError');
+    expect(lines[1]!.s3).not.toHaveProperty('incomplete');
   });
 });

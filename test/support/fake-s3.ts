@@ -65,7 +65,7 @@ export class FakeVersionedBucket {
 
   /** The fake as the client type the purge takes. */
   client(): S3Client {
-    return { send: (command: object) => this.send(command) } as unknown as S3Client;
+    return { send: (command: object) => this.send(command), destroy: () => {} } as unknown as S3Client;
   }
 
   private async send(command: object): Promise<unknown> {
