@@ -101,7 +101,7 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
       files = {
         locate: (recording) => location.prefix + recording.path,
         base: location.prefix,
-        sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys),
+        sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys, options.onS3Get),
       };
       return await refineAll(result, archive, preset, pattern, options, files);
     } finally {
