@@ -13,7 +13,7 @@ export const musicMetadata = () => (library ??= import('music-metadata'));
  * small ones music-metadata makes on a file (and the end-of-file tag probes), ~1.75× faster.
  * Larger files keep the random-access reader so a long recording is never read for its header.
  */
-const WHOLE_FILE_BYTES = 256 * 1024;
+export const WHOLE_FILE_BYTES = 256 * 1024;
 
 /**
  * music-metadata's answer for one file, exactly as `parseFile` gives it: the parser is chosen

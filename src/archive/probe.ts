@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { IAudioMetadata, IFormat } from 'music-metadata';
-import { parseMetadata } from './parse-metadata.js';
+import { parseMetadata, WHOLE_FILE_BYTES } from './parse-metadata.js';
 import type { FileProblem } from '../audit/types.js';
 import { readFastHeader } from './fast-header.js';
 import { openFile, rethrowMissingBytes, type OpenBytes } from './read-bytes.js';
@@ -86,12 +86,21 @@ export async function probeAudio(
     if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }
 
+  const wholeFileBytes = options.wholeFileBytes ?? WHOLE_FILE_BYTES;
+  // A local file this large is parsed by random access; an object could only be parsed whole from
+  // memory, a long recording per object in flight: it is left for review instead.
+  if (options.open !== undefined && wholeFile === undefined && size > wholeFileBytes)
+    return unreadable(
+      'UNREADABLE',
+      `Not read: a ${extension || 'file without extension'} recording of ${size} bytes, in a format the ` +
+        `header readers do not cover, would have to be fetched whole (over ${wholeFileBytes} bytes) ` +
+        'to be read: copy it to a disk and audit it there.',
+    );
   let metadata: IAudioMetadata;
   try {
-    // Not a local file: music-metadata parses the whole recording from memory.
     if (options.open !== undefined && wholeFile === undefined)
       wholeFile = open((source) => source.readAt(0, size));
-    metadata = await parseMetadata(absPath, size, options.wholeFileBytes, wholeFile);
+    metadata = await parseMetadata(absPath, size, wholeFileBytes, wholeFile);
   } catch (error) {
     return fromError(error);
   }
