@@ -36,6 +36,12 @@ const GSM_FRAME_SEC = 0.02;
 // says nothing; the one below is raised only when the data chunk really runs past the end.
 const WAV_DATA_CUT_WARNING = 'data chunk length exceeding file length';
 
+/**
+ * The most of an S3 object fetched whole into memory when no header reader covers its format
+ * (M4A, FLAC, …): up to `--concurrency` of them are in flight at once.
+ */
+export const WHOLE_OBJECT_BYTES = 32 * 1024 * 1024;
+
 export interface ProbeOptions {
   /**
    * Test switch: parse every file with music-metadata, the reference, even where a fast header
@@ -86,9 +92,17 @@ export async function probeAudio(
     if (fast !== null) return fromFormat(fast.format, fast.dataCut, absPath);
   }
 
+  // A local file above WHOLE_FILE_BYTES is parsed by random access; an object can only be parsed
+  // whole from memory, one per object in flight: above WHOLE_OBJECT_BYTES it is left for review.
+  if (options.open !== undefined && wholeFile === undefined && size > WHOLE_OBJECT_BYTES)
+    return unreadable(
+      'UNREADABLE',
+      `Not read: a ${extension || 'file without extension'} recording of ${size} bytes, in a format the ` +
+        `header readers do not cover, would have to be fetched whole (over ${WHOLE_OBJECT_BYTES} bytes) ` +
+        'to be read: copy it to a disk and audit it there.',
+    );
   let metadata: IAudioMetadata;
   try {
-    // Not a local file: music-metadata parses the whole recording from memory.
     if (options.open !== undefined && wholeFile === undefined)
       wholeFile = open((source) => source.readAt(0, size));
     metadata = await parseMetadata(absPath, size, options.wholeFileBytes, wholeFile);

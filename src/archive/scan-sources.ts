@@ -97,7 +97,7 @@ async function scanOne(archive: ArchiveSource, options: SourceScanOptions): Prom
       files = {
         locate: (recording) => location.prefix + recording.path,
         base: location.prefix,
-        sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys),
+        sidecars: sidecarObjects(client, location.bucket, scanned.sidecarKeys, options.onS3Get),
         readTag: (recording, tag) =>
           readObjectTagId(
             client,

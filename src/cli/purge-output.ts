@@ -1,4 +1,5 @@
 import type { PurgeReport, RowResult } from '../remediation/purge.js';
+import { s3DeletionIncomplete } from '../remediation/s3-purge.js';
 import { SKIP_REASONS } from '../remediation/skip-reasons.js';
 import { formatBytes } from './confirm.js';
 
@@ -18,12 +19,41 @@ const byReason = (results: readonly RowResult[]) => {
   return [...totals].sort(([a], [b]) => (a < b ? -1 : 1));
 };
 
-/** Did every manifest row end deleted/quarantined (or would it, in a dry run)? Drives exit 0 vs 1. */
+/** The S3 record of a row deleted only in part: the audited version went, other versions remain. */
+function incompleteS3(r: RowResult) {
+  const s3 = r.kind === 'acted' ? r.s3 : r.kind === 'earlier' ? r.entry.s3 : undefined;
+  return s3 && s3DeletionIncomplete(s3) ? s3 : null;
+}
+
+/**
+ * Did every manifest row end deleted/quarantined, in full (or would it, in a dry run)? Drives
+ * exit 0 vs 1.
+ */
 export function allHandled(report: PurgeReport): boolean {
   if (report.aborted) return false;
   return report.results.every(
-    (r) => r.kind !== 'skipped' && (r.kind !== 'earlier' || r.entry.action !== 'skipped'),
+    (r) =>
+      r.kind !== 'skipped' &&
+      (r.kind !== 'earlier' || r.entry.action !== 'skipped') &&
+      incompleteS3(r) === null,
   );
+}
+
+/** What remains of a key whose audited version was deleted, as the log records it. */
+function remainsOf(s3: NonNullable<ReturnType<typeof incompleteS3>>): string {
+  if (!('deleted' in s3)) return '';
+  const versions = (list: ReadonlyArray<{ version_id: string | null }>) =>
+    list.map((v) => v.version_id ?? 'null').join(', ');
+  const parts: string[] = [];
+  if (s3.incomplete) {
+    parts.push(s3.incomplete.detail);
+    if (s3.incomplete.left.length > 0) parts.push(`left: ${versions(s3.incomplete.left)}`);
+  }
+  if (s3.failed.length > 0)
+    parts.push(
+      `refused by the server: ${s3.failed.map((f) => `${f.version_id ?? 'null'} (${f.code})`).join(', ')}`,
+    );
+  return parts.join('; ');
 }
 
 /** A file by its path; an S3 object by key and version, and what else of the key would go. */
@@ -64,6 +94,14 @@ export function renderPurge(report: PurgeReport): string {
   if (!report.executed)
     for (const r of report.results)
       if (r.kind === 'planned') out.push(`  line ${r.row.line}  ${r.row.reason}  ${plannedTarget(r)}`);
+  const incomplete = report.results.filter((r) => incompleteS3(r) !== null);
+  if (incomplete.length > 0) {
+    out.push(
+      `incomplete: ${incomplete.length} object(s) — the audited version was deleted, other versions of the key remain`,
+    );
+    for (const r of incomplete)
+      out.push(`  line ${r.row.line}  ${r.row.path}: ${remainsOf(incompleteS3(r)!)}`);
+  }
   const earlier = report.results.filter((r) => r.kind === 'earlier').length;
   if (earlier > 0) out.push(`  (${earlier} of them handled by the interrupted run, logged then)`);
   const skipped = report.results.filter(

@@ -17,8 +17,12 @@ export function purgePreview(
     plan.mode === 'delete'
       ? 'irreversibly delete'
       : `move to the quarantine ${where.quarantine ?? ''}`.trimEnd();
+  // In a versioned bucket more goes than the audited versions: say so before the question.
+  const others = plan.rows.reduce((sum, row) => sum + (row.otherVersions ?? 0), 0);
   const lines = [
-    `purge --execute will ${action} ${plan.files} file(s), ${formatBytes(plan.bytes)}, from ${where.root}:`,
+    `purge --execute will ${action} ${plan.files} file(s), ${formatBytes(plan.bytes)}` +
+      (others > 0 ? `, and ${otherVersions(others)} of their keys` : '') +
+      `, from ${where.root}:`,
   ];
   const byReason = new Map<string, { files: number; bytes: number }>();
   for (const row of plan.rows) {
@@ -32,7 +36,10 @@ export function purgePreview(
   lines.push(
     shown.length < plan.rows.length ? `the first ${shown.length} of ${plan.rows.length}:` : 'the files:',
   );
-  for (const row of shown) lines.push(`  ${row.path}`);
+  for (const row of shown)
+    lines.push(`  ${row.path}${row.otherVersions ? ` (and ${otherVersions(row.otherVersions)})` : ''}`);
   lines.push(`the full list: ${where.manifest} (a run without --execute checks and lists every file)`);
   return `${lines.join('\n')}\n`;
 }
+
+const otherVersions = (count: number) => `${count} other version(s)/delete marker(s)`;

@@ -18,6 +18,8 @@ const findingSchema = z.object({
   size: z.number().int().nonnegative(),
   mtime: z.string(),
   sha256: SHA256.optional(),
+  /** Under an s3:// root: the object version the audit judged. */
+  object: z.object({ versionId: z.string().nullable(), etag: z.string() }).optional(),
 });
 
 /** The parts of report.json that purge relies on; anything else in it is not read. */

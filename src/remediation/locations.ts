@@ -1,13 +1,20 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallauditError } from '../errors.js';
-import { formatS3Root, parseS3Root } from '../archive/s3/location.js';
+import { formatS3Root, isS3Root, parseS3Root } from '../archive/s3/location.js';
 import { rootIdentity, type RootIdentity } from '../archive/root-identity.js';
 import { refuseIrregular, statIfExists } from '../input-file.js';
 import { isWithin, realPathOf } from '../real-path.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
 export function realArchiveRoot(root: string): RootIdentity {
+  // purge reaches a bucket by its own path (purge-inputs.ts); a quarantine is a folder, so restore cannot.
+  if (isS3Root(root))
+    throw new CallauditError(
+      'BAD_FLAG',
+      `restore is not available for s3:// roots (--root ${root}): nothing was touched`,
+      'an S3 purge deletes, it does not quarantine; see docs/s3.md',
+    );
   let identity: RootIdentity;
   try {
     identity = rootIdentity(root);

@@ -5,8 +5,8 @@ import { refuseManifest, type Instruction, type Manifest } from './manifest.js';
 /**
  * Proves a manifest is the audit's decision, or refuses the whole run: its bytes are the ones
  * the report records, its policy is the report's, and every row is a `violation` finding of the
- * report with the same root (and the root's identity), path, call ID, reason, size, mtime and
- * hash. A CSV anyone can edit is executed only where it says what the report says.
+ * report with the same root (and the root's identity), path, call ID, reason, size, mtime,
+ * hash and, in a bucket, object version ID and ETag. A CSV anyone can edit is executed only where it says what the report says.
  */
 export function bindManifest(manifest: Manifest, decision: AuditDecision): Instruction {
   const refuse: (message: string, line?: number) => never = (message, line) =>
@@ -44,6 +44,8 @@ export function bindManifest(manifest: Manifest, decision: AuditDecision): Instr
         ['size', finding.size, row.size],
         ['mtime', finding.mtime, row.mtime],
         ['SHA-256', finding.sha256 ?? null, row.sha256],
+        ['object version ID', finding.object?.versionId ?? null, row.object?.versionId ?? null],
+        ['object ETag', finding.object?.etag ?? null, row.object?.etag ?? null],
       ] as const
     ).find(([, audited, listed]) => audited !== listed);
     if (differs)

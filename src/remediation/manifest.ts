@@ -138,6 +138,9 @@ export function readManifest(file: string): Manifest {
       if (realPath !== root || device !== 's3' || inode !== '')
         refuse('an S3 row has no root identity of its bucket');
       if (objectKey === '' || objectEtag === '') refuse('an S3 row has no object key or ETag');
+      // The key is not a second, free address: it is the root's prefix and the row's path, as the audit wrote it.
+      if (objectKey !== parseS3Root(root).prefix + relative)
+        refuse(`the object key of ${relative} is not the key of that path under ${root}`);
     } else {
       if (!path.isAbsolute(realPath)) refuse('a row has no real path of its root');
       if (!DECIMAL.test(device) || !DECIMAL.test(inode)) refuse('a row has no device and inode of its root');

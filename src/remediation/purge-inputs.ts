@@ -21,6 +21,7 @@ import { checkLogVerifies } from './log-writer.js';
 import { bindManifest } from './manifest-binding.js';
 import { readManifest, type Instruction, type Manifest } from './manifest.js';
 import { loadPurgeHolds } from './purge-holds.js';
+import { bucketVersioning, type BucketVersioning } from './s3-purge.js';
 import type { PurgeOptions } from './purge-types.js';
 import { checkResumeMatches, type Mode } from './resume-recovery.js';
 
@@ -42,8 +43,8 @@ export interface PurgeInputs {
   resumed: { journal: Journal; state: JournalState } | null;
   startedAt: string;
   context: RowContext;
-  /** For an s3:// root: the client of its bucket and whether other versions are kept. */
-  s3: { client: S3Client; keepOtherVersions: boolean } | null;
+  /** For an s3:// root: the client of its bucket, whether other versions are kept, its versioning (asked once). */
+  s3: { client: S3Client; keepOtherVersions: boolean; versioning: BucketVersioning } | null;
   warnings: string[];
 }
 
@@ -52,7 +53,7 @@ export interface PurgeInputs {
  * quarantine and log locations, the log's chain, the holds and an interrupted run's journal.
  * It only reads: a refusal (exit 2) leaves no trace.
  */
-export function loadPurgeInputs(options: PurgeOptions, now: () => string): PurgeInputs {
+export function loadPurgeInputs(options: PurgeOptions, now: () => string, s3Client?: S3Client): PurgeInputs {
   const mode: Mode = options.quarantine ? 'quarantine' : 'delete';
   const operator = options.operator?.trim() ?? '';
   if (options.execute && operator === '')
@@ -126,10 +127,12 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string): Purge
       ? [`an earlier --execute run with this log was interrupted (${journalFile}): finish it with --resume`]
       : [];
   // Made last: nothing above can fail with a client open.
-  const s3 = inBucket
+  const client = inBucket ? (s3Client ?? createS3Client(options.s3 ?? NO_S3_SETTINGS)) : null;
+  const s3 = client
     ? {
-        client: createS3Client(options.s3 ?? NO_S3_SETTINGS),
+        client,
         keepOtherVersions: Boolean(options.keepOtherVersions),
+        versioning: bucketVersioning(client),
       }
     : null;
   return {

@@ -26,10 +26,12 @@ function s3Of(inputs: PurgeInputs) {
 export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, inputs: PurgeInputs) {
   const skip = checkOffline(row, inputs);
   if (skip) return { kind: 'skipped', row, skip } satisfies RowResult;
-  const { client } = s3Of(inputs);
-  const plan = await planS3Object(client, row.object).catch((error: unknown) => {
-    throw s3Failure(error, row.root, `checking ${row.object.key}`);
-  });
+  const { client, keepOtherVersions, versioning } = s3Of(inputs);
+  const plan = await planS3Object(client, row.object, { keepOtherVersions, versioning }).catch(
+    (error: unknown) => {
+      throw s3Failure(error, row.root, `checking ${row.object.key}`);
+    },
+  );
   if (plan.action === 'refused')
     return { kind: 'skipped', row, skip: { code: plan.code, detail: plan.detail } } satisfies RowResult;
   return { kind: 'planned', row, size: row.size, otherVersions: plan.otherVersions } satisfies RowResult;
@@ -37,7 +39,9 @@ export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, in
 
 /**
  * Deletes one S3 row's object (s3-purge.ts re-checks it first) and logs the outcome with its
- * S3 record. A request that fails is logged as ACTION_FAILED for this row; the run goes on.
+ * S3 record. A request that fails before the audited version is deleted is logged as
+ * ACTION_FAILED for this row (the object was left as it was); one that fails after it is logged
+ * as a deletion marked incomplete, by s3-purge.ts. The run goes on.
  * No journal intent: a crash after the delete leaves the row to --resume, whose HEAD then finds
  * the version gone and logs S3_OBJECT_GONE.
  */
@@ -49,12 +53,13 @@ export async function actOnS3Row(
 ): Promise<RowResult> {
   const skip = checkOffline(row, inputs);
   if (skip) return session.skipped(index, row, skip);
-  const { client, keepOtherVersions } = s3Of(inputs);
+  const { client, keepOtherVersions, versioning } = s3Of(inputs);
   let outcome: Awaited<ReturnType<typeof purgeS3Object>>;
   try {
-    outcome = await purgeS3Object(client, row.object, { keepOtherVersions });
+    outcome = await purgeS3Object(client, row.object, { keepOtherVersions, versioning });
   } catch (error) {
-    const failure = s3Failure(error, row.root, `deleting ${row.object.key}`);
+    // The log names no key (keys hold phone numbers): the row's path hash identifies it.
+    const failure = s3Failure(error, row.root, 'deleting the audited version');
     return session.skipped(index, row, { code: 'ACTION_FAILED', detail: failure.message });
   }
   const record = s3LogRecord(row.object, outcome);

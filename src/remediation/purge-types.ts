@@ -1,3 +1,4 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../archive/s3/client.js';
 import type { FsOps } from './file-actions.js';
 import type { LogEntry, S3LogRecord } from './log-entry.js';
@@ -36,8 +37,11 @@ export interface PurgePlan {
   files: number;
   bytes: number;
   mode: Mode;
-  /** The rows to act on, in manifest order. */
-  rows: Array<{ path: string; reason: string; size: number }>;
+  /**
+   * The rows to act on, in manifest order. otherVersions: of an S3 object in a versioned bucket,
+   * the other versions and delete markers of its key that go too.
+   */
+  rows: Array<{ path: string; reason: string; size: number; otherVersions?: number }>;
 }
 
 export interface PurgeHooks {
@@ -47,6 +51,8 @@ export interface PurgeHooks {
   confirm?: (plan: PurgePlan) => Promise<boolean>;
   /** The file-system calls that act (tests make them fail). */
   fs?: FsOps;
+  /** The client of an s3:// root instead of one made from PurgeOptions.s3 (tests give a fake bucket). */
+  s3Client?: S3Client;
 }
 
 export type RowResult =

@@ -25,7 +25,7 @@ export {
  */
 export async function purge(options: PurgeOptions, hooks: PurgeHooks = {}): Promise<PurgeReport> {
   const now = () => (hooks.now ?? (() => new Date()))().toISOString();
-  const inputs = loadPurgeInputs(options, now);
+  const inputs = loadPurgeInputs(options, now, hooks.s3Client);
   try {
     return await purgeWith(inputs, options, hooks, now);
   } finally {
@@ -63,7 +63,12 @@ async function purgeWith(
   const toAct = planned.filter((r, index) => r.kind === 'planned' && !resumed?.state.done.has(index));
   if (hooks.confirm) {
     const bytes = toAct.reduce((sum, r) => sum + (r.kind === 'planned' ? r.size : 0), 0);
-    const rows = toAct.map((r) => ({ path: r.row.path, reason: r.row.reason, size: r.row.size }));
+    const rows = toAct.map((r) => ({
+      path: r.row.path,
+      reason: r.row.reason,
+      size: r.row.size,
+      ...(r.kind === 'planned' && r.otherVersions !== undefined ? { otherVersions: r.otherVersions } : {}),
+    }));
     if (!(await hooks.confirm({ files: toAct.length, bytes, mode, rows }))) {
       resumed?.journal.close();
       return { ...report, aborted: true };

@@ -7,7 +7,8 @@ import {
   type HeadObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { sha256Text } from './log-entry.js';
+import { s3Failure } from '../archive/s3/client.js';
+import { sha256Text, type S3LogRecord } from './log-entry.js';
 
 /** One manifest row of an s3:// root: the object version the audit judged. */
 export interface S3PurgeTarget {
@@ -37,6 +38,11 @@ export type S3PurgeOutcome =
       kept: S3VersionRef[];
       /** Versions the server refused to delete (e.g. another version under Object Lock). */
       failed: Array<S3VersionRef & { code: string }>;
+      /**
+       * The audited version is gone, but deleting the key's other versions stopped early (a request
+       * failed, or versions were still listed after MAX_ROUNDS): why, and the versions left.
+       */
+      incomplete: { detail: string; left: S3VersionRef[] } | null;
     }
   | {
       action: 'refused';
@@ -49,7 +55,32 @@ export type S3PurgeOutcome =
 export interface S3PurgeOptions {
   /** Delete only the audited version and report the key's other versions and delete markers. */
   keepOtherVersions?: boolean;
+  /** Whether a bucket has (or had) versioning: bucketVersioning(client), shared by a run's rows. */
+  versioning?: BucketVersioning;
   now?: () => Date;
+}
+
+/** Whether a bucket has or had versioning on (Enabled or Suspended). */
+export type BucketVersioning = (bucket: string) => Promise<boolean>;
+
+/**
+ * Asks each bucket once for its versioning: a run's dry-run checks and deletions of every row share
+ * one answer instead of a GetBucketVersioning per row and step.
+ */
+export function bucketVersioning(client: S3Client): BucketVersioning {
+  const answers = new Map<string, Promise<boolean>>();
+  return (bucket) => {
+    let answer = answers.get(bucket);
+    if (answer === undefined) {
+      answer = client
+        .send(new GetBucketVersioningCommand({ Bucket: bucket }))
+        .then((v) => v.Status === 'Enabled' || v.Status === 'Suspended');
+      // A failed request is not remembered: the next row asks again.
+      answer.catch(() => answers.delete(bucket));
+      answers.set(bucket, answer);
+    }
+    return answer;
+  };
 }
 
 /** Enough rounds for any key; a writer adding versions as fast as they go must not loop us forever. */
@@ -61,9 +92,10 @@ const MAX_ROUNDS = 50;
  * version written since the audit; otherwise nothing is touched and the refusal says why. In a
  * bucket with versioning, deleting by key alone would only add a delete marker and leave the
  * recording retrievable: so the named version is deleted, and then every other version and
- * delete marker of the key (or, with keepOtherVersions, they are reported). The versions are
- * listed again from the start after each batch: paging on with version markers while deleting
- * skips versions on radosgw (see docs/s3.md).
+ * delete marker of the key that existed when the checks passed (or, with keepOtherVersions, they
+ * are reported). A version written while the purge runs was never judged: it is reported as kept,
+ * never deleted. The versions are listed again from the start after each batch: paging on with
+ * version markers while deleting skips versions on radosgw (see docs/s3.md).
  */
 export async function purgeS3Object(
   client: S3Client,
@@ -73,43 +105,95 @@ export async function purgeS3Object(
   const { bucket, key } = target;
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
-  const { versioned, versionId } = checked;
+  const { versioned, versionId, snapshot } = checked;
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
-  const outcome: Extract<S3PurgeOutcome, { action: 'deleted' }> = {
+  const outcome: DeletedOutcome = {
     action: 'deleted',
     deleted: [{ versionId: target.versionId, etag: target.etag, deleteMarker: false }],
     kept: [],
     failed: [],
+    incomplete: null,
   };
   if (!versioned) return outcome;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const left = (await versionsOf(client, bucket, key)).filter(
-      (v) => !outcome.failed.some((f) => f.versionId === v.versionId),
-    );
-    if (left.length === 0) return outcome;
-    if (options.keepOtherVersions) {
-      outcome.kept = left;
-      return outcome;
+  const audited = versionKey(target.versionId);
+  // Only what existed when the checks passed may go: anything newer was never judged.
+  const judged = snapshot.filter((v) => versionKey(v.versionId) !== audited);
+  // The audited version is gone now: whatever fails from here on is logged as a deletion left incomplete.
+  try {
+    const left = await deleteJudgedVersions(client, target, judged, outcome, options);
+    if (left.length > 0) {
+      // Listed still, whatever the server answered: not deleted.
+      outcome.deleted = outcome.deleted.filter((v) => !left.some((l) => l.versionId === v.versionId));
+      outcome.incomplete = {
+        detail: `versions of the key were still listed after ${MAX_ROUNDS} rounds of deleting`,
+        left,
+      };
     }
-    const answer = await client.send(
-      new DeleteObjectsCommand({
-        Bucket: bucket,
-        Delete: { Objects: left.map((v) => ({ Key: key, VersionId: v.versionId ?? 'null' })), Quiet: false },
-      }),
-    );
-    for (const error of answer.Errors ?? []) {
-      const version = left.find((v) => (v.versionId ?? 'null') === error.VersionId);
-      if (version) outcome.failed.push({ ...version, code: error.Code ?? 'Error' });
-    }
-    for (const done of answer.Deleted ?? []) {
-      const version = left.find((v) => (v.versionId ?? 'null') === done.VersionId);
-      if (version) outcome.deleted.push(version);
-    }
+  } catch (error) {
+    outcome.incomplete = {
+      detail: s3Failure(error, `s3://${bucket}`, "deleting the key's other versions").message,
+      left: notDeleted(judged, outcome),
+    };
   }
   return outcome;
 }
 
-/** What a purge of the object would do, without doing it (the dry run): refused, or how many other versions and delete markers would go too. */
+type DeletedOutcome = Extract<S3PurgeOutcome, { action: 'deleted' }>;
+
+/**
+ * Deletes the versions of `judged` still listed, round by round, into `outcome`; a version listed
+ * but not judged goes to `kept`. Returns the judged versions still listed after MAX_ROUNDS
+ * (none when all went or, with keepOtherVersions, once all are recorded as kept).
+ */
+async function deleteJudgedVersions(
+  client: S3Client,
+  { bucket, key, versionId }: S3PurgeTarget,
+  judged: readonly S3VersionRef[],
+  outcome: DeletedOutcome,
+  options: S3PurgeOptions,
+): Promise<S3VersionRef[]> {
+  const mayGo = new Set(judged.map((v) => versionKey(v.versionId)));
+  for (let round = 0; ; round++) {
+    const listed = (await versionsOf(client, bucket, key)).filter(
+      (v) =>
+        versionKey(v.versionId) !== versionKey(versionId) &&
+        !outcome.failed.some((f) => f.versionId === v.versionId),
+    );
+    const left = listed.filter((v) => mayGo.has(versionKey(v.versionId)));
+    outcome.kept = options.keepOtherVersions ? listed : listed.filter((v) => !left.includes(v));
+    if (options.keepOtherVersions || left.length === 0) return [];
+    if (round === MAX_ROUNDS) return left;
+    const answer = await client.send(
+      new DeleteObjectsCommand({
+        Bucket: bucket,
+        Delete: {
+          Objects: left.map((v) => ({ Key: key, VersionId: versionKey(v.versionId) })),
+          Quiet: false,
+        },
+      }),
+    );
+    for (const error of answer.Errors ?? []) {
+      const version = left.find((v) => versionKey(v.versionId) === error.VersionId);
+      if (version) outcome.failed.push({ ...version, code: error.Code ?? 'Error' });
+    }
+    for (const done of answer.Deleted ?? []) {
+      const version = left.find((v) => versionKey(v.versionId) === done.VersionId);
+      if (version && !outcome.deleted.some((d) => d.versionId === version.versionId))
+        outcome.deleted.push(version);
+    }
+  }
+}
+
+/** The judged versions neither deleted nor refused by the server (those are in `failed`). */
+function notDeleted(judged: readonly S3VersionRef[], outcome: DeletedOutcome): S3VersionRef[] {
+  const settled = new Set([...outcome.deleted, ...outcome.failed].map((v) => versionKey(v.versionId)));
+  return judged.filter((v) => !settled.has(versionKey(v.versionId)));
+}
+
+/**
+ * What a purge of the object would do, without doing it (the dry run): refused, or how many other
+ * versions and delete markers would go too (none with keepOtherVersions).
+ */
 export async function planS3Object(
   client: S3Client,
   target: S3PurgeTarget,
@@ -117,24 +201,30 @@ export async function planS3Object(
 ): Promise<Extract<S3PurgeOutcome, { action: 'refused' }> | { action: 'planned'; otherVersions: number }> {
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
-  if (!checked.versioned) return { action: 'planned', otherVersions: 0 };
-  const versions = await versionsOf(client, target.bucket, target.key);
-  const audited = checked.versionId === 'null' ? null : checked.versionId;
-  return { action: 'planned', otherVersions: versions.filter((v) => v.versionId !== audited).length };
+  if (options.keepOtherVersions) return { action: 'planned', otherVersions: 0 };
+  const audited = versionKey(target.versionId);
+  return {
+    action: 'planned',
+    otherVersions: checked.snapshot.filter((v) => versionKey(v.versionId) !== audited).length,
+  };
 }
 
-/** The audited version, re-checked: still there, unchanged, unlocked and still the newest. */
+/**
+ * The audited version, re-checked: still there, unchanged, unlocked and still the newest; and, in
+ * a versioned bucket, the key's versions and delete markers as they are now (the snapshot the
+ * purge deletes from).
+ */
 async function checkS3Object(
   client: S3Client,
   target: S3PurgeTarget,
   options: S3PurgeOptions,
 ): Promise<
-  Extract<S3PurgeOutcome, { action: 'refused' }> | { versioned: boolean; versionId: string | undefined }
+  | Extract<S3PurgeOutcome, { action: 'refused' }>
+  | { versioned: boolean; versionId: string | undefined; snapshot: S3VersionRef[] }
 > {
   // The details go to the deletion log, which must name no key (keys hold phone numbers).
   const { bucket, key } = target;
-  const versioning = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
-  const versioned = versioning.Status === 'Enabled' || versioning.Status === 'Suspended';
+  const versioned = await (options.versioning ?? bucketVersioning(client))(bucket);
   // In a versioned bucket, the "null" version is the one written before versioning was turned on.
   const versionId = target.versionId ?? (versioned ? 'null' : undefined);
 
@@ -149,24 +239,59 @@ async function checkS3Object(
   }
   const lock = objectLock(head, (options.now ?? (() => new Date()))());
   if (lock !== null) return lock;
-  if (versioned) {
-    const current = await headOrNull(client, bucket, key, undefined);
-    if (current !== null && current.VersionId !== versionId) {
-      return refused(
-        'S3_OBJECT_CHANGED',
-        `a newer version (${current.VersionId ?? 'null'}) was written after the audit; ` +
-          'it was never judged, so the key is left alone: audit again',
-      );
-    }
-  }
-
-  return { versioned, versionId };
+  if (!versioned) return { versioned, versionId, snapshot: [] };
+  const current = await headOrNull(client, bucket, key, undefined);
+  if (current !== null && current.VersionId !== versionId) return newerVersion(current.VersionId ?? 'null');
+  // Taken after the HEADs: a version written in between is newer than the audited one in it, and refused.
+  const snapshot = await allVersionsOf(client, bucket, key);
+  const audited = snapshot.findIndex((v) => !v.deleteMarker && versionKey(v.versionId) === versionId);
+  if (audited < 0) return refused('S3_OBJECT_GONE', 'the audited version no longer exists');
+  const newer = snapshot.slice(0, audited).find((v) => !v.deleteMarker);
+  if (newer) return newerVersion(versionKey(newer.versionId));
+  return { versioned, versionId, snapshot };
 }
 
-/** The key's versions and delete markers, one page at a time from the start (never paged while deleting). */
+function newerVersion(versionId: string) {
+  return refused(
+    'S3_OBJECT_CHANGED',
+    `a newer version (${versionId}) was written after the audit; ` +
+      'it was never judged, so the key is left alone: audit again',
+  );
+}
+
+/** The key's versions and delete markers, one page from the start (never paged while deleting). */
 async function versionsOf(client: S3Client, bucket: string, key: string): Promise<S3VersionRef[]> {
+  return (await versionPage(client, bucket, key)).versions;
+}
+
+/**
+ * Every version and delete marker of the key, paged to the end: taken before anything is deleted,
+ * so paging is safe. Real versions are newest first, as S3 lists them.
+ */
+async function allVersionsOf(client: S3Client, bucket: string, key: string): Promise<S3VersionRef[]> {
+  const versions: S3VersionRef[] = [];
+  let marker: { key: string | undefined; versionId: string | undefined } | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof versionPage>> = await versionPage(client, bucket, key, marker);
+    versions.push(...page.versions);
+    marker = page.next;
+  } while (marker !== null);
+  return versions;
+}
+
+async function versionPage(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  marker: { key: string | undefined; versionId: string | undefined } | null = null,
+) {
   const page = await client.send(
-    new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key, MaxKeys: 1000 }),
+    new ListObjectVersionsCommand({
+      Bucket: bucket,
+      Prefix: key,
+      MaxKeys: 1000,
+      ...(marker ? { KeyMarker: marker.key, VersionIdMarker: marker.versionId } : {}),
+    }),
   );
   const versions: S3VersionRef[] = [];
   for (const v of page.Versions ?? [])
@@ -174,11 +299,20 @@ async function versionsOf(client: S3Client, bucket: string, key: string): Promis
       versions.push({ versionId: nullable(v.VersionId), etag: v.ETag ?? null, deleteMarker: false });
   for (const m of page.DeleteMarkers ?? [])
     if (m.Key === key) versions.push({ versionId: nullable(m.VersionId), etag: null, deleteMarker: true });
-  return versions;
+  const next =
+    page.IsTruncated && page.NextKeyMarker !== undefined
+      ? { key: page.NextKeyMarker, versionId: page.NextVersionIdMarker }
+      : null;
+  return { versions, next };
 }
 
 function nullable(versionId: string | undefined): string | null {
   return versionId === undefined || versionId === 'null' ? null : versionId;
+}
+
+/** A version as requests name it: the version written before versioning was turned on is "null". */
+function versionKey(versionId: string | null | undefined): string {
+  return versionId ?? 'null';
 }
 
 async function headOrNull(
@@ -245,7 +379,28 @@ export function s3LogRecord(target: S3PurgeTarget, outcome: S3PurgeOutcome) {
             delete_marker: v.deleteMarker,
           })),
           failed: outcome.failed.map((v) => ({ version_id: v.versionId, code: v.code })),
+          // Only when it happened: the S3 lines of a complete deletion are as before.
+          ...(outcome.incomplete
+            ? {
+                incomplete: {
+                  detail: outcome.incomplete.detail,
+                  left: outcome.incomplete.left.map((v) => ({
+                    version_id: v.versionId,
+                    etag: v.etag,
+                    delete_marker: v.deleteMarker,
+                  })),
+                },
+              }
+            : {}),
         }
       : { refused: { code: outcome.code, retain_until: outcome.retainUntil } }),
   };
+}
+
+/**
+ * Whether a logged S3 deletion left anything of the key it should have removed: the server
+ * refused a version, or deleting stopped early. Such a row is not "handled" (exit status 1).
+ */
+export function s3DeletionIncomplete(record: S3LogRecord): boolean {
+  return 'incomplete' in record || ('failed' in record && record.failed.length > 0);
 }

@@ -34,4 +34,23 @@ describe('purgePreview: what purge --execute shows before it asks', () => {
     expect(few).toContain('the files:\n');
     expect(few).toContain(rows[1]!.path);
   });
+
+  it('says how many other versions and delete markers of S3 keys go too, in total and per key', () => {
+    const objects = [
+      { path: 'a/in_C-1.wav', reason: 'NON_QUALIFYING_ONLY', size: 2048, otherVersions: 2 },
+      { path: 'a/in_C-2.wav', reason: 'NON_QUALIFYING_ONLY', size: 2048, otherVersions: 0 },
+      { path: 'a/in_C-3.wav', reason: 'NON_QUALIFYING_ONLY', size: 2048, otherVersions: 1 },
+    ];
+    const s3 = purgePreview(
+      { files: 3, bytes: 3 * 2048, mode: 'delete', rows: objects },
+      { ...where, root: 's3://recordings/a' },
+    );
+    expect(s3).toContain(
+      'will irreversibly delete 3 file(s), 6.0 kB, and 3 other version(s)/delete marker(s) of their keys, from s3://recordings/a:',
+    );
+    expect(s3).toContain('  a/in_C-1.wav (and 2 other version(s)/delete marker(s))\n');
+    expect(s3).toContain('  a/in_C-2.wav\n');
+    expect(s3).toContain('  a/in_C-3.wav (and 1 other version(s)/delete marker(s))\n');
+    expect(text).not.toContain('other version');
+  });
 });

@@ -49,6 +49,8 @@ export interface RowSpec {
   root?: string;
   /** The audit's verdict; only violations reach the manifest. */
   verdict?: Finding['verdict'];
+  /** Under an s3:// root: the object version the audit read. */
+  object?: Finding['object'];
 }
 
 /** What `callaudit audit` would record for the file a row names: from the disk, or placeholders. */
@@ -94,6 +96,7 @@ function findingOf(defaultRoot: string, row: RowSpec, index: number, hash: boole
     startedAt: null,
     problems: [],
     ...(sha256 ? { sha256 } : {}),
+    ...(row.object ? { object: row.object } : {}),
   };
 }
 

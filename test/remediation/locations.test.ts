@@ -6,7 +6,7 @@ import { CallauditError } from '../../src/errors.js';
 import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { restore } from '../../src/remediation/restore.js';
 import { realPathOf } from '../../src/real-path.js';
-import { hashTree } from '../support/run-cli.js';
+import { hashTree, runCli } from '../support/run-cli.js';
 import { scratch, writeArchive, writeManifest } from './helpers.js';
 
 const FILES = { 'a/in_C-1.wav': 'audio one', 'in_C-2.wav': 'audio two' };
@@ -182,5 +182,31 @@ describe('restore reports quarantined files that are missing or replaced (item 7
     expect(report.results).toMatchObject([
       { kind: 'skipped', path: 'in_C-2.wav', skip: { code: 'CHANGED' } },
     ]);
+  });
+});
+
+describe('restore with an s3:// root (not available)', () => {
+  it('is refused with a usage error naming docs/s3.md, touching nothing', async () => {
+    const s = setup();
+    const quarantine = path.join(s.dir, 'quarantine');
+    mkdirSync(quarantine);
+    const options = {
+      quarantine,
+      root: 's3://recordings/archive',
+      execute: false,
+      operator: null,
+      logFile: s.log,
+    };
+    const error = await restore(options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallauditError);
+    expect(error).toMatchObject({ code: 'BAD_FLAG' });
+    expect((error as CallauditError).message).toContain('restore is not available for s3:// roots');
+    expect((error as CallauditError).hint).toContain('docs/s3.md');
+    expect(existsSync(s.log)).toBe(false);
+
+    const run = runCli(['restore', quarantine, '--root', 's3://recordings/archive', '--log', s.log]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('restore is not available for s3:// roots');
+    expect(run.stderr).not.toMatch(/unexpected error|please report|ENOENT/);
   });
 });

@@ -142,6 +142,19 @@ describe('reading a deletion manifest', () => {
     refused(`${header}\n${s3Row()}\n${s3Row()}\n`, /listed twice/);
   });
 
+  it.each([
+    ['another key under the root', 'archive/b/in_C-2.wav'],
+    ['the same path under another prefix', 'elsewhere/a/in_C-1.wav'],
+    ['the path without the root prefix', 'a/in_C-1.wav'],
+  ])('refuses an S3 row whose object key is %s (the key is the root prefix and the path)', (_name, key) =>
+    refused(`${header}\n${s3Row({ 14: key })}\n`, /object key of a\/in_C-1\.wav is not the key of that path/),
+  );
+
+  it('reads the key of a row of a whole bucket (no prefix)', () => {
+    const row = s3Row({ 1: 's3://recordings', 2: 's3://recordings', 14: 'a/in_C-1.wav' });
+    expect(readText(`${header}\n${row}\n`)().rows[0]!.object!.key).toBe('a/in_C-1.wav');
+  });
+
   it('names the manifest line of the bad row', () => {
     const read = readText(`${header}\n${first}\n${swapCell(second, 6, '')}\n`);
     expect(read).toThrow(expect.objectContaining({ line: 3 }));

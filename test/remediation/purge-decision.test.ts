@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/types.js';
 import { CallauditError } from '../../src/errors.js';
+import { loadAuditDecision } from '../../src/remediation/audit-report.js';
+import { bindManifest } from '../../src/remediation/manifest-binding.js';
+import { readManifest } from '../../src/remediation/manifest.js';
 import { purge, type PurgeOptions } from '../../src/remediation/purge.js';
 import { hashTree } from '../support/run-cli.js';
 import { reseal, scratch, writeArchive, writeAudit } from './helpers.js';
@@ -177,5 +180,63 @@ describe('an unhashed manifest (item 3)', () => {
     await refusedUntouched(s, s.options({ execute: false }), /have no SHA-256/);
     const report = await purge(s.options({ allowUnhashed: true }));
     expect(report.results.map((r) => r.kind)).toEqual(['acted', 'acted']);
+  });
+});
+
+describe('an S3 row is executed only for the object version the report judged', () => {
+  const BUCKET_ROOT = 's3://recordings/archive';
+  const S3_ROWS = [
+    { path: 'a/in_C-1.wav', callId: 'C-1', object: { versionId: 'v-one', etag: 'etag-one' } },
+    { path: 'b/in_C-2.wav', callId: 'C-2', object: { versionId: null, etag: 'etag-two' } },
+  ];
+  const bound = (manifestFile: string, reportFile: string) =>
+    bindManifest(readManifest(manifestFile), loadAuditDecision(reportFile));
+
+  function bucketAudit() {
+    const { dir } = scratch();
+    return writeAudit(dir, BUCKET_ROOT, S3_ROWS, { hash: false });
+  }
+
+  it('binds an unedited manifest of a bucket to its report', () => {
+    const { manifestFile, reportFile } = bucketAudit();
+    expect(bound(manifestFile, reportFile).runId).toBe(JSON.parse(readFileSync(reportFile, 'utf8')).runId);
+  });
+
+  it.each([
+    ['object version ID', (row: string) => row.replace(',v-one,', ',v-older,')],
+    ['object ETag', (row: string) => row.replace(',etag-one', ',etag-older')],
+  ])('refuses a row whose %s differs from the report, even with a resealed record', (what, edit) => {
+    const { manifestFile, reportFile } = bucketAudit();
+    const row = rowOf(manifestFile, 'a/in_C-1.wav');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(row, edit(row)));
+    reseal(reportFile, manifestFile);
+    expect(() => bound(manifestFile, reportFile)).toThrow(
+      new RegExp(`${what} of a/in_C-1\\.wav is not the report's`),
+    );
+  });
+
+  it('refuses a version ID given to an object the audit read from an unversioned bucket', () => {
+    const { manifestFile, reportFile } = bucketAudit();
+    const row = rowOf(manifestFile, 'b/in_C-2.wav');
+    writeFileSync(
+      manifestFile,
+      readFileSync(manifestFile, 'utf8').replace(row, row.replace(',,etag-two', ',v-x,etag-two')),
+    );
+    reseal(reportFile, manifestFile);
+    expect(() => bound(manifestFile, reportFile)).toThrow(/object version ID of b\/in_C-2\.wav/);
+  });
+
+  it('refuses a row whose key points at another object, even with a resealed record', () => {
+    const { manifestFile, reportFile } = bucketAudit();
+    const row = rowOf(manifestFile, 'a/in_C-1.wav');
+    writeFileSync(
+      manifestFile,
+      readFileSync(manifestFile, 'utf8').replace(
+        row,
+        row.replace(',archive/a/in_C-1.wav,', ',archive/keep/in_C-9.wav,'),
+      ),
+    );
+    reseal(reportFile, manifestFile);
+    expect(() => bound(manifestFile, reportFile)).toThrow(/object key of a\/in_C-1\.wav is not the key/);
   });
 });

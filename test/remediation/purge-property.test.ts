@@ -12,6 +12,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/types.js';
+import { loadAuditDecision } from '../../src/remediation/audit-report.js';
+import { bindManifest } from '../../src/remediation/manifest-binding.js';
+import { readManifest } from '../../src/remediation/manifest.js';
 import { purge } from '../../src/remediation/purge.js';
 import { reseal, scratch, writeArchive, writeAudit } from './helpers.js';
 
@@ -231,6 +234,81 @@ describe('purge never deletes a file that is not a violation finding of the repo
         purgeOnlyTouchesViolations,
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+/** An object of a bucket as the audit read it; the editor picks from the same few versions and ETags. */
+const VERSION_IDS = [null, 'v-1', 'v-2'];
+const ETAGS = ['etag-a', 'etag-b'];
+const bucketArchive = fc.uniqueArray(
+  fc.record({
+    name: fc.constantFrom(...NAMES.filter((name) => !name.startsWith('='))),
+    verdict: fc.constantFrom(...VERDICTS),
+    versionId: fc.constantFrom(...VERSION_IDS),
+    etag: fc.constantFrom(...ETAGS),
+  }),
+  { minLength: 1, maxLength: NAMES.length - 1, selector: (file) => file.name },
+);
+/** Edits of a row's object cells: its key (to another name's), its version ID or its ETag. */
+const objectEdit = fc.oneof(
+  fc.record({ cell: fc.constant(14), value: fc.constantFrom(...NAMES.map((name) => `archive/${name}`)) }),
+  fc.record({ cell: fc.constant(15), value: fc.constantFrom(...VERSION_IDS.map((v) => v ?? '')) }),
+  fc.record({ cell: fc.constant(16), value: fc.constantFrom(...ETAGS) }),
+);
+
+describe('an S3 manifest binds only where each row names the object version the report judged', () => {
+  it('holds for random buckets, verdicts and object-cell edits, resealed or not', () => {
+    fc.assert(
+      fc.property(
+        bucketArchive,
+        fc.array(fc.record({ at: fc.nat(), edit: objectEdit }), { maxLength: 3 }),
+        fc.boolean(),
+        (files, edits, resealed) => {
+          const { dir } = scratch();
+          const { manifestFile, reportFile } = writeAudit(
+            dir,
+            's3://recordings/archive',
+            files.map((f, i) => ({
+              path: f.name,
+              verdict: f.verdict,
+              callId: `C-${i}`,
+              object: { versionId: f.versionId, etag: f.etag },
+            })),
+            { hash: false },
+          );
+          const [header, ...rows] = readFileSync(manifestFile, 'utf8').trimEnd().split('\n');
+          for (const { at, edit } of edits) {
+            if (rows.length === 0) break;
+            const cells = rows[at % rows.length]!.split(',');
+            cells[edit.cell] = edit.value;
+            rows[at % rows.length] = cells.join(',');
+          }
+          writeFileSync(manifestFile, `${[header, ...rows].join('\n')}\n`);
+          if (resealed) reseal(reportFile, manifestFile);
+
+          let manifest: ReturnType<typeof readManifest>;
+          try {
+            manifest = readManifest(manifestFile);
+            bindManifest(manifest, loadAuditDecision(reportFile));
+          } catch {
+            return;
+          }
+          const judged = new Map(files.map((f) => [f.name, f]));
+          for (const row of manifest.rows) {
+            const file = judged.get(row.path);
+            expect(file?.verdict, `${row.path} is bound`).toBe('violation');
+            expect(row.object).toEqual({
+              bucket: 'recordings',
+              key: `archive/${row.path}`,
+              versionId: file!.versionId,
+              etag: file!.etag,
+              size: row.size,
+            });
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { probeAudio } from '../../src/archive/probe.js';
+import { probeAudio, WHOLE_OBJECT_BYTES } from '../../src/archive/probe.js';
 import { probeObject } from '../../src/archive/s3/probe-object.js';
 import { scanS3Root } from '../../src/archive/s3/scan-s3.js';
 import { mp3 } from '../../scripts/mpeg-ogg-bytes.mjs';
@@ -73,6 +73,37 @@ describe('probing an S3 object with the local readers', () => {
         'long.mp3:0-131071',
         `long.mp3:${mp3Size - 160}-${mp3Size - 1}`,
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not fetch whole a large object no header reader covers: unreadable, saying why', async () => {
+    const big = Buffer.alloc(WHOLE_OBJECT_BYTES + 1, 7);
+    const small = Buffer.alloc(WHOLE_OBJECT_BYTES, 7);
+    const { client, ranges } = fakeS3({ 'big.flac': big, 'small.flac': small });
+    const remote = await probeObject(client, 'bucket', {
+      key: 'big.flac',
+      size: big.length,
+      etag: '"big.flac"',
+    });
+    expect(remote.probe.problems).toEqual([
+      { code: 'UNREADABLE', message: expect.stringContaining(`.flac recording of ${big.length} bytes`) },
+    ]);
+    expect(remote.probe.problems[0]!.message).toContain('fetched whole');
+    expect(ranges.filter((r) => r.startsWith('big.flac:'))).toEqual(['big.flac:0-131071']);
+    // Up to the limit an object is still fetched whole and read as the local file is.
+    const dir = mkdtempSync(path.join(tmpdir(), 'callaudit-probe-object-'));
+    try {
+      writeFileSync(path.join(dir, 'small.flac'), small);
+      const local = await probeAudio(path.join(dir, 'small.flac'), small.length);
+      const fetched = await probeObject(client, 'bucket', {
+        key: 'small.flac',
+        size: small.length,
+        etag: '"small.flac"',
+      });
+      expect(fetched.probe).toEqual(local);
+      expect(ranges.filter((r) => r.startsWith('small.flac:'))).toContain(`small.flac:0-${small.length - 1}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

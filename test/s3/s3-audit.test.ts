@@ -226,6 +226,7 @@ describeS3('auditing an archive in an S3 bucket', () => {
       await putObject(client, other, 'r/support/def.wav', wav);
       await putObject(client, other, 'r/.trash/old.wav', wav);
       const s3 = { endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true, profile: null };
+      let gets = 0;
       const scan = await scanSources(
         [
           {
@@ -240,11 +241,13 @@ describeS3('auditing an archive in an S3 bucket', () => {
             timezone: 'UTC',
           },
         ],
-        { concurrency: 4, s3 },
+        { concurrency: 4, s3, onS3Get: () => gets++ },
       );
       expect(scan.recordings.map((r) => [r.path, r.callId, r.idSource])).toEqual([
         ['sales/abc.wav', 'C-77', 'sidecar'],
       ]);
+      // The recording's one ranged GET and the sidecar's: every GET is counted.
+      expect(gets).toBe(2);
       expect(scan.roots[0]!.ignoredByReason).toEqual({ hidden: 1, 'not-audio': 1, 'not-included': 1 });
 
       // A name-based preset that fits no key says so, with the shapes of the names it saw.

@@ -7,6 +7,7 @@ import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
 import { BIN, REPO } from '../support/run-cli.js';
+import { purge, type PurgePlan } from '../../src/remediation/purge.js';
 import { restoreNeutralised } from '../../src/report/csv-cell.js';
 import {
   S3_ENDPOINT,
@@ -182,6 +183,34 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     expect(quarantine.status).toBe(2);
     expect(quarantine.stderr).toContain('not yet supported');
 
+    // The confirmation is asked with the other versions each key loses (declined: nothing happens).
+    let asked: PurgePlan | null = null;
+    const declined = await purge(
+      {
+        manifestFile: manifest,
+        root,
+        execute: true,
+        operator: 'DPO',
+        quarantine: null,
+        holdsFile: null,
+        timezone: 'UTC',
+        logFile: log,
+        resume: false,
+        s3: { endpoint: S3_ENDPOINT!, region: null, forcePathStyle: true, profile: null },
+      },
+      {
+        confirm: (plan) => {
+          asked = plan;
+          return Promise.resolve(false);
+        },
+      },
+    );
+    expect(declined.aborted).toBe(true);
+    expect(asked!.rows.map((r) => [r.path, r.otherVersions])).toEqual(
+      violations.slice(1).map((v) => [v.path, 1]),
+    );
+    expect(await versionsIn(client, bucket)).toEqual(before);
+
     const run = cli([
       'purge',
       manifest,
@@ -231,6 +260,10 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     const log = path.join(work, 'deletion-log.ndjson');
     const manifest = path.join(work, 'deletion-manifest.csv');
     const before = await versionsIn(client, bucket);
+    // The dry run says what --keep-other-versions will do: no other version goes.
+    const dry = cli(['purge', manifest, '--root', root, ...s3Args(), '--log', log, '--keep-other-versions']);
+    for (const v of violations) expect(dry.stdout).toContain(`${v.key} (version ${v.version})\n`);
+    expect(dry.stdout).not.toContain('other version(s)');
     const run = cli([
       'purge',
       manifest,

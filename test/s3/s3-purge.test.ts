@@ -120,6 +120,15 @@ describeS3('purging objects in S3 buckets', () => {
     expect(await versionsOfKey(client, versioned, 'd/rec_C-4.wav')).toHaveLength(2);
   });
 
+  it('refuses a newer version hidden under a delete marker, and touches nothing', async () => {
+    const audited = await put(versioned, 'g/rec_C-7.wav', 'audited');
+    await put(versioned, 'g/rec_C-7.wav', 'written after the audit');
+    await client.send(new DeleteObjectCommand({ Bucket: versioned, Key: 'g/rec_C-7.wav' }));
+    const outcome = await purgeS3Object(client, audited);
+    expect(outcome).toMatchObject({ action: 'refused', code: 'S3_OBJECT_CHANGED' });
+    expect(await versionsOfKey(client, versioned, 'g/rec_C-7.wav')).toHaveLength(3);
+  });
+
   it('refuses when ETag or size differ from the manifest, or the version is gone', async () => {
     const audited = await put(versioned, 'e/rec_C-5.wav', 'audited');
     expect(await purgeS3Object(client, { ...audited, etag: '"0000"' })).toMatchObject({

@@ -1,13 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { WHOLE_OBJECT_BYTES } from '../probe.js';
 import { fastTagId, musicMetadataTagId, type TagRead } from '../tag-ids.js';
 import { changedMeanwhile, readObject } from './probe-object.js';
-
-/**
- * The most of one object fetched into memory for music-metadata to read its tags, when the fast
- * readers cannot (an MP4, a FLAC, an Ogg above their limit). Above it the ID is not read and the
- * recording goes to review; with up to `--concurrency` objects in flight this bounds memory.
- */
-const WHOLE_OBJECT_TAG_BYTES = 32 * 1024 * 1024;
 
 /**
  * The call ID under `tag` in an S3 object's tags, read by ranged GETs conditional on the ETag the
@@ -26,9 +20,9 @@ export async function readObjectTagId(
     return await readObject(client, bucket, object, onGet, async (open) => {
       const fast = fastTagId(open, key, size, tag);
       if (fast !== undefined) return fast;
-      if (size > WHOLE_OBJECT_TAG_BYTES) {
+      if (size > WHOLE_OBJECT_BYTES) {
         return {
-          error: `its tags are not in a form the fast readers decode, and reading them would fetch the whole object (${size} bytes, more than ${WHOLE_OBJECT_TAG_BYTES})`,
+          error: `its tags are not in a form the fast readers decode, and reading them would fetch the whole object (${size} bytes, more than ${WHOLE_OBJECT_BYTES})`,
         };
       }
       const bytes = open((source) => source.readAt(0, size));

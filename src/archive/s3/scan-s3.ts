@@ -40,7 +40,7 @@ function s3CacheKey(bucket: string, key: string, etag: string): string {
 export async function scanS3Root(
   location: S3Location,
   options: S3ScanOptions,
-): Promise<ScanResult & { sidecarKeys: Set<string> }> {
+): Promise<ScanResult & { sidecarKeys: Map<string, string> }> {
   const root = formatS3Root(location);
   const recordings: Recording[] = [];
   const ignored = new Map<string, number>();
@@ -50,8 +50,8 @@ export async function scanS3Root(
     ignored.set(extensionOf(path) || NO_EXTENSION, (ignored.get(extensionOf(path) || NO_EXTENSION) ?? 0) + 1);
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   };
-  // Only the keys that can be sidecars (JSON, XML) are kept, to look them up without a request each.
-  const sidecarKeys = new Set<string>();
+  // Only the keys that can be sidecars (JSON, XML) are kept, with their ETags, to look them up without a request each.
+  const sidecarKeys = new Map<string, string>();
   const inFlight = new Set<Promise<void>>();
   let listed = 0;
   let done = 0;
@@ -71,7 +71,7 @@ export async function scanS3Root(
         if (path.split('/').some((segment) => segment.startsWith('.'))) ignore(path, 'hidden');
         else if (!isAudioPath(path)) {
           ignore(path, 'not-audio');
-          if (SIDECAR_NAME.test(path)) sidecarKeys.add(object.key);
+          if (SIDECAR_NAME.test(path)) sidecarKeys.set(object.key, object.etag);
         } else if (!(options.include?.(path) ?? true)) ignore(path, 'not-included');
         else if (!options.shard || inShard(path, options.shard)) {
           while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
