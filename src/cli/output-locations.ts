@@ -102,6 +102,14 @@ function checkCache(cache: Located, roots: Located[], inputs: Located[], files: 
   }
 }
 
+/**
+ * Refuses writing `file` over any of `inputs` (by real path, or device and inode), before anything
+ * is read: no flag makes writing over an input right.
+ */
+export function checkNotOverInputs(file: string, inputs: readonly string[], what: string): void {
+  checkNoClash(locate(file), inputs.map(locate), what, 'which this command reads');
+}
+
 function checkNotInside(file: Located, roots: Located[], code: string, what: string): void {
   const root = roots.find((r) => isWithin(file.real, r.real));
   if (!root) return;
