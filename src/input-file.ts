@@ -131,6 +131,14 @@ function tooLarge(file: string, role: InputFileRole, limit: number): CallauditEr
  */
 function refuseWorkbook(file: string, bytes: Buffer, role: InputFileRole): void {
   const kind = kindOfHead(bytes.subarray(0, 4096), file);
+  if (kind === 'zip') {
+    throw new CallauditError(
+      'CSV_IS_ZIP',
+      `this is a ZIP archive, not a CSV file: ${role.what} is read as CSV only`,
+      'Unpack it and give the CSV file inside.',
+      file,
+    );
+  }
   if (kind !== 'xlsx' && kind !== 'xls') return;
   throw new CallauditError(
     'CSV_IS_WORKBOOK',

@@ -214,7 +214,7 @@ export async function runAudit(plan: AuditPlan, hooks: AuditHooks = {}): Promise
   if (decisions) engineReport.decisions = decisionsReport(decisions, decisionHashes, findings);
   hooks.onPhaseDone?.('engine report', false);
   if (plan.hash) {
-    hashViolations(findings);
+    await hashViolations(findings, hooks.signal);
     hooks.onPhaseDone?.('hash violations', false);
   }
 

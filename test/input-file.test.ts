@@ -63,6 +63,26 @@ describe('readInputFile', () => {
     }
   });
 
+  it('refuses a plain ZIP where a CSV file belongs, as it refuses a workbook, instead of parsing its bytes', () => {
+    const dir = tempDir('callaudit-input-');
+    const csv: InputFileRole = { ...ROLE, maxBytes: 1000, csv: true };
+    const zip = path.join(dir, 'holds.csv');
+    writeFileSync(zip, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('....notes.txt')]));
+    const error = errorOf(() => readInputFile(zip, csv));
+    expect([error.code, error.file]).toEqual(['CSV_IS_ZIP', zip]);
+    expect(error.message).toBe('this is a ZIP archive, not a CSV file: the test file is read as CSV only');
+    expect(error.hint).toBe('Unpack it and give the CSV file inside.');
+    const workbook = path.join(dir, 'map.csv');
+    writeFileSync(workbook, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('[Content_Types].xml')]));
+    expect(errorOf(() => readInputFile(workbook, csv)).code).toBe('CSV_IS_WORKBOOK');
+    // Without `csv` the bytes are the reader's business.
+    expect(
+      readInputFile(zip, { ...csv, csv: undefined })
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+
   it('names the OS reason for a file that is not there', () => {
     const error = errorOf(() => readInputFile('/nonexistent/file.csv', ROLE));
     expect([error.code, error.message]).toEqual(['TEST_UNREADABLE', 'cannot read the test file (ENOENT)']);

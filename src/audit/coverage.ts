@@ -24,7 +24,9 @@ export type CoverageVerdict = 'inside' | 'outside' | 'unknown-time' | 'no-covera
 /**
  * Each log's span of event times, widened to whole local days: exports are cut by date, so a
  * call at 18:00 on the last day of an export is inside it even if that day's last event was at 17:00.
- * A database table read for a period covers exactly that period, whatever rows it held.
+ * A database table read for a period speaks only for the rows it returned: a table that stops
+ * partway through the period (or returned nothing) does not cover the rest of it, so its span is
+ * its events' span, cut to the period it was read for, never the period itself.
  */
 export function coverageFromLogs(
   logs: ReadonlyArray<{
@@ -37,18 +39,26 @@ export function coverageFromLogs(
 ): Coverage {
   const spans: CoverageSpan[] = [];
   for (const log of logs) {
-    if (log.period !== undefined) {
-      spans.push({ source: log.file, ...log.period });
-      continue;
-    }
     if (log.firstAt === null || log.lastAt === null) continue;
-    spans.push({
+    const span = {
       source: log.file,
       from: DateTime.fromISO(log.firstAt, { zone }).startOf('day').toUTC().toISO()!,
       to: DateTime.fromISO(log.lastAt, { zone }).endOf('day').toUTC().toISO()!,
-    });
+    };
+    const cut = log.period === undefined ? span : cutTo(span, log.period);
+    // Rows all outside their period would be a reader's bug; they prove no span then.
+    if (Date.parse(cut.from) <= Date.parse(cut.to)) spans.push(cut);
   }
   return spans.length === 0 ? NO_COVERAGE : { basis: 'event-times', spans };
+}
+
+/** A table read for a period holds no rows outside it, so says nothing about the time outside it. */
+function cutTo(span: CoverageSpan, period: { from: string; to: string }): CoverageSpan {
+  return {
+    source: span.source,
+    from: Date.parse(period.from) > Date.parse(span.from) ? period.from : span.from,
+    to: Date.parse(period.to) < Date.parse(span.to) ? period.to : span.to,
+  };
 }
 
 export function coverageOf(at: string | null, coverage: Coverage): CoverageVerdict {

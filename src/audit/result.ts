@@ -33,7 +33,10 @@ export interface CallLogInput {
   skippedRows: number;
   firstAt: string | null;
   lastAt: string | null;
-  /** For a database table read for a period only: that period, ISO UTC; it is the log's coverage. */
+  /**
+   * For a database table read for a period only: that period, ISO UTC. Information only: the log's
+   * coverage comes from the rows it returned (their first and last event times), not from it.
+   */
   period?: { from: string; to: string };
   /** For a header-less file: the column layout assumed. */
   layout?: string;

@@ -4,7 +4,8 @@ import { createGunzip } from 'node:zlib';
 import { CallauditError, isCallauditError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
 import { addLeafPaths, recordRows } from './json-paths.js';
-import { RecordFeed, sha256OfPath } from './record-feed.js';
+import { sha256OfPath } from '../archive/sha256-file.js';
+import { RecordFeed } from './record-feed.js';
 import type { CallLogOptions, CallLogResult } from './types.js';
 
 /** A .json file is parsed whole; V8 cannot hold a string much over 512 MiB anyway. */

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { CallLogCollector } from './collector.js';
 import type { CallLogOptions, CallLogResult } from './types.js';
 
@@ -62,11 +60,4 @@ export class RecordFeed {
       lastAt: c.lastAt,
     };
   }
-}
-
-/** SHA-256 of a whole file, streamed; for sources whose reader does not see every byte. */
-export async function sha256OfPath(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

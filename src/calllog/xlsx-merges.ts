@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import unzipper, { type Entry } from 'unzipper';
 
 /** A merged range, 1-based rows and columns, both ends included. */
@@ -12,38 +13,56 @@ export interface MergedRange {
 const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
 const END_OF_ROWS = '</sheetData>';
-const TAIL_GRACE_MS = 2_000;
 
 /**
  * The merged ranges of every sheet, by the sheet's number in its part name (exceljs's sheet id).
  * exceljs's streaming reader ignores <mergeCells>, which follows the rows in the sheet's XML, so
  * this pass inflates each sheet once more and keeps only the text after </sheetData>: memory stays
- * bounded by the merge list, not by the rows.
+ * bounded by the merge list, not by the rows. Rejects on any damage: rows under a merged call ID
+ * would otherwise lose it.
  */
 export function readMergedRanges(path: string): Promise<Map<string, MergedRange[]>> {
   const input = createReadStream(path);
   const zip = input.pipe(unzipper.Parse({ forceStream: true }));
   return new Promise((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
-    // A truncated workbook leaves the parser waiting for bytes that never come: once the file has
-    // been read, it gets a moment to finish, then gives up (the workbook reader reports the damage).
-    input.on('end', () => {
-      timer = setTimeout(() => {
-        zip.destroy();
-        reject(new Error('truncated workbook'));
-      }, TAIL_GRACE_MS);
-    });
-    collect(zip).then(
-      (merges) => {
-        clearTimeout(timer);
-        resolve(merges);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    const fail = (error: unknown) => {
+      zip.destroy();
+      input.destroy();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    // A truncated workbook ends the parser inside an entry: it reports FILE_ENDED on itself, not
+    // on the entry being read, whose reader would otherwise wait for bytes that never come.
+    zip.on('error', fail);
+    input.on('error', fail);
+    // The parser also stops, without an error, when the file ends between two parts: only a file
+    // that ends with its end-of-directory record is whole.
+    Promise.all([collect(zip), endsWithZipDirectory(path)]).then(([merges, whole]) => {
+      if (whole) resolve(merges);
+      else fail(new Error('the file ends before its last part (truncated)'));
+    }, fail);
   });
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const END_OF_DIRECTORY_SIZE = 22;
+const MAX_ZIP_COMMENT = 0xffff;
+
+/** True when the file's last bytes are a ZIP end-of-central-directory record (with its comment). */
+async function endsWithZipDirectory(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, END_OF_DIRECTORY_SIZE + MAX_ZIP_COMMENT);
+    const tail = Buffer.alloc(length);
+    await file.read(tail, 0, length, size - length);
+    for (let at = length - END_OF_DIRECTORY_SIZE; at >= 0; at--) {
+      if (tail.readUInt32LE(at) !== END_OF_DIRECTORY) continue;
+      if (at + END_OF_DIRECTORY_SIZE + tail.readUInt16LE(at + 20) === length) return true;
+    }
+    return false;
+  } finally {
+    await file.close();
+  }
 }
 
 async function collect(zip: AsyncIterable<unknown>): Promise<Map<string, MergedRange[]>> {

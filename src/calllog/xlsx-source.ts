@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CallauditError, isCallauditError } from '../errors.js';
 import { findColumn } from './columns.js';
-import { RecordFeed, sha256OfPath } from './record-feed.js';
+import { sha256OfPath } from '../archive/sha256-file.js';
+import { RecordFeed } from './record-feed.js';
 import { cellText, type SheetCell } from './xlsx-cells.js';
-import { MergeFiller, readMergedRanges, type MergedRange } from './xlsx-merges.js';
+import { MergeFiller, readMergedRanges } from './xlsx-merges.js';
 import type { CallLogOptions, CallLogResult } from './types.js';
 
 /** Rows searched for the header when --header-row is not given (report exports put titles above). */
@@ -44,7 +45,11 @@ export async function readXlsxCallLog(
   // The reader stops after the sheet it needs, so the file is hashed in a read of its own.
   const digest = sha256OfPath(path);
   digest.catch(() => {});
-  const merges = await readMergedRanges(path).catch(() => new Map<string, MergedRange[]>());
+  // Without its merges a row under a merged call-ID cell would lose its ID and its outcomes: a
+  // workbook whose merges cannot be read is not read at all.
+  const merges = await readMergedRanges(path).catch((error: unknown) => {
+    throw unreadable(displayName, error);
+  });
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -74,16 +79,20 @@ export async function readXlsxCallLog(
     }
   } catch (error) {
     if (isCallauditError(error)) throw error;
-    throw new CallauditError(
-      'XLSX_UNREADABLE',
-      `cannot read the workbook ${displayName}: ${error instanceof Error ? error.message : String(error)}`,
-      'Open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8.',
-      displayName,
-    );
+    throw unreadable(displayName, error);
   } finally {
     input.destroy();
   }
   throw noSheetError(displayName, options, choice, seen);
+}
+
+function unreadable(displayName: string, error: unknown): CallauditError {
+  return new CallauditError(
+    'XLSX_UNREADABLE',
+    `cannot read the workbook ${displayName}: ${error instanceof Error ? error.message : String(error)}`,
+    'Open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8.',
+    displayName,
+  );
 }
 
 function wanted(asked: string | undefined, name: string, position: number, state: string | undefined) {

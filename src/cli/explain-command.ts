@@ -59,7 +59,12 @@ function givenFlags(command: Command): string[] {
 }
 
 /** The audit to explain within: a saved report's settings, or flags and config file as `audit` reads them. */
-function setUp(target: string, roots: string[], options: ExplainFlags, command: Command): ExplainSetup {
+export function setUp(
+  target: string,
+  roots: string[],
+  options: ExplainFlags,
+  command: Command,
+): ExplainSetup {
   if (options.report !== undefined) {
     if (roots.length > 0) {
       throw new CallauditError(
@@ -102,8 +107,8 @@ function setUp(target: string, roots: string[], options: ExplainFlags, command: 
     roots.length === 0 && !loaded?.config.roots && !loaded?.config.archives && isFile(target)
       ? [path.dirname(target)]
       : roots;
-  // explain writes nothing, not even the probe cache an audit keeps.
-  const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null };
+  // explain writes nothing, not even the probe cache an audit keeps; it shows no hashes either.
+  const plan = { ...resolvePlan(fallbackRoots, options, loaded), cache: null, hash: false };
   const configArchives = loaded?.config.archives;
   const patternOrigin = (i: number) =>
     options.idPattern !== undefined || !configFile

@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import chalk from 'chalk';
 import { Command } from 'commander';
-import { findConfigFile, loadConfigFile } from '../config/config-file.js';
+import { isSqlUrl } from '../calllog/sql-url.js';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../config/config-file.js';
 import { resolveLabelsPlan, type LabelsFlags } from '../config/labels-plan.js';
+import { expandCallLogs } from '../inputs.js';
+import { BUILTIN_PACK_IDS } from '../policy/load-pack.js';
+import type { LabelsPlan } from '../labels/run-labels.js';
 import { withOptions } from '../options/commander.js';
 import { CallauditError } from '../errors.js';
 import {
@@ -14,6 +19,7 @@ import {
 } from '../labels/render-labels.js';
 import { runLabels } from '../labels/run-labels.js';
 import type { CommandIo } from './audit-command.js';
+import { checkNotOverInputs } from './output-locations.js';
 import { writeFileAtomically } from './write-atomically.js';
 
 type LabelsOptions = LabelsFlags & {
@@ -34,6 +40,10 @@ export function labelsCommand(io: CommandIo): Command {
     const loaded = configFile ? loadConfigFile(configFile) : null;
     const plan = resolveLabelsPlan(options, loaded);
     // Checked before the call logs are read, so a refusal costs nothing.
+    if (options.writeMap) {
+      const inputs = await labelsInputFiles(plan, configFile, loaded);
+      checkNotOverInputs(options.writeMap, inputs, 'the draft outcome map');
+    }
     if (options.writeMap && !options.force && existsSync(options.writeMap)) {
       throw new CallauditError(
         'FILE_EXISTS',
@@ -67,4 +77,22 @@ export function labelsCommand(io: CommandIo): Command {
       io.stderr(`Draft outcome map written to ${options.writeMap} (${labels.length} label(s)).\n`);
     }
   });
+}
+
+/**
+ * Every file `labels` reads, and the holds file its config names (which it does not read, but a
+ * draft written over it would still destroy it).
+ */
+async function labelsInputFiles(
+  plan: LabelsPlan,
+  configFile: string | null,
+  loaded: LoadedConfig | null,
+): Promise<string[]> {
+  const callLogs = await Promise.all(plan.callLogs.map((source) => expandCallLogs(source.files)));
+  const holds = loaded?.config.holds ? path.resolve(loaded.dir, loaded.config.holds) : null;
+  const policy = BUILTIN_PACK_IDS.includes(plan.policy) ? null : plan.policy;
+  return [
+    ...callLogs.flat().filter((file) => !isSqlUrl(file)),
+    ...[configFile, plan.outcomeMap, policy, holds].filter((file) => typeof file === 'string'),
+  ];
 }

@@ -88,9 +88,10 @@ function checkFolder(out: Located): void {
 
 function checkCache(cache: Located, roots: Located[], inputs: Located[], files: Located[]): void {
   const hint = 'choose another --cache file, outside the archive, or --no-cache';
-  checkNotInside(cache, roots, 'CACHE_INSIDE_ARCHIVE', 'the probe cache');
-  checkNoClash(cache, inputs, 'the probe cache', 'which this command reads');
-  checkNoClash(cache, files, 'the probe cache', 'a report of this run');
+  // The default cache too (under ~/.cache, which an archive root may hold): the way out is --cache or --no-cache.
+  checkNotInside(cache, roots, 'CACHE_INSIDE_ARCHIVE', 'the probe cache', hint);
+  checkNoClash(cache, inputs, 'the probe cache', 'which this command reads', hint);
+  checkNoClash(cache, files, 'the probe cache', 'a report of this run', hint);
   const why = whyNotACache(cache.real);
   if (why !== null) {
     throw new CallauditError(
@@ -102,18 +103,38 @@ function checkCache(cache: Located, roots: Located[], inputs: Located[], files: 
   }
 }
 
-function checkNotInside(file: Located, roots: Located[], code: string, what: string): void {
+/**
+ * Refuses writing `file` over any of `inputs` (by real path, or device and inode), before anything
+ * is read: no flag makes writing over an input right.
+ */
+export function checkNotOverInputs(file: string, inputs: readonly string[], what: string): void {
+  checkNoClash(locate(file), inputs.map(locate), what, 'which this command reads');
+}
+
+function checkNotInside(
+  file: Located,
+  roots: Located[],
+  code: string,
+  what: string,
+  hint = 'choose a location outside the archive',
+): void {
   const root = roots.find((r) => isWithin(file.real, r.real));
   if (!root) return;
   throw new CallauditError(
     code,
     `${what} would be written inside the archive root ${root.given} (as ${file.real}); the audit never writes into an archive`,
-    'choose a location outside the archive',
+    hint,
     file.given,
   );
 }
 
-function checkNoClash(file: Located, others: Located[], what: string, which: string): void {
+function checkNoClash(
+  file: Located,
+  others: Located[],
+  what: string,
+  which: string,
+  hint = 'choose another output location',
+): void {
   // The same file by path, or by device and inode: a hard link has a path of its own.
   const other = others.find(
     (i) =>
@@ -127,7 +148,7 @@ function checkNoClash(file: Located, others: Located[], what: string, which: str
   throw new CallauditError(
     'OUTPUT_IS_INPUT',
     `${what} would be written over ${other.given}, ${which}`,
-    'choose another output location',
+    hint,
     file.given,
   );
 }

@@ -48,11 +48,14 @@ export function pathOrigins(
     fromFile(eachOf(entry.root, `archives[${i}].root`));
     fromFile(eachOf(entry.recordingMap, `archives[${i}].recordingMap`));
   });
-  // A flag replaces the config's value, so it is the origin of the path it names.
+  // A flag replaces the config's value, so it is the origin of the path it names: as typed (a call
+  // log's pattern is looked up so) and normalised, as the plan keeps holds and decisions files.
   for (const [key, flag] of Object.entries(FLAG_PATHS)) {
     const value = flags[key as keyof typeof FLAG_PATHS];
-    for (const file of Array.isArray(value) ? value : value === undefined ? [] : [value])
+    for (const file of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
       origins.set(file, flag);
+      origins.set(path.normalize(file), flag);
+    }
   }
   return origins;
 }

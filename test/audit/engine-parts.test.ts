@@ -4,7 +4,9 @@ import { countUnverifiedNotice, readNotice, unrecognisedNotices } from '../../sr
 import { withRecordingTime } from '../../src/audit/recording-time.js';
 import type { EnginePlan } from '../../src/config/engine-plan.js';
 import { engineInputWarnings } from '../../src/engine-inputs.js';
-import { makeRecording } from '../support/builders.js';
+import { judgeCase, makeRecording, stubClassifier } from '../support/builders.js';
+
+const classifyNothing = stubClassifier({});
 
 describe('prior-notice values', () => {
   it.each([
@@ -114,14 +116,46 @@ describe('log coverage', () => {
     expect(coverageOf(at, coverage)).toBe(verdict);
   });
 
-  it('takes a table read for a period as covering exactly that period, even with no rows in it', () => {
-    const period = { from: '2026-10-03T06:15:00.000Z', to: '2026-10-07T09:00:00.000Z' };
+  const period = { from: '2026-10-03T06:15:00.000Z', to: '2026-10-07T09:00:00.000Z' };
+
+  it('gives a table read for a period no coverage when it returned no rows: its absence proves nothing', () => {
     const read = coverageFromLogs(
       [{ file: 'mysql://pbx/cdr', firstAt: null, lastAt: null, period }],
       'Europe/Ljubljana',
     );
-    expect(read.spans).toEqual([{ source: 'mysql://pbx/cdr', ...period }]);
-    expect(coverageOf('2026-10-07T09:00:00.001Z', read)).toBe('outside');
+    expect(read).toEqual({ basis: 'none', spans: [] });
+    expect(coverageOf('2026-10-05T09:00:00.000Z', read)).toBe('no-coverage-data');
+    const finding = judgeCase(
+      { recording: { startedAt: '2026-10-05T09:00:00.000Z' }, engine: { coverage: read } },
+      classifyNothing,
+    );
+    expect([finding.verdict, finding.reason]).toEqual(['review', 'COVERAGE_UNKNOWN']);
+  });
+
+  it('covers a table read for a period only as far as its rows go, in whole local days', () => {
+    // The table stops on 4 October: a call on the 6th is not shown to be missing from it.
+    const read = coverageFromLogs(
+      [
+        {
+          file: 'mysql://pbx/cdr',
+          firstAt: '2026-10-03T07:00:00.000Z',
+          lastAt: '2026-10-04T10:00:00.000Z',
+          period,
+        },
+      ],
+      'Europe/Ljubljana',
+    );
+    expect(read).toEqual({
+      basis: 'event-times',
+      spans: [{ source: 'mysql://pbx/cdr', from: period.from, to: '2026-10-04T21:59:59.999Z' }],
+    });
+    expect(coverageOf('2026-10-04T20:00:00.000Z', read)).toBe('inside');
+    expect(coverageOf('2026-10-06T09:00:00.000Z', read)).toBe('outside');
+    const later = judgeCase(
+      { recording: { startedAt: '2026-10-06T09:00:00.000Z' }, engine: { coverage: read } },
+      classifyNothing,
+    );
+    expect([later.verdict, later.reason]).toEqual(['review', 'OUTSIDE_LOG_COVERAGE']);
   });
 
   it('has no coverage data when no log has event times', () => {

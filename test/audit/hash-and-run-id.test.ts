@@ -8,6 +8,7 @@ import { computeRunId } from '../../src/report/run-id.js';
 import type { Finding } from '../../src/audit/types.js';
 import { parseConfigText } from '../../src/config/config-file.js';
 import { resolvePlan } from '../../src/config/resolve-plan.js';
+import { rejectionOf } from '../support/error-of.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'callaudit-hash-'));
 const finding = (file: string, verdict: Finding['verdict'], content: string): Finding => {
@@ -17,6 +18,9 @@ const finding = (file: string, verdict: Finding['verdict'], content: string): Fi
   return { root: dir, path: file, verdict, size: stats.size, mtime: stats.mtime.toISOString() } as Finding;
 };
 
+const manyViolations = (count: number) =>
+  Array.from({ length: count }, (_, i) => finding(`many-${i}.wav`, 'violation', `recording ${i}`));
+
 describe('audit --hash', () => {
   it('hashes violations only, and only when the file is still as probed', async () => {
     const findings = [
@@ -25,10 +29,30 @@ describe('audit --hash', () => {
       finding('changed.wav', 'violation', 'grew'),
     ];
     writeFileSync(path.join(dir, 'changed.wav'), 'grew after the probe');
-    hashViolations(findings);
+    await hashViolations(findings);
     expect(findings[0]!.sha256).toBe(createHash('sha256').update('delete me').digest('hex'));
     expect(findings[1]!.sha256).toBeUndefined();
     expect(findings[2]!.sha256).toBeUndefined();
+  });
+
+  it('stops with INTERRUPTED once the audit is aborted, before any file when it already was', async () => {
+    const before = manyViolations(250);
+    const error = await rejectionOf(hashViolations(before, AbortSignal.abort()));
+    expect(error.code).toBe('INTERRUPTED');
+    expect(error.message).toBe('stopped after hashing 0 of 250 violations; no report was written');
+    expect(before.filter((f) => f.sha256 !== undefined)).toHaveLength(0);
+  });
+
+  it('gives the event loop a turn every 100 files, so a Ctrl-C while hashing stops it there', async () => {
+    const during = [finding('kept.wav', 'compliant', 'keep'), ...manyViolations(250)];
+    const interrupt = new AbortController();
+    // Runs at the first turn hashing gives the event loop, as a SIGINT handler would.
+    setImmediate(() => interrupt.abort());
+    const error = await rejectionOf(hashViolations(during, interrupt.signal));
+    expect(error.code).toBe('INTERRUPTED');
+    expect(error.message).toBe('stopped after hashing 100 of 250 violations; no report was written');
+    expect(during.filter((f) => f.sha256 !== undefined)).toHaveLength(100);
+    expect(during[1]!.sha256).toBe(createHash('sha256').update('recording 0').digest('hex'));
   });
 
   it('is on by default and can be turned off by --no-hash or the config file (the flag wins)', () => {

@@ -164,6 +164,15 @@ describe('the probe cache', () => {
     expect(errorOf(w.check({ cache: cacheOf(w) })).code).toBe(code);
   });
 
+  it('inside the archive or on an input says how to choose another cache, the default one too', () => {
+    const w = workspace();
+    for (const cache of [path.join(w.root, '.cache', 'callaudit', 'probe-cache.jsonl'), w.callLog]) {
+      expect(errorOf(w.check({ cache })).hint).toBe(
+        'choose another --cache file, outside the archive, or --no-cache',
+      );
+    }
+  });
+
   it('is refused as a FIFO, by its kind, without opening it', () => {
     const w = workspace();
     const fifo = path.join(w.dir, 'cache.jsonl');

@@ -42,6 +42,13 @@ describe('a missing file is named with the flag or config key that gave it', () 
     expect(run.stderr).toContain('check the --crm path');
   });
 
+  it('a holds file from a flag written with ./ names the flag (the plan keeps the path normalised)', () => {
+    const run = withConfig({ roots: ['archive'], crm: 'calls.csv' }, '--holds', './nothere.csv');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('nothere.csv (--holds) does not exist');
+    expect(run.stderr).toContain('check the --holds path');
+  });
+
   it('a holds file and an archive root from the config file name their keys', () => {
     const holds = withConfig({ roots: ['archive'], crm: 'calls.csv', holds: 'legal/holds.csv' });
     expect(holds.status).toBe(2);

@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -120,6 +121,46 @@ describe('callaudit labels', () => {
       category: 'unknown',
       qualifies: 'review',
     });
+  });
+
+  it('never writes the draft map over a file it reads or its config names, --force or not', () => {
+    const dir = path.join(tmp, 'inputs');
+    mkdirSync(path.join(dir, 'logs'), { recursive: true });
+    const log = path.join(dir, 'logs', 'calls.csv');
+    copyFileSync(callsFile, log);
+    const alias = path.join(dir, 'alias.csv');
+    linkSync(log, alias);
+    const map = path.join(dir, 'map.csv');
+    writeFileSync(map, 'label,category,confirmed\nNi nakupa,no_sale,yes\n');
+    const holds = path.join(dir, 'holds.csv');
+    writeFileSync(holds, 'type,scope,value,reference,reason,until\n');
+    const policy = path.join(dir, 'pack.json');
+    writeFileSync(policy, JSON.stringify({ extends: 'si-default', id: 'local' }));
+    const config = path.join(dir, 'callaudit.config.json');
+    writeFileSync(config, JSON.stringify({ crm: 'logs/calls.csv', holds: 'holds.csv' }));
+    const before = new Map(
+      [log, map, holds, policy, config].map((file) => [file, readFileSync(file, 'utf8')]),
+    );
+    const attempts: Array<[string, string[]]> = [
+      ['the call log, by its own path', ['--crm', log, '--write-map', log]],
+      [
+        'the call log, by another name for it',
+        ['--crm', log, '--write-map', path.join(dir, 'logs', '..', 'logs', 'calls.csv')],
+      ],
+      ['the call log, through a glob', ['--crm', path.join(dir, 'logs', '*.csv'), '--write-map', log]],
+      ['a hard link to the call log', ['--crm', log, '--write-map', alias]],
+      ['the outcome map', ['--crm', log, '--outcome-map', map, '--write-map', map]],
+      ['the policy pack', ['--crm', log, '--policy', policy, '--write-map', policy]],
+      ['the config file', ['-c', config, '--write-map', config]],
+      ['the holds file the config names', ['-c', config, '--write-map', holds]],
+    ];
+    for (const [what, args] of attempts) {
+      const run = runCli(['labels', ...args, '--force'], dir);
+      expect([what, run.status]).toEqual([what, 2]);
+      expect(run.stderr).toMatch(/the draft outcome map would be written over .*, which this command reads/);
+      expect(run.stdout).toBe('');
+    }
+    for (const [file, text] of before) expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   it('shows which labels a signed map confirms', () => {
