@@ -282,6 +282,7 @@ describeS3('auditing an archive in an S3 bucket', () => {
     ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`s3://${bucket}/archive/demo: reading the bucket failed`);
+    expect(run.stderr).not.toContain(`s3://${bucket}/archive/demo: s3://`);
     expect(run.stderr).toContain('--s3-endpoint');
     expect(run.seconds).toBeLessThan(20);
   });
