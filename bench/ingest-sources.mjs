@@ -35,19 +35,30 @@ if (mode === 'convert') {
   await once(ndjson, 'finish');
 } else if (mode === 'read') {
   const { readAnyCallLog } = await import('../dist/calllog/read-any-call-log.js');
+  const { resolveColumnMapping } = await import('../dist/config/column-mapping.js');
+  const { callLogOptionsFor } = await import('../dist/calllog/source-options.js');
   const started = process.hrtime.bigint();
   let rows = 0;
   let events = 0;
   for (const file of rest) {
-    const log = await readAnyCallLog(file, file, {
+    // The reader's options as the audit makes them for a configured source.
+    const source = {
+      files: [file],
+      preset: null,
       idColumn: 'call_id',
       outcomeColumn: 'outcome',
       timeColumn: 'calldate',
       encoding: 'auto',
       delimiter: 'auto',
-      timezone: 'Europe/Ljubljana',
-      ...(file.includes('://') ? { sql: { table: 'crm' } } : {}),
-    });
+      dateFormat: null,
+      timezone: null,
+      ...(file.includes('://') ? { table: 'crm' } : {}),
+    };
+    const options = callLogOptionsFor(
+      { ...source, columns: resolveColumnMapping(source, null) },
+      'Europe/Ljubljana',
+    );
+    const log = await readAnyCallLog(file, file, options);
     rows += log.rows;
     events += log.events.length;
   }

@@ -20,6 +20,25 @@ const categoriesOf = (category) => {
   return list;
 };
 
+// Equal messages are one shared object, as the audit makes them (audit/judge-all.ts).
+const messages = new Map();
+function messageOf(reason, outcome, day) {
+  const key = `${reason}|${outcome}|${day}`;
+  let message = messages.get(key);
+  if (message) return message;
+  const labels = outcome ? [outcome] : [];
+  const args =
+    reason === 'QUALIFYING_EVENT'
+      ? { labels, deleteBy: `2027-10-${day}T09:30:00.000Z` }
+      : reason === 'AMBIGUOUS_CATEGORY'
+        ? { labels, topicOnly: false, holdSuggestions: [] }
+        : reason === 'NO_CALL_LOG_ENTRY'
+          ? {}
+          : { labels };
+  messages.set(key, (message = Object.freeze({ code: reason, args: Object.freeze(args) })));
+  return message;
+}
+
 /**
  * Verdict mix: 4 in 7 compliant, the rest spread over the other kinds; `compliantShare` (0..1)
  * overrides it: that share compliant, the rest violations and reviews in turn.
@@ -43,9 +62,7 @@ export function syntheticFinding(i, compliantShare) {
     idSource: 'filename',
     verdict,
     reason,
-    explanation: outcome
-      ? `The call log records "${outcome}" (${category}) for call ${callId}.`
-      : `No call-log row names call ${callId}.`,
+    message: messageOf(reason, outcome, day),
     categories: categoriesOf(category),
     events: outcome
       ? [

@@ -14,10 +14,14 @@ export class CallauditError extends Error {
     this.name = 'CallauditError';
   }
 
-  /** One line for the terminal: `file:line: message` followed by the hint. */
+  /**
+   * One line for the terminal: `file:line: message` followed by the hint. A message that already
+   * begins with its place (an S3 root names itself) does not get it twice.
+   */
   format(): string {
     const where = this.file ? `${this.file}${this.line ? `:${this.line}` : ''}: ` : '';
-    return `${where}${this.message}${this.hint ? `\n  → ${this.hint}` : ''}`;
+    const place = this.message.startsWith(where) ? '' : where;
+    return `${place}${this.message}${this.hint ? `\n  → ${this.hint}` : ''}`;
   }
 }
 

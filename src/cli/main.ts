@@ -49,11 +49,28 @@ export function buildProgram(io: CommandIo): Command {
   return program;
 }
 
+/**
+ * A writer to `stream` that goes quiet once its reader has left (`callaudit explain … | head`
+ * closes the pipe: EPIPE). The rest of the output has no reader, so it is dropped rather than
+ * ending in a stack trace; the run itself (reports, a purge and its log) still finishes.
+ */
+function readerMayLeave(stream: NodeJS.WriteStream): (text: string) => void {
+  let readerLeft = false;
+  stream.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerLeft = true;
+  });
+  return (text) => {
+    if (!readerLeft) stream.write(text);
+  };
+}
+
 /** Runs the CLI and resolves to its exit code; only bin/callaudit.js touches process.exitCode. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
+  const stdout = readerMayLeave(process.stdout);
   const io: CommandIo = {
-    stdout: (text) => void process.stdout.write(text),
+    stdout,
     stderr: (text) => void process.stderr.write(text),
     setExitCode: (code) => {
       exitCode = code;

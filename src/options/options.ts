@@ -320,7 +320,7 @@ export const OPTIONS = {
   },
   concurrency: {
     flags: '--concurrency <n>',
-    help: 'files read at once on the main thread: tags, sidecars, --hash, --threads 0',
+    help: 'files or S3 objects read at once: tags, sidecars, --hash, --threads 0, s3:// roots',
     default: String(DEFAULTS.concurrency),
     commands: AUDIT,
     config: z.number().int().min(1).max(256),

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { colourOff } from '../../src/cli/colour.js';
-import { BIN, DEMO } from '../support/run-cli.js';
+import { DEMO } from '../support/demo-audit.js';
+import { BIN } from '../support/run-cli.js';
 
 describe('colourOff', () => {
   it('turns colour off for --no-color, a non-empty NO_COLOR and TERM=dumb', () => {

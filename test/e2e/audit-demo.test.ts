@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditDemo, DEMO, hashTree } from '../support/run-cli.js';
+import { auditDemo, DEMO } from '../support/demo-audit.js';
+import { hashTree } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,32 +1,21 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { placeRecordings } from '../support/demo-audit.js';
+import { runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-logs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const archive = path.join(tmp, 'archive');
 mkdirSync(archive);
-const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-  .map(String)
-  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-for (const id of ['C-1', 'C-2', 'C-3']) {
-  copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, `${id}.wav`));
-  // The recording's time falls back to its mtime; the logs below are of 3 October 2026.
-  const callTime = new Date('2026-10-03T08:00:00Z');
-  utimesSync(path.join(archive, `${id}.wav`), callTime, callTime);
-}
+// The recording's time falls back to its mtime; the logs below are of 3 October 2026.
+placeRecordings(archive, {
+  'C-1.wav': '2026-10-03T08:00:00Z',
+  'C-2.wav': '2026-10-03T08:00:00Z',
+  'C-3.wav': '2026-10-03T08:00:00Z',
+});
 
 /** Windows-1250 bytes for the Slovenian letters; the rest is ASCII. */
 function cp1250(text: string): Buffer {

@@ -14,7 +14,8 @@ import {
   startPostgres,
   type RunningServer,
 } from '../support/db-servers.js';
-import { BIN, DEMO, REPO, TEST_CACHE_HOME } from '../support/run-cli.js';
+import { DEMO } from '../support/demo-audit.js';
+import { BIN, REPO, TEST_CACHE_HOME } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'callaudit-sources-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,18 +1,16 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { DEMO_WAV } from '../support/demo-audit.js';
+import { runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-errors-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const archive = path.join(tmp, 'archive');
 mkdirSync(archive);
-const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-  .map(String)
-  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, 'C-1.wav'));
+copyFileSync(DEMO_WAV, path.join(archive, 'C-1.wav'));
 
 function csv(name: string, content: string | Buffer): string {
   const file = path.join(tmp, name);

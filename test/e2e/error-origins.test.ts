@@ -1,17 +1,15 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_WAV } from '../support/demo-audit.js';
 import { REPO, runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-origins-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-  .map(String)
-  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
 mkdirSync(path.join(tmp, 'archive'));
-copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(tmp, 'archive/rec_K-1.wav'));
+copyFileSync(DEMO_WAV, path.join(tmp, 'archive/rec_K-1.wav'));
 writeFileSync(path.join(tmp, 'calls.csv'), 'call_id,outcome\nK-1,Naročilo\n');
 const WORKBOOK = path.join(REPO, 'fixtures/json-sources/crm-report.xlsx');
 

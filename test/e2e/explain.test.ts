@@ -1,16 +1,9 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { placeRecordings } from '../support/demo-audit.js';
 import { REPO, runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-explain-'));
@@ -81,15 +74,7 @@ describe('explain --report: within a saved audit', () => {
   const archive = path.join(tmp, 'archive');
   const calls = path.join(tmp, 'calls.csv');
   const out = path.join(tmp, 'audit');
-  const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-    .map(String)
-    .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-  mkdirSync(archive, { recursive: true });
-  for (const id of ['K-1', 'K-2']) {
-    const file = path.join(archive, `rec_${id}.wav`);
-    copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), file);
-    utimesSync(file, new Date('2026-10-03T08:00:00Z'), new Date('2026-10-03T08:00:00Z'));
-  }
+  placeRecordings(archive, { 'rec_K-1.wav': '2026-10-03T08:00:00Z', 'rec_K-2.wav': '2026-10-03T08:00:00Z' });
   writeFileSync(
     calls,
     'call_id,outcome,at\nK-1,Naročilo,2026-10-03 10:05\nK-2,Informacije,2026-10-03 10:06\n',

@@ -3,7 +3,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -11,7 +10,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../support/run-cli.js';
+import { DEMO_WAV } from '../support/demo-audit.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * Each way a DPO can get the join wrong must end in exit 2, or in a report that sends no
@@ -20,10 +20,6 @@ import { REPO, runCli } from '../support/run-cli.js';
  */
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-joins-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-  .map(String)
-  .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
 
 interface Call {
   day: string; // yyyy-mm-dd
@@ -55,7 +51,7 @@ const fileOf = (call: Call) => {
 for (const call of CALLS) {
   const target = path.join(archive, fileOf(call));
   mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), target);
+  copyFileSync(DEMO_WAV, target);
 }
 
 /** A CRM export: `;`, Slovenian labels, a customer column and a free-text note column. */

@@ -1,17 +1,8 @@
-import {
-  copyFileSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { placeRecordings } from '../support/demo-audit.js';
 import { REPO, runCli } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-labels-'));
@@ -234,14 +225,7 @@ describe('the labels table of the audit reports', () => {
   it('lists the joined labels in summary.md and report.html, masked and escaped', () => {
     const archive = path.join(tmp, 'archive');
     mkdirSync(archive, { recursive: true });
-    const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-      .map(String)
-      .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-    for (const id of ['C-1', 'C-9']) {
-      copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, `${id}.wav`));
-      const callTime = new Date('2026-10-03T08:00:00Z');
-      utimesSync(path.join(archive, `${id}.wav`), callTime, callTime);
-    }
+    placeRecordings(archive, { 'C-1.wav': '2026-10-03T08:00:00Z', 'C-9.wav': '2026-10-03T08:00:00Z' });
     const log = path.join(tmp, 'report-calls.csv');
     writeFileSync(log, 'call_id,outcome\nC-1,Reklamacija <b>\nC-9,Info - poklicati na 041 555 123\n');
     const out = path.join(tmp, 'out');
@@ -288,12 +272,7 @@ describe('audit --labels confirmed', () => {
 
   function setUp() {
     mkdirSync(archive, { recursive: true });
-    const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-      .map(String)
-      .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-    for (const id of ['C-1', 'C-2']) {
-      copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), path.join(archive, `${id}.wav`));
-    }
+    placeRecordings(archive, { 'C-1.wav': null, 'C-2.wav': null });
     writeFileSync(log, 'call_id,outcome\nC-1,Ni nakupa\nC-2,Napačna številka\n');
     writeFileSync(
       map,

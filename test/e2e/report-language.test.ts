@@ -1,12 +1,4 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +7,7 @@ import { EN } from '../../src/report/messages/en.js';
 import { SL } from '../../src/report/messages/sl.js';
 import { localFormat, renderMessage } from '../../src/report/messages/render.js';
 import { ENGINE_FLAGS, makeEngineArchive } from '../support/engine-archive.js';
+import { placeRecordings } from '../support/demo-audit.js';
 import { REPO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-language-'));
@@ -126,15 +119,7 @@ describe('the demo rendered in Slovenian', () => {
 
 describe('explain of a FreePBX recording', () => {
   const root = path.join(tmp, 'monitor');
-  const day = path.join(root, '2026/10/03');
-  mkdirSync(day, { recursive: true });
-  const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-    .map(String)
-    .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-  copyFileSync(
-    path.join(REPO, 'fixtures/demo/recordings', demoWav),
-    path.join(day, 'in-38640111222-7001-20261003-084500-1759473900.107.wav'),
-  );
+  placeRecordings(root, { '2026/10/03/in-38640111222-7001-20261003-084500-1759473900.107.wav': null });
   const log = path.join(tmp, 'calls.csv');
   writeFileSync(log, 'call_id,outcome\n1759473900.107,Naročilo\n');
   const explain = (lang: string) =>

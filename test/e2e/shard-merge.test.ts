@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditDemo, DEMO, runCli, stderrBeyondSummary } from '../support/run-cli.js';
+import { auditDemo, DEMO, DEMO_AUDIT_FLAGS } from '../support/demo-audit.js';
+import { runCli, stderrBeyondSummary } from '../support/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callaudit-shards-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -55,15 +56,11 @@ describe('audit --shard i/n and merge', () => {
   });
 
   it('refuses partials of audits with another --now', () => {
+    const laterNow = DEMO_AUDIT_FLAGS.map((a) => (a === '2026-11-28T12:00:00Z' ? '2026-12-01T12:00:00Z' : a));
     const other = runCli([
       'audit',
       path.join(DEMO, 'recordings'),
-      '--crm',
-      path.join(DEMO, 'crm/calls.csv'),
-      '--id-pattern',
-      '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-      '--now',
-      '2026-12-01T12:00:00Z',
+      ...laterNow,
       '--out',
       out('other2'),
       '--shard',

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,62 +9,29 @@ import { recordingPreset } from '../../src/presets/recording/index.js';
 import type { ArchiveSource } from '../../src/config/settings.js';
 import { restoreNeutralised } from '../../src/report/csv-cell.js';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
-import { BIN, REPO } from '../support/run-cli.js';
+import { DEMO, DEMO_AUDIT_FLAGS } from '../support/demo-audit.js';
+import { REPO, runCli } from '../support/run-cli.js';
 import {
   S3_ENDPOINT,
   createTestBucket,
   describeS3,
+  endpointArgs,
+  filesUnder,
   putObject,
   removeTestBucket,
+  s3CliEnv,
   testClient,
+  uploadTree,
 } from '../support/s3.js';
 
-const DEMO = path.join(REPO, 'fixtures/demo/recordings');
-const AUDIT_ARGS = [
-  '--crm',
-  'fixtures/demo/crm/calls.csv',
-  '--id-pattern',
-  '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-  '--now',
-  '2026-11-28T12:00:00Z',
-  '--format',
-  'json,manifest',
-  '--fail-on',
-  'never',
-  '--no-progress',
-];
+const DEMO_RECORDINGS = path.join(DEMO, 'recordings');
+const AUDIT_ARGS = [...DEMO_AUDIT_FLAGS, '--format', 'json,manifest', '--fail-on', 'never', '--no-progress'];
 
 /** The CLI with only the credentials the test gives it: no shared AWS files of the machine. */
 function runAudit(args: string[], env: Record<string, string> = {}) {
-  const home = mkdtempSync(path.join(tmpdir(), 'callaudit-s3-home-'));
   const started = Date.now();
-  const run = spawnSync(process.execPath, [BIN, 'audit', ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      NO_COLOR: '1',
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? '',
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-      AWS_REGION: 'us-east-1',
-      ...env,
-    },
-  });
-  rmSync(home, { recursive: true, force: true });
-  return {
-    status: run.status,
-    stdout: run.stdout,
-    stderr: run.stderr,
-    seconds: (Date.now() - started) / 1000,
-  };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
+  const run = runCli(['audit', ...args], REPO, { ...s3CliEnv(), ...env }, 120_000);
+  return { ...run, seconds: (Date.now() - started) / 1000 };
 }
 
 interface ReportFinding {
@@ -84,8 +50,6 @@ function findingsOf(out: string): ReportFinding[] {
     .recordings;
 }
 
-const endpointArgs = () => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
-
 describeS3('auditing an archive in an S3 bucket', () => {
   let client: S3Client;
   let bucket: string;
@@ -95,9 +59,7 @@ describeS3('auditing an archive in an S3 bucket', () => {
     client = testClient();
     bucket = await createTestBucket(client, { versioned: true });
     work = mkdtempSync(path.join(tmpdir(), 'callaudit-s3-'));
-    for (const file of filesUnder(DEMO)) {
-      await putObject(client, bucket, `archive/demo/${path.relative(DEMO, file)}`, readFileSync(file));
-    }
+    await uploadTree(client, bucket, 'archive/demo', DEMO_RECORDINGS);
   }, 120_000);
 
   afterAll(async () => {
@@ -107,7 +69,7 @@ describeS3('auditing an archive in an S3 bucket', () => {
   }, 120_000);
 
   it('gives the same verdicts from the bucket as from the disk, and names objects by key, version and ETag', () => {
-    const fromDisk = runAudit([DEMO, ...AUDIT_ARGS, '--out', path.join(work, 'disk')]);
+    const fromDisk = runAudit([DEMO_RECORDINGS, ...AUDIT_ARGS, '--out', path.join(work, 'disk')]);
     expect(fromDisk.status, fromDisk.stderr).toBe(0);
     const root = `s3://${bucket}/archive/demo`;
     const fromBucket = runAudit([root, ...endpointArgs(), ...AUDIT_ARGS, '--out', path.join(work, 'bucket')]);
@@ -323,6 +285,7 @@ describeS3('auditing an archive in an S3 bucket', () => {
     ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`s3://${bucket}/archive/demo: reading the bucket failed`);
+    expect(run.stderr).not.toContain(`s3://${bucket}/archive/demo: s3://`);
     expect(run.stderr).toContain('--s3-endpoint');
     expect(run.seconds).toBeLessThan(20);
   });

@@ -1,51 +1,31 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { wavPcm16 } from '../../scripts/audio-bytes.mjs';
-import { BIN, REPO } from '../support/run-cli.js';
 import { purge, type PurgePlan } from '../../src/remediation/purge.js';
+import { DEMO, DEMO_AUDIT_FLAGS } from '../support/demo-audit.js';
+import { REPO, runCli } from '../support/run-cli.js';
 import { restoreNeutralised } from '../../src/report/csv-cell.js';
 import {
   S3_ENDPOINT,
   createTestBucket,
   describeS3,
+  endpointArgs,
   putObject,
   removeTestBucket,
+  s3CliEnv,
   testClient,
+  uploadTree,
 } from '../support/s3.js';
 
-const DEMO = path.join(REPO, 'fixtures/demo/recordings');
+const DEMO_RECORDINGS = path.join(DEMO, 'recordings');
 const PREFIX = 'archive/demo';
 
 /** The CLI with only the credentials the test gives it: no shared AWS files of the machine. */
-function cli(args: string[]) {
-  const home = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-home-'));
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: home,
-      NO_COLOR: '1',
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? '',
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-      AWS_REGION: 'us-east-1',
-    },
-  });
-  rmSync(home, { recursive: true, force: true });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
-}
+const cli = (args: string[]) => runCli(args, REPO, s3CliEnv(), 120_000);
 
 /** Every version and delete marker in the bucket, as "key version" strings, sorted. */
 async function versionsIn(client: S3Client, bucket: string): Promise<string[]> {
@@ -68,8 +48,6 @@ interface LogLine {
   };
 }
 
-const s3Args = () => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
-
 interface AuditedBucket {
   bucket: string;
   root: string;
@@ -83,22 +61,14 @@ async function auditedBucket(client: S3Client): Promise<AuditedBucket> {
   const bucket = await createTestBucket(client, { versioned: true });
   const work = mkdtempSync(path.join(tmpdir(), 'callaudit-s3p-'));
   const root = `s3://${bucket}/${PREFIX}`;
-  const files = filesUnder(DEMO);
   // An older version under every key: the purge must remove it too, or the recording stays retrievable.
-  for (const file of files)
-    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, wavPcm16({ seconds: 1 }));
-  for (const file of files)
-    await putObject(client, bucket, `${PREFIX}/${path.relative(DEMO, file)}`, readFileSync(file));
+  await uploadTree(client, bucket, PREFIX, DEMO_RECORDINGS, () => wavPcm16({ seconds: 1 }));
+  await uploadTree(client, bucket, PREFIX, DEMO_RECORDINGS);
   const audit = cli([
     'audit',
     root,
-    ...s3Args(),
-    '--crm',
-    'fixtures/demo/crm/calls.csv',
-    '--id-pattern',
-    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-    '--now',
-    '2026-11-28T12:00:00Z',
+    ...endpointArgs(),
+    ...DEMO_AUDIT_FLAGS,
     '--format',
     'json,manifest',
     '--fail-on',
@@ -150,7 +120,7 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     await putObject(client, bucket, reuploaded.key, wavPcm16({ seconds: 3 }));
     const before = await versionsIn(client, bucket);
 
-    const dry = cli(['purge', manifest, '--root', root, ...s3Args(), '--log', log]);
+    const dry = cli(['purge', manifest, '--root', root, ...endpointArgs(), '--log', log]);
     expect(dry.stdout).toContain('DRY RUN');
     for (const v of violations.slice(1))
       expect(dry.stdout).toContain(`${v.key} (version ${v.version}, and 1 other version(s)`);
@@ -158,7 +128,7 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     expect(await versionsIn(client, bucket)).toEqual(before);
 
     // The root however it is typed; --json names each object and what else of its key would go.
-    const json = cli(['purge', manifest, '--root', `${root}/`, ...s3Args(), '--log', log, '--json']);
+    const json = cli(['purge', manifest, '--root', `${root}/`, ...endpointArgs(), '--log', log, '--json']);
     const rows = (
       JSON.parse(json.stdout) as {
         rows: Array<{ outcome: string; object: { key: string }; otherVersions?: number }>;
@@ -167,7 +137,15 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     expect(rows.map((r) => [r.object.key, r.outcome, r.otherVersions])).toEqual(
       violations.map((v, i) => [v.key, i === 0 ? 'skipped' : 'planned', i === 0 ? undefined : 1]),
     );
-    const otherRoot = cli(['purge', manifest, '--root', `s3://${bucket}/archive`, ...s3Args(), '--log', log]);
+    const otherRoot = cli([
+      'purge',
+      manifest,
+      '--root',
+      `s3://${bucket}/archive`,
+      ...endpointArgs(),
+      '--log',
+      log,
+    ]);
     expect(otherRoot.status).toBe(2);
     expect(otherRoot.stderr).toContain('is not an archive root of the audit');
 
@@ -176,7 +154,7 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
       manifest,
       '--root',
       root,
-      ...s3Args(),
+      ...endpointArgs(),
       '--quarantine',
       path.join(work, 'q'),
     ]);
@@ -216,7 +194,7 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
       manifest,
       '--root',
       root,
-      ...s3Args(),
+      ...endpointArgs(),
       '--log',
       log,
       '--execute',
@@ -261,7 +239,16 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
     const manifest = path.join(work, 'deletion-manifest.csv');
     const before = await versionsIn(client, bucket);
     // The dry run says what --keep-other-versions will do: no other version goes.
-    const dry = cli(['purge', manifest, '--root', root, ...s3Args(), '--log', log, '--keep-other-versions']);
+    const dry = cli([
+      'purge',
+      manifest,
+      '--root',
+      root,
+      ...endpointArgs(),
+      '--log',
+      log,
+      '--keep-other-versions',
+    ]);
     for (const v of violations) expect(dry.stdout).toContain(`${v.key} (version ${v.version})\n`);
     expect(dry.stdout).not.toContain('other version(s)');
     const run = cli([
@@ -269,7 +256,7 @@ describeS3('callaudit purge of an archive in a versioned S3 bucket', () => {
       manifest,
       '--root',
       root,
-      ...s3Args(),
+      ...endpointArgs(),
       '--log',
       log,
       '--keep-other-versions',

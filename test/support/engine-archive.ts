@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { placeRecordings } from './demo-audit.js';
 import { REPO } from './run-cli.js';
 
 const FIXTURE = path.join(REPO, 'fixtures/engine');
@@ -40,13 +40,5 @@ export const ENGINE_FLAGS = [
 
 /** Builds the engine archive in `archive`: copies of a demo WAV, dated by their modification times. */
 export function makeEngineArchive(archive: string): void {
-  const demoWav = readdirSync(path.join(REPO, 'fixtures/demo/recordings'), { recursive: true })
-    .map(String)
-    .find((f) => f.endsWith('.wav') && f.includes('C-1001'))!;
-  for (const [file, time] of Object.entries(RECORDINGS)) {
-    const target = path.join(archive, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(REPO, 'fixtures/demo/recordings', demoWav), target);
-    utimesSync(target, new Date(time), new Date(time));
-  }
+  placeRecordings(archive, RECORDINGS);
 }

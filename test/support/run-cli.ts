@@ -16,11 +16,20 @@ export interface CliRun {
 /** The default probe caches of test runs: never the developer's own ~/.cache. */
 export const TEST_CACHE_HOME = path.join(os.tmpdir(), 'callaudit-test-cache-home');
 
-/** Runs the built CLI the way a user would, with a scrubbed environment and no colour. */
-export function runCli(args: string[], cwd = REPO, env: Record<string, string> = {}): CliRun {
+/**
+ * Runs the built CLI the way a user would, with a scrubbed environment and no colour; a run longer
+ * than `timeoutMs` is killed (status -1).
+ */
+export function runCli(
+  args: string[],
+  cwd = REPO,
+  env: Record<string, string> = {},
+  timeoutMs?: number,
+): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
     env: {
       PATH: process.env.PATH,
       NO_COLOR: '1',
@@ -56,23 +65,4 @@ export function hashTree(root: string): string {
  */
 export function stderrBeyondSummary(run: CliRun): string {
   return run.stderr.replace(/^callaudit: \d+ recording\(s\).* read in [\d.]+ s\n/m, '');
-}
-
-export const DEMO = path.join(REPO, 'fixtures/demo');
-
-/** `callaudit audit` on the bundled demo archive with its call-ID pattern and a fixed `--now`. */
-export function auditDemo(out: string, ...extra: string[]): CliRun {
-  return runCli([
-    'audit',
-    path.join(DEMO, 'recordings'),
-    '--crm',
-    path.join(DEMO, 'crm/calls.csv'),
-    '--id-pattern',
-    '_(?<id>[A-Z0-9-]+)\\.\\w+$',
-    '--now',
-    '2026-11-28T12:00:00Z',
-    '--out',
-    out,
-    ...extra,
-  ]);
 }

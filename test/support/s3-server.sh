@@ -6,12 +6,15 @@
 #   test/support/s3-server.sh start DIR [PORT]   leaves DIR/env (S3_ENDPOINT, AWS_*) and DIR/pids
 #   test/support/s3-server.sh stop DIR           stops what start started, by PID, and removes DIR
 #
-# Facts behind the settings: /work/shared/reference/s3-server.md (about 13 s to start, 140 MiB).
+# DIR must be missing, empty, or a previous server's folder (it has ceph.conf): start replaces it.
+# PORT (radosgw, default 7480) and MON_PORT (ceph-mon, default 3300) must be free.
+# How the tests use it: docs/s3.md, "Testing against a real server" (about 15 s to start).
 set -euo pipefail
 
 stop() {
   local dir=${1:?usage: s3-server.sh stop DIR}
   [ -f "$dir/pids" ] || exit 0
+  [ -f "$dir/ceph.conf" ] || { echo "s3-server: $dir has no ceph.conf, so it is not a server's folder; not removing it" >&2; exit 2; }
   # newest first: rgw, osd, mon; the data is thrown away, so a kill after 10 s is harmless
   for pid in $(tac "$dir/pids" | awk '{print $2}'); do
     kill "$pid" 2>/dev/null || continue
@@ -19,6 +22,20 @@ stop() {
     kill -9 "$pid" 2>/dev/null || true
   done
   rm -rf "$dir"
+}
+
+# Whether something listens on 127.0.0.1:PORT (bash's /dev/tcp; a refused connection fails at once).
+port_in_use() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+}
+
+print_logs() {
+  local log
+  for log in "$1"/log/*; do
+    [ -f "$log" ] || continue
+    echo "---- s3-server: last 40 lines of $log" >&2
+    tail -n 40 "$log" >&2
+  done
 }
 
 start() {
@@ -29,6 +46,19 @@ start() {
   local secret=${S3_SECRET_KEY:-callaudit-test-secret}
   local t0
   t0=$(date +%s%N)
+  # start replaces DIR: never a folder of something else
+  if [ -e "$dir" ] && [ ! -f "$dir/ceph.conf" ] && [ -n "$(ls -A "$dir" 2>/dev/null || echo unreadable)" ]; then
+    echo "s3-server: $dir exists and is not empty, and is not a previous server's folder (no ceph.conf); give a new or empty folder" >&2
+    exit 2
+  fi
+  # the readiness checks below would otherwise talk to whatever already listens there
+  local taken
+  for taken in "$mon_port" "$port"; do
+    if port_in_use "$taken"; then
+      echo "s3-server: 127.0.0.1:$taken is already in use (another server?); choose other ports (PORT argument, MON_PORT)" >&2
+      exit 2
+    fi
+  done
   rm -rf "$dir"
   mkdir -p "$dir"/mon.a "$dir"/osd.0 "$dir"/run "$dir"/log "$dir"/rgw
   dir=$(cd "$dir" && pwd)
@@ -75,12 +105,13 @@ CONF
   export CEPH_CONF=$conf
   : >"$dir/pids"
   STARTED_DIR=$dir
-  # on any failure, stop what was started so far (by PID) and leave the logs for reading
+  # on any failure, stop what was started so far (by PID) and print the logs' ends now: a caller's
+  # clean-up (`stop`) removes DIR with them
   trap 'exit 143' TERM INT
-  trap 'rc=$?; if [ $rc -ne 0 ]; then for p in $(tac "$STARTED_DIR/pids" | cut -d" " -f2); do kill "$p" 2>/dev/null || true; done; echo "s3-server: start failed; logs in $STARTED_DIR/log" >&2; fi' EXIT
+  trap 'rc=$?; if [ $rc -ne 0 ]; then for p in $(tac "$STARTED_DIR/pids" | cut -d" " -f2); do kill "$p" 2>/dev/null || true; done; print_logs "$STARTED_DIR"; echo "s3-server: start failed; logs in $STARTED_DIR/log" >&2; fi' EXIT
 
   elapsed() { echo "$((($(date +%s%N) - t0) / 1000000)) ms"; }
-  alive() { kill -0 "$1" 2>/dev/null || { echo "s3-server: $2 died; see $dir/log" >&2; tail -n 20 "$dir/log/$2"* >&2; exit 1; }; }
+  alive() { kill -0 "$1" 2>/dev/null || { echo "s3-server: $2 died" >&2; exit 1; }; }
   wait_until() { # SECONDS PID NAME CMD...
     local limit=$1 pid=$2 name=$3
     shift 3

@@ -1,5 +1,8 @@
 import { orSkipped } from './skip-reason.js';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
@@ -110,4 +113,39 @@ export async function removeTestBucket(client: S3Client, bucket: string): Promis
     );
   }
   await client.send(new DeleteBucketCommand({ Bucket: bucket }));
+}
+
+/**
+ * The environment of a CLI run against the test server: its credentials only, and a HOME without
+ * files, so no shared AWS config or credentials of the machine take part.
+ */
+export function s3CliEnv(): Record<string, string> {
+  return {
+    HOME: path.join(os.tmpdir(), 'callaudit-s3-test-no-home'),
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? '',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+    AWS_REGION: 'us-east-1',
+  };
+}
+
+/** The CLI flags that reach the test server. */
+export const endpointArgs = (): string[] => ['--s3-endpoint', S3_ENDPOINT!, '--s3-force-path-style'];
+
+/** Puts every file under `dir` at `prefix/<its path relative to dir>`; `body` gives what to upload (the file by default). */
+export async function uploadTree(
+  client: S3Client,
+  bucket: string,
+  prefix: string,
+  dir: string,
+  body: (file: string) => Buffer | string = (file) => readFileSync(file),
+): Promise<void> {
+  for (const file of filesUnder(dir))
+    await putObject(client, bucket, `${prefix}/${path.relative(dir, file)}`, body(file));
+}
+
+/** Every file under `dir`, with its path. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
 }
