@@ -1,5 +1,6 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SidecarFiles } from '../sidecar.js';
+import { changedMeanwhile } from './probe-object.js';
 
 /**
  * Sidecars as objects: looked up in the listing's JSON and XML keys (key → ETag), read by one
@@ -22,8 +23,7 @@ export function sidecarObjects(
         );
         return await answer.Body!.transformToString('utf8');
       } catch (error) {
-        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-        if (status === 412 || status === 404)
+        if (changedMeanwhile(error))
           throw new Error('the object was overwritten or deleted while the audit read it: audit again');
         throw error;
       }
