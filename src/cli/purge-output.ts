@@ -63,7 +63,8 @@ function plannedTarget(r: Extract<RowResult, { kind: 'planned' }>): string {
   const others = r.otherVersions ?? 0;
   return (
     `${object.key} (version ${object.versionId ?? 'null'}` +
-    (others > 0 ? `, and ${others} other version(s) and delete marker(s) of the key)` : ')')
+    (others > 0 ? `, and ${others} other version(s) and delete marker(s) of the key)` : ')') +
+    (r.copyTo ? ` copied to ${r.copyTo}` : '')
   );
 }
 
@@ -133,6 +134,7 @@ function s3Json(r: RowResult) {
   return {
     object: { key, versionId, etag },
     ...(r.kind === 'planned' ? { otherVersions: r.otherVersions ?? 0 } : {}),
+    ...(r.kind === 'planned' && r.copyTo ? { copyTo: r.copyTo } : {}),
     ...(r.kind === 'acted' ? { s3: r.s3 ?? null } : {}),
   };
 }

@@ -539,7 +539,7 @@ export const OPTIONS = {
   },
   quarantine: {
     flags: '--quarantine <dir>',
-    help: 'move files here (keeping relative paths) instead of deleting them',
+    help: 'move files here (keeping relative paths) instead of deleting them; for an s3:// root an s3://bucket/prefix outside the audited prefix, where each object is copied and the copy verified before the original is deleted',
     commands: ['purge'],
   },
   purgeHolds: {

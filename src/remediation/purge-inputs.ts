@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, NO_S3_SETTINGS } from '../archive/s3/client.js';
-import { formatS3Root, isS3Root, parseS3Root } from '../archive/s3/location.js';
+import { formatS3Root, isS3Root, parseS3Root, type S3Location } from '../archive/s3/location.js';
 import { rootIdentity } from '../archive/root-identity.js';
 import { CallauditError } from '../errors.js';
 import type { Hold } from '../policy/holds.js';
@@ -21,6 +21,7 @@ import { checkLogVerifies } from './log-writer.js';
 import { bindManifest } from './manifest-binding.js';
 import { readManifest, type Instruction, type Manifest } from './manifest.js';
 import { loadPurgeHolds } from './purge-holds.js';
+import { s3QuarantineLocation } from './s3-copy.js';
 import { bucketVersioning, type BucketVersioning } from './s3-purge.js';
 import type { PurgeOptions } from './purge-types.js';
 import { checkResumeMatches, type Mode } from './resume-recovery.js';
@@ -44,7 +45,13 @@ export interface PurgeInputs {
   startedAt: string;
   context: RowContext;
   /** For an s3:// root: the client of its bucket, whether other versions are kept, its versioning (asked once). */
-  s3: { client: S3Client; keepOtherVersions: boolean; versioning: BucketVersioning } | null;
+  s3: {
+    client: S3Client;
+    keepOtherVersions: boolean;
+    versioning: BucketVersioning;
+    /** --quarantine of an s3:// root: where each object is copied (and proved) before it is deleted. */
+    quarantine: S3Location | null;
+  } | null;
   warnings: string[];
 }
 
@@ -65,11 +72,11 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string, s3Clie
     throw new CallauditError('BAD_FLAG', '--resume finishes an interrupted --execute run; add --execute');
 
   const inBucket = isS3Root(options.root);
-  if (inBucket && options.quarantine)
+  if (!inBucket && options.quarantine && isS3Root(options.quarantine))
     throw new CallauditError(
       'BAD_FLAG',
-      `--quarantine with the S3 root ${options.root} is not yet supported: nothing was touched`,
-      'purge the bucket without --quarantine (it deletes), or copy the objects elsewhere first',
+      `--quarantine ${options.quarantine} is in object storage, but --root ${options.root} is a folder: nothing was touched`,
+      'files of a folder are quarantined into a folder',
     );
   // A bucket root as the report writes it (no trailing slash), so the log's root hash is the same however it is typed.
   const root = inBucket
@@ -101,10 +108,16 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string, s3Clie
   const realRoots = [...new Set([realRoot, ...decision.roots.map((r) => r.realPath)])].filter(
     (r) => !isS3Root(r),
   );
-  const realQuarantine = options.quarantine ? realQuarantineLocation(options.quarantine) : null;
-  if (realQuarantine) checkQuarantineLocation(realQuarantine, realRoots);
+  const s3Quarantine =
+    inBucket && options.quarantine
+      ? s3QuarantineLocation(options.quarantine, [realRoot, ...decision.roots.map((r) => r.realPath)])
+      : null;
+  const localQuarantine = !inBucket && options.quarantine ? realQuarantineLocation(options.quarantine) : null;
+  if (localQuarantine) checkQuarantineLocation(localQuarantine, realRoots);
+  // An S3 quarantine by its URL: the journal and --resume compare it like a folder.
+  const realQuarantine = s3Quarantine ? formatS3Root(s3Quarantine) : localQuarantine;
   const realLog = realFileLocation(options.logFile, 'deletion log');
-  checkLogLocation(realLog, realRoots, realQuarantine);
+  checkLogLocation(realLog, realRoots, localQuarantine);
   checkLogVerifies(realLog, options.logFile);
   const startedAt = now();
   const holds: Hold[] = options.holdsFile
@@ -133,6 +146,7 @@ export function loadPurgeInputs(options: PurgeOptions, now: () => string, s3Clie
         client,
         keepOtherVersions: Boolean(options.keepOtherVersions),
         versioning: bucketVersioning(client),
+        quarantine: s3Quarantine,
       }
     : null;
   return {

@@ -5,7 +5,13 @@ import { heldBy } from './purge-holds.js';
 import type { PurgeInputs } from './purge-inputs.js';
 import type { PurgeSession } from './purge-session.js';
 import type { RowResult } from './purge-types.js';
-import { planS3Object, purgeS3Object, s3LogRecord, type S3PurgeTarget } from './s3-purge.js';
+import {
+  planS3Object,
+  purgeS3Object,
+  s3LogRecord,
+  type S3PurgeTarget,
+  type S3QuarantineTarget,
+} from './s3-purge.js';
 import type { Skip } from './skip-reasons.js';
 
 /** The checks of a row that need no request: the right bucket root and no active hold. */
@@ -22,19 +28,32 @@ function s3Of(inputs: PurgeInputs) {
   return inputs.s3;
 }
 
+/** Where a quarantine puts the row's object: the same relative path under the quarantine prefix. */
+function quarantineTarget(row: ManifestRow, inputs: PurgeInputs): S3QuarantineTarget | null {
+  const place = s3Of(inputs).quarantine;
+  return place === null ? null : { bucket: place.bucket, key: place.prefix + row.path };
+}
+
 /** The dry run of one S3 row: refused with the reason, or planned with the other versions that would go. */
 export async function planS3Row(row: ManifestRow & { object: S3PurgeTarget }, inputs: PurgeInputs) {
   const skip = checkOffline(row, inputs);
   if (skip) return { kind: 'skipped', row, skip } satisfies RowResult;
   const { client, keepOtherVersions, versioning } = s3Of(inputs);
-  const plan = await planS3Object(client, row.object, { keepOtherVersions, versioning }).catch(
+  const copyTo = quarantineTarget(row, inputs);
+  const plan = await planS3Object(client, row.object, { keepOtherVersions, versioning }, copyTo).catch(
     (error: unknown) => {
       throw s3Failure(error, row.root, `checking ${row.object.key}`);
     },
   );
   if (plan.action === 'refused')
     return { kind: 'skipped', row, skip: { code: plan.code, detail: plan.detail } } satisfies RowResult;
-  return { kind: 'planned', row, size: row.size, otherVersions: plan.otherVersions } satisfies RowResult;
+  return {
+    kind: 'planned',
+    row,
+    size: row.size,
+    otherVersions: plan.otherVersions,
+    ...(copyTo ? { copyTo: `s3://${copyTo.bucket}/${copyTo.key}` } : {}),
+  } satisfies RowResult;
 }
 
 /**
@@ -56,10 +75,16 @@ export async function actOnS3Row(
   const { client, keepOtherVersions, versioning } = s3Of(inputs);
   let outcome: Awaited<ReturnType<typeof purgeS3Object>>;
   try {
-    outcome = await purgeS3Object(client, row.object, { keepOtherVersions, versioning });
+    outcome = await purgeS3Object(
+      client,
+      row.object,
+      { keepOtherVersions, versioning },
+      quarantineTarget(row, inputs),
+    );
   } catch (error) {
     // The log names no key (keys hold phone numbers): the row's path hash identifies it.
-    const failure = s3Failure(error, row.root, 'deleting the audited version');
+    const doing = inputs.mode === 'quarantine' ? 'copying to the quarantine or deleting' : 'deleting';
+    const failure = s3Failure(error, row.root, `${doing} the audited version`);
     return session.skipped(index, row, { code: 'ACTION_FAILED', detail: failure.message });
   }
   const record = s3LogRecord(row.object, outcome);

@@ -80,11 +80,14 @@ export class PurgeSession {
     return { kind: 'skipped', row, skip };
   }
 
-  /** An S3 object deleted: no hash of its bytes, its versions and ETags in the S3 record instead. */
+  /**
+   * An S3 object deleted (or copied to the quarantine, then deleted): no hash of its bytes, its
+   * versions and ETags in the S3 record instead.
+   */
   actedS3(index: number, row: ManifestRow, s3: S3LogRecord): RowResult {
     this.log.append({
       ...this.entryFor(row),
-      action: 'deleted',
+      action: this.inputs.mode === 'delete' ? 'deleted' : 'quarantined',
       skip: null,
       size: row.size,
       sha256: null,

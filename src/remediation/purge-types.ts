@@ -57,7 +57,14 @@ export interface PurgeHooks {
 
 export type RowResult =
   /** otherVersions: of an S3 object in a versioned bucket, the other versions and delete markers that would go too. */
-  | { kind: 'planned'; row: ManifestRow; size: number; otherVersions?: number }
+  | {
+      kind: 'planned';
+      row: ManifestRow;
+      size: number;
+      otherVersions?: number;
+      /** A quarantine of an S3 object: the s3:// URL it would be copied to. */
+      copyTo?: string;
+    }
   /** sha256 is null for an S3 object (proved by version ID and ETag instead); s3: what the log recorded. */
   | {
       kind: 'acted';

@@ -75,7 +75,7 @@ async function purgeWith(
     }
   }
 
-  if (realQuarantine) {
+  if (realQuarantine && inputs.s3 === null) {
     mkdirSync(realQuarantine, { recursive: true });
     // Checked again now that it exists: nothing may have been swapped in on the way.
     checkQuarantineLocation(realpathSync(realQuarantine), inputs.realRoots);

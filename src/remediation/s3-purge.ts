@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { s3Failure } from '../archive/s3/client.js';
 import { sha256Text, type S3LogRecord } from './log-entry.js';
+import { copyVerified, hasCurrentObject, type VerifiedCopy } from './s3-copy.js';
 
 /** One manifest row of an s3:// root: the object version the audit judged. */
 export interface S3PurgeTarget {
@@ -27,11 +28,20 @@ interface S3VersionRef {
   deleteMarker: boolean;
 }
 
-type S3RefusalCode = 'S3_OBJECT_GONE' | 'S3_OBJECT_CHANGED' | 'S3_OBJECT_LOCKED';
+type S3RefusalCode =
+  'S3_OBJECT_GONE' | 'S3_OBJECT_CHANGED' | 'S3_OBJECT_LOCKED' | 'TARGET_EXISTS' | 'S3_COPY_UNVERIFIED';
+
+/** Where a quarantine copies one object to, before it deletes the original. */
+export interface S3QuarantineTarget {
+  bucket: string;
+  key: string;
+}
 
 export type S3PurgeOutcome =
   | {
       action: 'deleted';
+      /** A quarantine: the copy of the audited version, verified before anything was deleted. */
+      quarantined: VerifiedCopy | null;
       /** The audited version first, then every other version and delete marker removed. */
       deleted: S3VersionRef[];
       /** With keepOtherVersions: what still holds the key, for the report to the authority. */
@@ -101,14 +111,27 @@ export async function purgeS3Object(
   client: S3Client,
   target: S3PurgeTarget,
   options: S3PurgeOptions = {},
+  quarantineTo: S3QuarantineTarget | null = null,
 ): Promise<S3PurgeOutcome> {
   const { bucket, key } = target;
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
   const { versioned, versionId, snapshot } = checked;
+  let quarantined: VerifiedCopy | null = null;
+  if (quarantineTo !== null) {
+    // Never delete an original whose copy is not proved: a failed proof leaves the original as it is.
+    const copied = await copyVerified(
+      client,
+      { bucket, key, versionId: versionId ?? null, etag: target.etag, size: target.size },
+      quarantineTo,
+    );
+    if (!copied.ok) return refused(copied.code, copied.detail);
+    quarantined = copied.copy;
+  }
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
   const outcome: DeletedOutcome = {
     action: 'deleted',
+    quarantined,
     deleted: [{ versionId: target.versionId, etag: target.etag, deleteMarker: false }],
     kept: [],
     failed: [],
@@ -198,9 +221,15 @@ export async function planS3Object(
   client: S3Client,
   target: S3PurgeTarget,
   options: S3PurgeOptions = {},
+  quarantineTo: S3QuarantineTarget | null = null,
 ): Promise<Extract<S3PurgeOutcome, { action: 'refused' }> | { action: 'planned'; otherVersions: number }> {
   const checked = await checkS3Object(client, target, options);
   if ('action' in checked) return checked;
+  if (quarantineTo !== null && (await hasCurrentObject(client, quarantineTo.bucket, quarantineTo.key)))
+    return refused(
+      'TARGET_EXISTS',
+      'an object already exists at the quarantine key; it is never overwritten',
+    );
   if (options.keepOtherVersions) return { action: 'planned', otherVersions: 0 };
   const audited = versionKey(target.versionId);
   return {
@@ -368,6 +397,17 @@ export function s3LogRecord(target: S3PurgeTarget, outcome: S3PurgeOutcome) {
     audited: { version_id: target.versionId, etag: target.etag },
     ...(outcome.action === 'deleted'
       ? {
+          // Only a quarantine: the S3 lines of a deletion are as before.
+          ...(outcome.quarantined
+            ? {
+                quarantined: {
+                  bucket: outcome.quarantined.bucket,
+                  key_sha256: sha256Text(outcome.quarantined.key),
+                  version_id: outcome.quarantined.versionId,
+                  etag: outcome.quarantined.etag,
+                },
+              }
+            : {}),
           deleted: outcome.deleted.map((v) => ({
             version_id: v.versionId,
             etag: v.etag,

@@ -20,6 +20,8 @@ export const SKIP_REASONS = {
     'the S3 object is not the one audited (another ETag or size), or a newer version was written after the audit: audit again',
   S3_OBJECT_LOCKED:
     'the S3 object is under Object Lock (a legal hold, or retention until a date still to come); a lock is never bypassed',
+  S3_COPY_UNVERIFIED:
+    'the quarantine copy of the S3 object could not be proved equal to it (size, ETag or SHA-256): nothing was deleted',
 } as const;
 
 export type SkipCode = keyof typeof SKIP_REASONS;

@@ -6,6 +6,7 @@ interface FakeVersion {
   etag: string | null;
   size: number;
   deleteMarker: boolean;
+  body?: string;
 }
 
 /** A request the fake answered: the command's name and its input. */
@@ -33,19 +34,23 @@ export class FakeVersionedBucket {
   before: (request: FakeRequest, bucket: FakeVersionedBucket) => void = () => {};
   /** Versions DeleteObjects reports deleted but keeps (a server that does not do what it says). */
   readonly stuck = new Set<string>();
+  /** How CopyObject writes the copy's bytes (a server that copies wrongly changes them). */
+  copyBody: (body: string) => string = (body) => body;
+  /** The ETag CopyObject gives the copy (a multipart source's copy gets another). */
+  copyEtag: (body: string) => string = (body) => `"etag-${body}"`;
 
   constructor(readonly name = 'fake-bucket') {}
 
   /** Writes a new version of `key` and returns it as a purge target. */
   put(key: string, body: string) {
-    const version = {
-      versionId: `v${this.nextId++}`,
-      etag: `"etag-${body}"`,
-      size: body.length,
-      deleteMarker: false,
-    };
-    this.keys.set(key, [version, ...(this.keys.get(key) ?? [])]);
+    const version = this.write(key, body, `"etag-${body}"`);
     return { bucket: this.name, key, versionId: version.versionId, etag: version.etag, size: version.size };
+  }
+
+  private write(key: string, body: string, etag: string): FakeVersion & { etag: string } {
+    const version = { versionId: `v${this.nextId++}`, etag, size: body.length, deleteMarker: false, body };
+    this.keys.set(key, [version, ...(this.keys.get(key) ?? [])]);
+    return version;
   }
 
   /** A delete marker on top of `key`. */
@@ -80,6 +85,7 @@ export class FakeVersionedBucket {
       VersionId?: string;
       Prefix?: string;
       Delete?: { Objects: Array<{ Key: string; VersionId?: string }> };
+      CopySource?: string;
     };
     switch (request.command) {
       case 'GetBucketVersioning':
@@ -94,6 +100,18 @@ export class FakeVersionedBucket {
         for (const o of objects) if (!this.stuck.has(o.VersionId ?? '')) this.remove(o.Key, o.VersionId);
         return { Deleted: objects.map((o) => ({ Key: o.Key, VersionId: o.VersionId })), Errors: [] };
       }
+      case 'CopyObject': {
+        const [, rest] = /^[^/]+\/(.*)$/.exec(input.CopySource!)!;
+        const [key, query] = rest!.split('?versionId=');
+        const source = this.find(decodeURIComponent(key!), query && decodeURIComponent(query));
+        const body = this.copyBody(source.body ?? '');
+        const copy = this.write(input.Key!, body, this.copyEtag(body));
+        return { VersionId: copy.versionId, CopyObjectResult: { ETag: copy.etag } };
+      }
+      case 'GetObject': {
+        const body = this.find(input.Key!, input.VersionId).body ?? '';
+        return { Body: [Buffer.from(body)] };
+      }
       case 'ListObjectVersions':
         return this.list(input.Prefix ?? '');
       default:
@@ -101,11 +119,16 @@ export class FakeVersionedBucket {
     }
   }
 
-  private head(key: string, versionId: string | undefined) {
+  private find(key: string, versionId: string | undefined): FakeVersion {
     const versions = this.keys.get(key) ?? [];
     const version = versionId === undefined ? versions[0] : versions.find((v) => v.versionId === versionId);
     if (!version) throw sdkError('NotFound', 404);
     if (version.deleteMarker) throw sdkError('MethodNotAllowed', versionId === undefined ? 404 : 405);
+    return version;
+  }
+
+  private head(key: string, versionId: string | undefined) {
+    const version = this.find(key, versionId);
     return { ETag: version.etag, ContentLength: version.size, VersionId: version.versionId };
   }
 
