@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { withOptions } from '../options/commander.js';
 import { DEFAULTS } from '../config/settings.js';
 import { purge } from '../remediation/purge.js';
+import type { S3Settings } from '../archive/s3/client.js';
 import type { CommandIo } from './audit-command.js';
 import { askYes, formatBytes, isInteractive } from './confirm.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-code.js';
@@ -12,7 +13,7 @@ import { DEFAULT_LOG } from '../config/defaults.js';
 
 export { DEFAULT_LOG };
 
-interface PurgeFlags {
+interface PurgeFlags extends S3Flags {
   root: string;
   execute?: boolean;
   operator?: string;
@@ -26,6 +27,19 @@ interface PurgeFlags {
   yes?: boolean;
   json?: boolean;
   keepOtherVersions?: boolean;
+}
+
+/** The S3 flags purge and restore share, as client settings. */
+export function s3SettingsOf(flags: S3Flags): S3Settings {
+  return {
+    endpoint: flags.s3Endpoint ?? null,
+    region: flags.s3Region ?? null,
+    forcePathStyle: Boolean(flags.s3ForcePathStyle),
+    profile: flags.profile ?? null,
+  };
+}
+
+export interface S3Flags {
   s3Endpoint?: string;
   s3Region?: string;
   s3ForcePathStyle?: boolean;
@@ -55,12 +69,7 @@ export function purgeCommand(io: CommandIo): Command {
         reportFile: flags.report ?? null,
         allowUnhashed: Boolean(flags.allowUnhashed),
         keepOtherVersions: Boolean(flags.keepOtherVersions),
-        s3: {
-          endpoint: flags.s3Endpoint ?? null,
-          region: flags.s3Region ?? null,
-          forcePathStyle: Boolean(flags.s3ForcePathStyle),
-          profile: flags.profile ?? null,
-        },
+        s3: s3SettingsOf(flags),
       },
       {
         // Rule 6: a person at a terminal confirms once; CI (no TTY) and --yes do not ask.

@@ -5,9 +5,9 @@ import { SKIP_REASONS } from '../remediation/skip-reasons.js';
 import type { CommandIo } from './audit-command.js';
 import { askYes, formatBytes, isInteractive } from './confirm.js';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-code.js';
-import { DEFAULT_LOG } from './purge-command.js';
+import { DEFAULT_LOG, s3SettingsOf, type S3Flags } from './purge-command.js';
 
-interface RestoreFlags {
+interface RestoreFlags extends S3Flags {
   root: string;
   execute?: boolean;
   operator?: string;
@@ -55,9 +55,9 @@ export function restoreCommand(io: CommandIo): Command {
   return withOptions(
     new Command('restore')
       .description(
-        'Put quarantined files back into the archive, byte-identical; never overwrites. A dry run unless --execute.',
+        'Put quarantined files (or S3 objects) back into the archive, byte-identical; never overwrites. A dry run unless --execute.',
       )
-      .argument('<quarantine-dir>', 'the --quarantine folder of an earlier purge'),
+      .argument('<quarantine-dir>', 'the --quarantine folder (or s3://bucket/prefix) of an earlier purge'),
     'restore',
   ).action(async (quarantine: string, flags: RestoreFlags) => {
     const report = await restore(
@@ -67,6 +67,7 @@ export function restoreCommand(io: CommandIo): Command {
         execute: Boolean(flags.execute),
         operator: flags.operator ?? null,
         logFile: flags.log ?? DEFAULT_LOG,
+        s3: s3SettingsOf(flags),
       },
       {
         confirm:

@@ -19,7 +19,7 @@ const callLogPresetName = z.enum(CALL_LOG_PRESET_NAMES as [string, ...string[]])
 
 const AUDIT = ['audit', 'explain'] as const;
 /** Commands that reach the bucket of an s3:// root. */
-const S3_CLIENTS = ['audit', 'explain', 'purge'] as const;
+const S3_CLIENTS = ['audit', 'explain', 'purge', 'restore'] as const;
 const READS_CALL_LOGS = ['audit', 'explain', 'labels'] as const;
 
 /**

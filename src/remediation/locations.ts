@@ -8,12 +8,11 @@ import { isWithin, realPathOf } from '../real-path.js';
 
 /** The archive root as a real path with its device and inode (symlinks in its own path are the operator's choice). */
 export function realArchiveRoot(root: string): RootIdentity {
-  // purge reaches a bucket by its own path (purge-inputs.ts); a quarantine is a folder, so restore cannot.
+  // purge and restore reach a bucket by their own paths (purge-inputs.ts, s3-restore.ts).
   if (isS3Root(root))
     throw new CallauditError(
       'BAD_FLAG',
-      `restore is not available for s3:// roots (--root ${root}): nothing was touched`,
-      'an S3 purge deletes, it does not quarantine; see docs/s3.md',
+      `--root ${root} is an s3:// root, not a folder: nothing was touched`,
     );
   let identity: RootIdentity;
   try {

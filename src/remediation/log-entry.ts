@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { s3LogRecord } from './s3-purge.js';
+import type { S3RestoreRecord } from './s3-restore.js';
 import type { SkipCode } from './skip-reasons.js';
 
 const LOG_FORMAT_VERSION = 1;
@@ -35,8 +36,11 @@ export interface LogEntry {
   root_sha256: string;
   /** Set when a resumed run completes an action the interrupted run had started. */
   note: string | null;
-  /** Rows of an s3:// root only (absent on local rows): bucket, key hash, version IDs and ETags. */
-  s3?: S3LogRecord;
+  /**
+   * Rows of an s3:// root only (absent on local rows): bucket, key hash, version IDs and ETags; a
+   * restore line records the version written back and the quarantine copy removed.
+   */
+  s3?: S3LogRecord | S3RestoreRecord;
   prev: string;
   /** SHA-256 of this line's JSON without `hash`; the next line's `prev`. */
   hash: string;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
 import fg from 'fast-glob';
+import type { S3Settings } from '../archive/s3/client.js';
+import { isS3Root } from '../archive/s3/location.js';
 import { sha256OfFile } from '../archive/sha256-file.js';
 import { CallauditError } from '../errors.js';
 import {
@@ -22,7 +25,8 @@ import {
 } from './locations.js';
 import { pathSha256, sha256Text, type LogEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
-import { readLogText, verifyLogText } from './log-verify.js';
+import { verifiedLogEntries } from './restore-log.js';
+import { restoreS3 } from './s3-restore.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
 import type { Skip } from './skip-reasons.js';
 
@@ -32,9 +36,11 @@ export interface RestoreOptions {
   execute: boolean;
   operator: string | null;
   logFile: string;
+  /** How to reach the bucket of an s3:// root. */
+  s3?: S3Settings;
 }
 
-type RestoreResult =
+export type RestoreResult =
   | { kind: 'planned' | 'restored'; path: string; size: number; entry: LogEntry }
   | { kind: 'skipped'; path: string; skip: Skip; entry?: LogEntry };
 
@@ -53,6 +59,8 @@ export interface RestoreHooks {
   confirm?: (plan: { files: number; bytes: number }) => Promise<boolean>;
   /** The file-system calls that act (tests make them fail). */
   fs?: FsOps;
+  /** The client of an s3:// root instead of one made from RestoreOptions.s3. */
+  s3Client?: S3Client;
 }
 
 /**
@@ -70,24 +78,18 @@ export async function restore(options: RestoreOptions, hooks: RestoreHooks = {})
       'BAD_FLAG',
       '--execute needs --operator "<name or role>": the log records who acted',
     );
+  if (isS3Root(options.root)) return restoreS3(options, operator, hooks);
   const realRoot = realArchiveRoot(options.root).realPath;
   const realQuarantine = realExistingFolder(options.quarantine, 'quarantine folder');
   checkQuarantineLocation(realQuarantine, [realRoot]);
   const realLog = realFileLocation(options.logFile, 'deletion log');
   checkLogLocation(realLog, [realRoot], realQuarantine);
 
-  const check = verifyLogText(readLogText(realLog) ?? '');
-  if (!check.ok)
-    throw new CallauditError(
-      'LOG_BROKEN',
-      `the deletion log does not verify at line ${check.broken!.line}: ${check.broken!.problem}`,
-      'restore trusts only a log that verifies',
-      options.logFile,
-    );
+  const entries = verifiedLogEntries(realLog, options.logFile);
   // Only what left this root: the same relative path may have been quarantined from another archive.
   const rootSha256 = sha256Text(realRoot);
   const inQuarantine = new Map<string, LogEntry>();
-  for (const entry of check.entries) {
+  for (const entry of entries) {
     if (entry.root_sha256 !== rootSha256) continue;
     if (entry.action === 'quarantined') inQuarantine.set(entry.path_sha256, entry);
     if (entry.action === 'restored') inQuarantine.delete(entry.path_sha256);

@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { s3Failure } from '../archive/s3/client.js';
-import { sha256Text, type S3LogRecord } from './log-entry.js';
+import { sha256Text, type LogEntry } from './log-entry.js';
 import { copyVerified, hasCurrentObject, type VerifiedCopy } from './s3-copy.js';
 
 /** One manifest row of an s3:// root: the object version the audit judged. */
@@ -441,6 +441,6 @@ export function s3LogRecord(target: S3PurgeTarget, outcome: S3PurgeOutcome) {
  * Whether a logged S3 deletion left anything of the key it should have removed: the server
  * refused a version, or deleting stopped early. Such a row is not "handled" (exit status 1).
  */
-export function s3DeletionIncomplete(record: S3LogRecord): boolean {
+export function s3DeletionIncomplete(record: NonNullable<LogEntry['s3']>): boolean {
   return 'incomplete' in record || ('failed' in record && record.failed.length > 0);
 }

@@ -185,8 +185,8 @@ describe('restore reports quarantined files that are missing or replaced (item 7
   });
 });
 
-describe('restore with an s3:// root (not available)', () => {
-  it('is refused with a usage error naming docs/s3.md, touching nothing', async () => {
+describe('restore with an s3:// root and a folder as the quarantine', () => {
+  it('is refused with a usage error (an S3 root is quarantined in object storage), touching nothing', async () => {
     const s = setup();
     const quarantine = path.join(s.dir, 'quarantine');
     mkdirSync(quarantine);
@@ -200,13 +200,12 @@ describe('restore with an s3:// root (not available)', () => {
     const error = await restore(options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallauditError);
     expect(error).toMatchObject({ code: 'BAD_FLAG' });
-    expect((error as CallauditError).message).toContain('restore is not available for s3:// roots');
-    expect((error as CallauditError).hint).toContain('docs/s3.md');
+    expect((error as CallauditError).message).toContain('is not an s3:// location');
     expect(existsSync(s.log)).toBe(false);
 
     const run = runCli(['restore', quarantine, '--root', 's3://recordings/archive', '--log', s.log]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('restore is not available for s3:// roots');
+    expect(run.stderr).toContain('is not an s3:// location');
     expect(run.stderr).not.toMatch(/unexpected error|please report|ENOENT/);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { sha256Text } from '../../src/remediation/log-entry.js';
-import { describeS3, endpointArgs, removeTestBucket, testClient } from '../support/s3.js';
+import { describeS3, endpointArgs, putObject, removeTestBucket, testClient } from '../support/s3.js';
 import { auditedBucket, cli, versionsIn, type AuditedBucket } from '../support/s3-audited-bucket.js';
 
 const QUARANTINE = 'quarantine';
@@ -95,5 +95,55 @@ describeS3('callaudit purge --quarantine and restore of an archive in a versione
       expect(entry.s3.quarantined!.version_id).toMatch(/.+/);
     }
     for (const v of violations) expect(readFileSync(log, 'utf8')).not.toContain(v.key);
+  }, 240_000);
+
+  it('restores each object from the quarantine byte for byte, removes the copies, and never overwrites an existing key', async () => {
+    const { bucket, root, work, violations } = audited;
+    const log = path.join(work, 'deletion-log.ndjson');
+    const quarantine = `s3://${bucket}/${QUARANTINE}`;
+    const restoreArgs = ['restore', quarantine, '--root', root, ...endpointArgs(), '--log', log];
+    const copies = new Map<string, Buffer>();
+    for (const v of violations) copies.set(v.path, await bytesOf(client, bucket, `${QUARANTINE}/${v.path}`));
+    // Someone wrote the first key again meanwhile: its copy stays in the quarantine.
+    const taken = violations[0]!;
+    await putObject(client, bucket, taken.key, 'written after the purge');
+    const before = await versionsIn(client, bucket);
+    const logLength = logLines(log).length;
+
+    const inside = cli([...restoreArgs.slice(0, 1), `${root}/q`, ...restoreArgs.slice(2)]);
+    expect(inside.status, inside.stderr).toBe(2);
+    expect(inside.stderr).toContain('overlaps the audited root');
+
+    const dry = cli(restoreArgs);
+    expect(dry.stdout).toContain('DRY RUN');
+    expect(dry.stdout).toContain(`would restore: ${violations.length - 1} file(s)`);
+    expect(dry.stdout).toMatch(new RegExp(`TARGET_EXISTS\\s+${taken.path}`));
+    expect(dry.status).toBe(1);
+    expect(await versionsIn(client, bucket)).toEqual(before);
+
+    const run = cli([...restoreArgs, '--execute', '--operator', 'DPO']);
+    expect(run.stderr).toBe('');
+    expect(run.status, run.stdout).toBe(1); // the taken key is skipped
+    expect(run.stdout).toContain(`restored: ${violations.length - 1} file(s)`);
+    for (const v of violations.slice(1)) {
+      expect(await bytesOf(client, bucket, v.key)).toEqual(copies.get(v.path));
+      const left = (await versionsIn(client, bucket)).filter((l) => l.startsWith(`${QUARANTINE}/${v.path} `));
+      expect(left).toEqual([]);
+    }
+    // Not overwritten, and its copy kept.
+    expect((await bytesOf(client, bucket, taken.key)).toString()).toBe('written after the purge');
+    expect(await bytesOf(client, bucket, `${QUARANTINE}/${taken.path}`)).toEqual(copies.get(taken.path));
+
+    expect(cli(['log', 'verify', log]).status).toBe(0);
+    const added = logLines(log).slice(logLength);
+    expect(added.map((e) => e.action).sort()).toEqual(
+      [...violations.slice(1).map(() => 'restored'), 'skipped'].sort(),
+    );
+    expect(added.find((e) => e.action === 'skipped')!.skip?.code).toBe('TARGET_EXISTS');
+    for (const v of violations) expect(readFileSync(log, 'utf8')).not.toContain(v.key);
+
+    // Nothing left to restore but the taken key: a second run restores nothing more.
+    const again = cli([...restoreArgs, '--execute', '--operator', 'DPO']);
+    expect(again.stdout).toContain('restored: 0 file(s)');
   }, 240_000);
 });
