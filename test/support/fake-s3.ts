@@ -112,6 +112,8 @@ export class FakeVersionedBucket {
         const body = this.find(input.Key!, input.VersionId).body ?? '';
         return { Body: [Buffer.from(body)] };
       }
+      case 'ListObjectsV2':
+        return this.listCurrent(input.Prefix ?? '');
       case 'ListObjectVersions':
         return this.list(input.Prefix ?? '');
       default:
@@ -138,6 +140,19 @@ export class FakeVersionedBucket {
       key,
       (this.keys.get(key) ?? []).filter((v) => v.versionId !== versionId),
     );
+  }
+
+  /** The keys under `prefix` with a current object (none under a delete marker). */
+  private listCurrent(prefix: string) {
+    const contents = [...this.keys.entries()]
+      .filter(([key, versions]) => key.startsWith(prefix) && versions[0] && !versions[0].deleteMarker)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, versions]) => ({
+        Key: key,
+        Size: versions[0]!.size,
+        ETag: versions[0]!.etag ?? undefined,
+      }));
+    return { Contents: contents, IsTruncated: false };
   }
 
   private list(prefix: string) {

@@ -11,7 +11,7 @@ import { REPO, runCli } from './run-cli.js';
 import { createTestBucket, endpointArgs, s3CliEnv, uploadTree } from './s3.js';
 
 const DEMO_RECORDINGS = path.join(DEMO, 'recordings');
-export const PREFIX = 'archive/demo';
+const PREFIX = 'archive/demo';
 
 /** The CLI with only the credentials the test gives it: no shared AWS files of the machine. */
 export const cli = (args: string[]) => runCli(args, REPO, s3CliEnv(), 120_000);
