@@ -25,7 +25,7 @@ import {
 } from './locations.js';
 import { pathSha256, sha256Text, type LogEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
-import { verifiedLogEntries } from './restore-log.js';
+import { restoreLine, verifiedLogEntries } from './restore-log.js';
 import { restoreS3 } from './s3-restore.js';
 import { isSkip, resolveInsideRoot, safeSegments } from './path-safety.js';
 import type { Skip } from './skip-reasons.js';
@@ -122,20 +122,8 @@ export async function restore(options: RestoreOptions, hooks: RestoreHooks = {})
 
   const log = DeletionLogWriter.open(realLog);
   const session = randomUUID();
-  // A restore line repeats the quarantine line's recording and instruction; sealEntry keeps only
-  // the log's own keys, so the quarantine line's seq, prev and hash do not carry over.
   const append = (entry: LogEntry, action: 'restored' | 'skipped', skip: Skip | null) =>
-    log.append({
-      ...entry,
-      at: now(),
-      session,
-      action,
-      skip,
-      operator,
-      mode: 'restore',
-      manifest_line: null,
-      note: null,
-    });
+    log.append(restoreLine(entry, { at: now(), session, operator, action, skip }));
   const done: RestoreResult[] = [];
   // A file the log knows about is logged whatever happens to it; a stranger has no line to cite.
   const skipped = (result: Extract<RestoreResult, { kind: 'skipped' }>) => {

@@ -7,7 +7,7 @@ import { checkLogLocation, realFileLocation } from './locations.js';
 import { pathSha256, sha256Text, type LogEntry } from './log-entry.js';
 import { DeletionLogWriter } from './log-writer.js';
 import type { RestoreHooks, RestoreOptions, RestoreReport, RestoreResult } from './restore.js';
-import { verifiedLogEntries } from './restore-log.js';
+import { restoreLine, verifiedLogEntries } from './restore-log.js';
 import { copyVerified, hasCurrentObject, s3QuarantineLocation } from './s3-copy.js';
 import type { Skip } from './skip-reasons.js';
 
@@ -96,19 +96,9 @@ export async function restoreS3(
       s3: S3RestoreRecord | null,
       note: string | null = null,
     ) =>
-      log.append({
-        ...entry,
-        at: now(),
-        session,
-        action,
-        skip,
-        operator,
-        mode: 'restore',
-        manifest_line: null,
-        note,
-        // A skipped line repeats no S3 record: the quarantine line it cites has it.
-        s3: s3 ?? undefined,
-      });
+      log.append(
+        restoreLine(entry, { at: now(), session, operator, action, skip, note, s3: s3 ?? undefined }),
+      );
     const done: RestoreResult[] = [];
     try {
       for (const planned of results) {
