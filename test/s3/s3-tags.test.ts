@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { scanSources } from '../../src/archive/scan-sources.js';
 import { readObjectTagId } from '../../src/archive/s3/object-tags.js';
@@ -17,6 +17,7 @@ import {
   removeTestBucket,
   testClient,
 } from '../support/s3.js';
+import { FakeVersionedBucket } from '../support/fake-s3.js';
 
 const callIdTag = (id: string) => id3v2Tag({ frames: [{ id: 'TXXX', description: 'CALL_ID', text: id }] });
 
@@ -99,5 +100,23 @@ describeS3('call IDs from the tags of S3 objects (--id-from tag)', () => {
     const listed = { key, size: Buffer.concat([callIdTag('C-OLD'), mp3()]).length, etag: first.ETag! };
     const read = await readObjectTagId(client, bucket, listed, 'CALL_ID');
     expect(read).toEqual({ error: 'the object was overwritten or deleted while the audit read it' });
+  });
+});
+
+describe('a failing server while tags are read', () => {
+  it('stops with an S3 error naming the object and what to check, not an unexpected error', async () => {
+    const bucket = new FakeVersionedBucket();
+    const object = bucket.put('rec/C-1.mp3', 'x'.repeat(64));
+    bucket.before = () => {
+      throw Object.assign(new Error('InternalError'), {
+        name: 'InternalError',
+        $metadata: { httpStatusCode: 500 },
+      });
+    };
+    await expect(readObjectTagId(bucket.client(), bucket.name, object, 'CALL_ID')).rejects.toMatchObject({
+      code: 'S3_UNREACHABLE',
+      message: expect.stringContaining(`s3://${bucket.name}/rec/C-1.mp3: reading its tags failed`),
+      hint: expect.stringContaining('--s3-endpoint'),
+    });
   });
 });

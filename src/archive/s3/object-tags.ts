@@ -1,12 +1,13 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { WHOLE_OBJECT_BYTES } from '../probe.js';
+import { s3Failure } from './client.js';
 import { fastTagId, musicMetadataTagId, type TagRead } from '../tag-ids.js';
 import { changedMeanwhile, readObject } from './probe-object.js';
 
 /**
  * The call ID under `tag` in an S3 object's tags, read by ranged GETs conditional on the ETag the
- * audit listed (a changed object is not read). Fails like the probe's GETs on anything but a
- * changed or vanished object, which is an error read (no ID, so no verdict rests on it).
+ * audit listed (a changed object is not read). A changed or vanished object is an error read (no
+ * ID, so no verdict rests on it); any other failure stops the audit with an S3 error naming the object.
  */
 export async function readObjectTagId(
   client: S3Client,
@@ -33,6 +34,7 @@ export async function readObjectTagId(
   } catch (error) {
     if (changedMeanwhile(error))
       return { error: 'the object was overwritten or deleted while the audit read it' };
-    throw error;
+    // Named and hinted like the probe's failures, never an "unexpected error" with the SDK's text.
+    throw s3Failure(error, `s3://${bucket}/${key}`, 'reading its tags');
   }
 }
